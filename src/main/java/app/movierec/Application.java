@@ -1,0 +1,24 @@
+package app.movierec;
+
+import app.movierec.cli.Commands;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/**
+ * Starts the web app, or, when the first argument names a batch command ({@code recommend}, {@code evaluate},
+ * {@code benchmark}), runs that command without starting a web server.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableAsync
+public class Application {
+
+  public static void main(String[] args) {
+    if (args.length > 0 && Commands.isCommand(args[0])) {
+      System.exit(Commands.run(args));
+    }
+    SpringApplication.run(Application.class, args);
+  }
+}

@@ -1,0 +1,32 @@
+package app.movierec.recommend;
+
+/**
+ * Weights of the hybrid blend: {@code hybrid = alsWeight * als + contentWeight * content}, both scores on a
+ * comparable per-user scale. Not to be confused with ALS's own {@code alpha} (the confidence scale).
+ */
+public record BlendWeights(double alsWeight, double contentWeight) {
+
+  public static final BlendWeights ALS_ONLY = new BlendWeights(1, 0);
+  public static final BlendWeights CONTENT_ONLY = new BlendWeights(0, 1);
+
+  public BlendWeights {
+    if (!(alsWeight >= 0 && alsWeight <= 1) || !(contentWeight >= 0 && contentWeight <= 1)) {
+      throw new IllegalArgumentException(
+          "blend weights must lie in [0, 1], got alsWeight=" + alsWeight + ", contentWeight=" + contentWeight);
+    }
+  }
+
+  /** The UI's single slider: alsWeight = w, contentWeight = 1 - w. */
+  public static BlendWeights ofAlsWeight(double alsWeight) {
+    return new BlendWeights(alsWeight, 1 - alsWeight);
+  }
+
+  /** The weights a mode implies; for {@link Mode#HYBRID} the given ALS weight. */
+  public static BlendWeights forMode(Mode mode, double alsWeight) {
+    return switch (mode) {
+      case ALS -> ALS_ONLY;
+      case CONTENT -> CONTENT_ONLY;
+      case HYBRID -> ofAlsWeight(alsWeight);
+    };
+  }
+}
