@@ -1,0 +1,103 @@
+package app.movierec.catalog.imports;
+
+import app.movierec.progress.Progress.Stage;
+import app.movierec.progress.ProgressTracker;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up: downloads the dataset when its folder has none, imports it unless the database already holds exactly
+ * these files (same fingerprint), and announces {@link DatasetReadyEvent}. It runs once the web server is up, so the
+ * page can show the progress; a failure stops the app with one clear paragraph (see {@link DatasetFailureAnalyzer}).
+ */
+@Component
+@Order(0)
+class DatasetStartup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DatasetStartup.class);
+
+  private final DatasetProperties properties;
+  private final DatasetDownloader downloader;
+  private final MovieLensImporter importer;
+  private final DatasetImportRepository imports;
+  private final ProgressTracker tracker;
+  private final ApplicationEventPublisher events;
+
+  DatasetStartup(
+      DatasetProperties properties,
+      DatasetDownloader downloader,
+      MovieLensImporter importer,
+      DatasetImportRepository imports,
+      ProgressTracker tracker,
+      ApplicationEventPublisher events) {
+    this.properties = properties;
+    this.downloader = downloader;
+    this.importer = importer;
+    this.imports = imports;
+    this.tracker = tracker;
+    this.events = events;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    try {
+      events.publishEvent(ensureImported());
+    } catch (ImportException e) {
+      tracker.failed("The dataset could not be imported", e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Downloads and imports as needed; returns the event describing what the database now holds. */
+  DatasetReadyEvent ensureImported() {
+    MovieLensFiles files = new MovieLensFiles(properties.dataPath(), properties.genomePath());
+    if (!files.hasDataset()) {
+      if (!properties.download().enabled()) {
+        throw new DatasetUnavailableException(
+            "No MovieLens dataset in " + files.dataDir() + " (it needs movies.csv and ratings.csv).",
+            "Point --movierec.data-dir at a folder with the MovieLens files, or allow the download with "
+                + "--movierec.download.enabled=true.",
+            null);
+      }
+      tracker.update(Stage.DOWNLOADING, "Downloading " + properties.dataset(), -1);
+      downloader.download(
+          properties.dataset(),
+          files.dataDir(),
+          properties.download(),
+          (phase, fraction) -> tracker.update(Stage.DOWNLOADING, phase, fraction));
+    }
+    String fingerprint = files.fingerprint(properties.importSettings());
+    String dataset = datasetName(files);
+    Optional<DatasetImport> current = imports.findById(DatasetImport.SINGLETON_ID);
+    if (current.isPresent() && current.get().getFingerprint().equals(fingerprint)) {
+      log.info(
+          "The database already holds {} from {} ({} ratings): nothing to import",
+          current.get().getDataset(),
+          files.dataDir(),
+          String.format("%,d", current.get().getRatings()));
+      return new DatasetReadyEvent(current.get().getDataset(), fingerprint, false);
+    }
+    tracker.update(Stage.IMPORTING, "Importing " + dataset, 0);
+    importer.importDataset(
+        dataset,
+        files,
+        fingerprint,
+        properties.catalog().maxMovies(),
+        properties.importing().onError(),
+        (phase, fraction) -> tracker.update(Stage.IMPORTING, phase, fraction));
+    return new DatasetReadyEvent(dataset, fingerprint, true);
+  }
+
+  /** The folder's name ("ml-latest-small"), with the mini size when the catalogue is cut down. */
+  private String datasetName(MovieLensFiles files) {
+    String name = files.dataDir().getFileName().toString();
+    int maxMovies = properties.catalog().maxMovies();
+    return maxMovies > 0 ? name + " (mini, " + maxMovies + " movies)" : name;
+  }
+}

@@ -1,0 +1,53 @@
+package app.movierec.catalog.imports;
+
+import app.movierec.catalog.GenomeVector;
+import app.movierec.recommend.TrainingData;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads what the models train on from H2 (bean {@code trainingDataSupplier}). It reads with plain JDBC rather than
+ * entities: it only needs a few columns of every row, and 25 million rating entities would not fit the heap.
+ */
+@Component("trainingDataSupplier")
+class TrainingDataLoader implements Supplier<TrainingData> {
+
+  private final JdbcTemplate jdbc;
+  private final DatasetImportRepository imports;
+
+  TrainingDataLoader(JdbcTemplate jdbc, DatasetImportRepository imports) {
+    this.jdbc = jdbc;
+    this.imports = imports;
+  }
+
+  @Override
+  public TrainingData get() {
+    String fingerprint =
+        imports
+            .findById(DatasetImport.SINGLETON_ID)
+            .map(DatasetImport::getFingerprint)
+            .orElseThrow(() -> new IllegalStateException("the database holds no imported dataset yet"));
+    TrainingDataBuilder builder = new TrainingDataBuilder();
+    jdbc.query(
+        "select movie_id, genres from movie order by movie_id",
+        row -> {
+          String genres = row.getString(2);
+          builder.movie(row.getInt(1), genres.isEmpty() ? java.util.List.of() : Arrays.asList(genres.split("\\|")));
+        });
+    jdbc.query(
+        "select user_id, movie_id, stars from rating order by user_id, movie_id",
+        row -> {
+          builder.rating(row.getInt(1), row.getInt(2), row.getFloat(3));
+        });
+    jdbc.query("select movie_id, tag from user_tag order by id", row -> {
+      builder.tag(row.getInt(1), row.getString(2));
+    });
+    jdbc.query("select movie_id, relevance from genome_vector", row -> {
+      builder.genomeVector(row.getInt(1), GenomeVector.unpack(row.getBytes(2)));
+    });
+    return builder.build(fingerprint);
+  }
+
+}

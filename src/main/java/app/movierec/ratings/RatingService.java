@@ -1,0 +1,36 @@
+package app.movierec.ratings;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to users' ratings. */
+@Service
+@Transactional(readOnly = true)
+public class RatingService {
+
+  private final RatingRepository ratings;
+
+  RatingService(RatingRepository ratings) {
+    this.ratings = ratings;
+  }
+
+  /** A user's ratings, best first (most recent first among equals); empty for an unknown user. */
+  public List<Rating> ratingsOf(long userId) {
+    return userId > 0 && userId <= Integer.MAX_VALUE
+        ? ratings.findByUserIdOrderByRatingDescRatedAtDesc((int) userId)
+        : List.of();
+  }
+
+  public boolean userExists(long userId) {
+    return userId > 0 && userId <= Integer.MAX_VALUE && ratings.existsByUserId((int) userId);
+  }
+
+  public long ratingCount() {
+    return ratings.count();
+  }
+
+  public long userCount() {
+    return ratings.countUsers();
+  }
+}

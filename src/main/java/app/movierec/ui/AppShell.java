@@ -1,0 +1,13 @@
+package app.movierec.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/**
+ * The page shell: Lumo, then the app's own theme from the top-level {@code frontend/} folder, which the build copies
+ * to the static resources ({@code META-INF/resources/}) so no frontend build (npm) is needed.
+ */
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("context://styles/movierec.css")
+public class AppShell implements AppShellConfigurator {}
