@@ -56,7 +56,10 @@ class DatasetStartup implements ApplicationRunner {
 
   /** Downloads and imports as needed; returns the event describing what the database now holds. */
   DatasetReadyEvent ensureImported() {
-    MovieLensFiles files = new MovieLensFiles(properties.dataPath(), properties.genomePath());
+    return ensureImported(new MovieLensFiles(properties.dataPath(), properties.genomePath()));
+  }
+
+  DatasetReadyEvent ensureImported(MovieLensFiles files) {
     if (!files.hasDataset()) {
       if (!properties.download().enabled()) {
         throw new DatasetUnavailableException(

@@ -1,0 +1,166 @@
+package app.movierec.catalog.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** The GroupLens download against a local HTTP server serving a small zip in the release's layout. */
+class DatasetDownloaderTest {
+
+  @TempDir Path data;
+
+  private HttpServer server;
+  private byte[] zip;
+  private final List<String> requests = new ArrayList<>();
+  private final DatasetDownloader downloader = new DatasetDownloader();
+
+  @BeforeEach
+  void startServer() throws Exception {
+    zip = zipOfFixture();
+    String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(zip));
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/good/ml-tiny.zip", exchange -> send(exchange, 200, zip));
+    server.createContext("/good/ml-tiny.zip.md5", exchange -> send(exchange, 200, ("MD5 (ml-tiny.zip) = " + md5).getBytes()));
+    server.createContext("/badsum/ml-tiny.zip", exchange -> send(exchange, 200, zip));
+    server.createContext("/badsum/ml-tiny.zip.md5", exchange -> send(exchange, 200, "0123456789abcdef0123456789abcdef  ml-tiny.zip".getBytes()));
+    server.createContext("/slow/ml-tiny.zip.md5", exchange -> {
+      sleep(3_000);
+      send(exchange, 200, md5.getBytes());
+    });
+    server.createContext("/", exchange -> send(exchange, 404, "not here".getBytes()));
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  private DatasetProperties.Download settings(String path) {
+    return new DatasetProperties.Download(
+        true, "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path, Duration.ofSeconds(2), Duration.ofMillis(500));
+  }
+
+  @Test
+  void downloads_verifies_and_unpacks_only_the_needed_files() throws Exception {
+    Path target = data.resolve("ml-tiny");
+    List<Double> fractions = new ArrayList<>();
+
+    downloader.download("ml-tiny", target, settings("good"), (phase, fraction) -> fractions.add(fraction));
+
+    assertThat(new MovieLensFiles(target, null).hasDataset()).isTrue();
+    try (Stream<Path> files = Files.list(target)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "movies.csv", "ratings.csv", "links.csv", "tags.csv", "genome-scores.csv", "genome-tags.csv");
+    }
+    assertThat(Files.readString(target.resolve("movies.csv"))).contains("American President, The (1995)");
+    assertThat(fractions).contains(1.0);
+    assertThat(requests).containsExactly("/good/ml-tiny.zip.md5", "/good/ml-tiny.zip");
+    assertNoLeftovers();
+  }
+
+  @Test
+  void a_bad_checksum_fails_and_leaves_nothing_behind() throws Exception {
+    Path target = data.resolve("ml-tiny");
+
+    assertThatThrownBy(() -> downloader.download("ml-tiny", target, settings("badsum"), MovieLensReader.ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("MD5 checksum")
+        .hasMessageContaining("0123456789abcdef0123456789abcdef")
+        .satisfies(e -> assertThat(((DatasetUnavailableException) e).action()).contains("--movierec.data-dir"));
+    assertThat(target).doesNotExist();
+    assertNoLeftovers();
+  }
+
+  @Test
+  void a_404_names_the_url_and_status() {
+    assertThatThrownBy(() -> downloader.download("ml-nope", data.resolve("ml-nope"), settings("good"), MovieLensReader.ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("/good/ml-nope.zip.md5 answered HTTP 404");
+    assertThat(data.resolve("ml-nope")).doesNotExist();
+  }
+
+  @Test
+  void a_server_that_does_not_answer_times_out() throws Exception {
+    assertThatThrownBy(() -> downloader.download("ml-tiny", data.resolve("ml-tiny"), settings("slow"), MovieLensReader.ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("did not answer in time");
+    assertNoLeftovers();
+  }
+
+  @Test
+  void the_failure_report_is_one_paragraph_with_what_to_do() {
+    var failure =
+        new DatasetUnavailableException("Could not download X: HTTP 404.", "Download it by hand into data/.", null);
+
+    FailureAnalysis analysis = new DatasetFailureAnalyzer().analyze(failure);
+
+    assertThat(analysis.getDescription()).isEqualTo("Could not download X: HTTP 404.");
+    assertThat(analysis.getAction()).isEqualTo("Download it by hand into data/.");
+    assertThat(new DatasetFailureAnalyzer().analyze(new ImportException("ratings.csv", 7, "bad")).getAction())
+        .contains("on-error=skip");
+  }
+
+  private void assertNoLeftovers() throws IOException {
+    try (Stream<Path> files = Files.list(data)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".download-"));
+    }
+  }
+
+  private void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    synchronized (requests) {
+      requests.add(exchange.getRequestURI().getPath());
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The fixture zipped as GroupLens does it: one folder named after the release, plus a file the app does not need. */
+  private static byte[] zipOfFixture() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes);
+        Stream<Path> files = Files.list(TinyDataset.FIXTURE)) {
+      out.putNextEntry(new ZipEntry("ml-tiny/"));
+      for (Path file : files.toList()) {
+        out.putNextEntry(new ZipEntry("ml-tiny/" + file.getFileName()));
+        Files.copy(file, out);
+      }
+      out.putNextEntry(new ZipEntry("ml-tiny/extra-notes.pdf"));
+      out.write(new byte[] {1, 2, 3});
+    }
+    return bytes.toByteArray();
+  }
+}
