@@ -1,17 +1,91 @@
 package app.movierec.cli;
 
+import app.movierec.recommend.als.AlsConfig;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
+
 /** Batch commands run from {@code java -jar movie-recommender.jar <command> ...} without a web server. */
 public final class Commands {
+
+  static final int EXIT_OK = 0;
+  static final int EXIT_DATA = 1;
+  static final int EXIT_USAGE = 2;
+
+  static final Set<String> ALS_OPTIONS =
+      Set.of("factors", "iterations", "regularization", "alpha", "confidence", "cg-steps", "seed");
+
+  private static final Map<String, String> USAGE =
+      Map.of(
+          "recommend",
+          "usage: recommend --data DIR [--genome DIR] --mode als|content|hybrid [--als-weight W] --n N --out FILE"
+              + " [--factors F] [--iterations I] [--regularization R] [--alpha A]",
+          "evaluate",
+          "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
+              + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
+          "benchmark",
+          "usage: benchmark --data DIR [--genome DIR] [--factors 64] [--iterations 15] [--users 2000]"
+              + " [--synthetic-ratings 20000000] [--synthetic-iterations 3]");
 
   private Commands() {}
 
   /** Whether {@code name} is a batch command rather than an application option. */
   public static boolean isCommand(String name) {
-    return false;
+    return USAGE.containsKey(name);
   }
 
   /** Runs the command named by {@code args[0]} and returns the process exit code. */
   public static int run(String[] args) {
-    throw new UnsupportedOperationException("no batch commands yet");
+    return run(args, System.out, System.err);
   }
+
+  /** As {@link #run(String[])} with the given output streams. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || !isCommand(args[0])) {
+      err.println("usage: recommend|evaluate|benchmark ... (unknown command)");
+      return EXIT_USAGE;
+    }
+    String command = args[0];
+    try {
+      switch (command) {
+        case "recommend" -> RecommendCommand.run(args, out);
+        case "evaluate" -> EvaluateCommand.run(args, out);
+        case "benchmark" -> BenchmarkCommand.run(args, out);
+        default -> throw new IllegalStateException(command);
+      }
+      return EXIT_OK;
+    } catch (UserInputException e) {
+      err.println(command + ": " + e.getMessage());
+      if (e.exitCode() == EXIT_USAGE) {
+        err.println(USAGE.get(command));
+      }
+      return e.exitCode();
+    } catch (IllegalArgumentException e) {
+      // invalid hyperparameters (AlsConfig validation) are user input too
+      err.println(command + ": " + e.getMessage());
+      err.println(USAGE.get(command));
+      return EXIT_USAGE;
+    }
+  }
+
+  /** The ALS configuration: the defaults with any of the command's ALS options applied. */
+  static AlsConfig alsConfig(Options options, AlsConfig base) {
+    AlsConfig config = base;
+    config = config.withFactors(options.integer("factors", config.factors(), 1, 1024));
+    config = config.withIterations(options.integer("iterations", config.iterations(), 1, 1000));
+    config = config.withRegularization(options.number("regularization", config.regularization(), 0, 1e6));
+    config = config.withAlpha(options.number("alpha", config.alpha(), 1e-9, 1e9));
+    config = config.withCgSteps(options.integer("cg-steps", config.cgSteps(), 0, 100));
+    config = config.withSeed(options.longValue("seed", config.seed()));
+    if (options.has("confidence")) {
+      String name = options.string("confidence", "");
+      try {
+        config = config.withConfidence(AlsConfig.Confidence.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw UserInputException.usage("--confidence must be linear or log, got '" + name + "'");
+      }
+    }
+    return config;
+  }
+
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param ratingUserIds userId of each rating
  * @param ratingMovieIds movieId of each rating
  * @param ratings the star rating, 0.5 to 5.0
+ * @param genomeTagNames names of the genome tags, parallel to the genome vectors (index {@code tagId - 1}); empty
+ *     when unknown
  */
 public record TrainingData(
     String fingerprint,
@@ -26,7 +28,21 @@ public record TrainingData(
     Map<Integer, float[]> genome,
     int[] ratingUserIds,
     int[] ratingMovieIds,
-    float[] ratings) {
+    float[] ratings,
+    List<String> genomeTagNames) {
+
+  /** Training data without genome tag names. */
+  public TrainingData(
+      String fingerprint,
+      int[] movieIds,
+      List<List<String>> genres,
+      Map<Integer, List<String>> userTags,
+      Map<Integer, float[]> genome,
+      int[] ratingUserIds,
+      int[] ratingMovieIds,
+      float[] ratings) {
+    this(fingerprint, movieIds, genres, userTags, genome, ratingUserIds, ratingMovieIds, ratings, List.of());
+  }
 
   public TrainingData {
     Objects.requireNonNull(fingerprint, "fingerprint");
@@ -36,6 +52,22 @@ public record TrainingData(
     if (ratingUserIds.length != ratingMovieIds.length || ratingUserIds.length != ratings.length) {
       throw new IllegalArgumentException("rating arrays must have the same length");
     }
+    genomeTagNames = genomeTagNames == null ? List.of() : List.copyOf(genomeTagNames);
+  }
+
+  /** The same data with other ratings (for train/test splits); catalogue, tags and genome are shared. */
+  public TrainingData withRatings(
+      String newFingerprint, int[] newRatingUserIds, int[] newRatingMovieIds, float[] newRatings) {
+    return new TrainingData(
+        newFingerprint,
+        movieIds,
+        genres,
+        userTags,
+        genome,
+        newRatingUserIds,
+        newRatingMovieIds,
+        newRatings,
+        genomeTagNames);
   }
 
   public int ratingCount() {

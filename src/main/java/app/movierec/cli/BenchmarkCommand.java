@@ -1,0 +1,256 @@
+package app.movierec.cli;
+
+import app.movierec.recommend.BlendWeights;
+import app.movierec.recommend.TopN;
+import app.movierec.recommend.TrainingData;
+import app.movierec.recommend.UserRatings;
+import app.movierec.recommend.als.AlsConfig;
+import app.movierec.recommend.als.AlsModel;
+import app.movierec.recommend.als.AlsTrainer;
+import app.movierec.recommend.als.RatingMatrix;
+import app.movierec.recommend.content.ContentModel;
+import app.movierec.recommend.hybrid.HybridRecommender;
+import app.movierec.recommend.hybrid.UserScores;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * {@code benchmark}: speed figures, printed, never asserted. ALS fit time on a MovieLens folder after warm-up,
+ * per-user score-all + top-20 latency, hybrid re-blend latency, and a synthetic long-tail run (by default 20M
+ * ratings, 140k users, 27k movies) with seconds per iteration and peak heap.
+ */
+final class BenchmarkCommand {
+
+  private static final int SYNTHETIC_USERS = 140_000;
+  private static final int SYNTHETIC_MOVIES = 27_000;
+  private static final int SYNTHETIC_RATINGS = 20_000_000;
+
+  private BenchmarkCommand() {}
+
+  static void run(String[] args, PrintStream out) {
+    Options options =
+        Options.parse(
+            args,
+            Set.of("data", "genome", "factors", "iterations", "users", "fits", "synthetic-ratings",
+                "synthetic-iterations"));
+    AlsConfig config =
+        AlsConfig.defaults()
+            .withFactors(options.integer("factors", 64, 1, 1024))
+            .withIterations(options.integer("iterations", 15, 1, 1000));
+    int sampledUsers = options.integer("users", 2000, 1, Integer.MAX_VALUE);
+    int fits = options.integer("fits", 3, 1, 100);
+    int syntheticRatings = options.integer("synthetic-ratings", SYNTHETIC_RATINGS, 0, 200_000_000);
+    int syntheticIterations = options.integer("synthetic-iterations", 3, 1, 100);
+    int threads = Runtime.getRuntime().availableProcessors();
+    out.printf(Locale.ROOT, "cores: %d, ALS worker threads: %d, OpenBLAS threads: %s, max heap: %d MB%n",
+        threads, threads, System.getProperty("org.bytedeco.openblas.nthreads", "(default)"),
+        Runtime.getRuntime().maxMemory() >> 20);
+
+    if (options.has("data")) {
+      MovieLensCsv.Loaded loaded = MovieLensCsv.load(Path.of(options.required("data")), options.path("genome"));
+      benchmarkFolder(loaded.data(), config, fits, sampledUsers, out);
+    }
+    if (syntheticRatings > 0) {
+      benchmarkSynthetic(syntheticRatings, config.withIterations(syntheticIterations), out);
+    }
+  }
+
+  private static void benchmarkFolder(TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
+    RatingMatrix matrix = RatingMatrix.of(data, config);
+    out.printf(Locale.ROOT, "data: %d ratings, %d users, %d rated movies; ALS %s%n",
+        matrix.nonZeros(), matrix.users().size(), matrix.items().size(), config.cacheKey());
+    AlsTrainer trainer = new AlsTrainer(config);
+    // warm-up: let the JIT compile the CG loops and ND4J load its natives
+    trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+    trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+    double[] seconds = new double[fits];
+    AlsModel model = null;
+    for (int i = 0; i < fits; i++) {
+      long start = System.nanoTime();
+      model = trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+    }
+    Arrays.sort(seconds);
+    out.printf(Locale.ROOT, "ALS fit (%d factors, %d iterations): median %.3f s, best %.3f s over %d fits after"
+            + " 2 warm-ups (target <= 1 s)%n",
+        config.factors(), config.iterations(), seconds[fits / 2], seconds[0], fits);
+
+    // per-user scoring of every movie + top 20, excluding rated movies
+    int users = model.users().size();
+    int[] userRows = sampleRows(users, sampledUsers);
+    AlsModel trained = model;
+    for (int userRow : userRows) {
+      scoreAndSelect(trained, userRow);
+    }
+    long[] nanos = new long[userRows.length];
+    for (int i = 0; i < userRows.length; i++) {
+      long start = System.nanoTime();
+      scoreAndSelect(trained, userRows[i]);
+      nanos[i] = System.nanoTime() - start;
+    }
+    printLatency("score all " + model.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
+
+    // hybrid re-blend: the per-user vectors are cached, a weight change only re-blends
+    ContentModel content = ContentModel.build(data);
+    HybridRecommender hybrid = new HybridRecommender(model, content);
+    UserRatings ratings = UserRatings.of(data);
+    int blendUsers = Math.min(200, userRows.length);
+    UserScores[] cached = new UserScores[blendUsers];
+    long[] prepare = new long[blendUsers];
+    for (int i = 0; i < blendUsers; i++) {
+      long userId = model.users().idAt(userRows[i]);
+      Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
+      long start = System.nanoTime();
+      cached[i] = hybrid.userScores(model.userVector(userId).orElseThrow(), content.profile(userRatings));
+      prepare[i] = System.nanoTime() - start;
+    }
+    printLatency("hybrid first request (ALS + content scores, normalised)", prepare, out);
+    long[] blend = new long[blendUsers * 10];
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < blend.length; i++) {
+        long start = System.nanoTime();
+        hybrid.blend(cached[i % blendUsers], BlendWeights.ofAlsWeight((i % 11) / 10.0), 20);
+        blend[i] = System.nanoTime() - start;
+      }
+    }
+    printLatency("hybrid re-blend of " + content.movies().size() + " movies + top 20 (target < 5 ms)", blend, out);
+  }
+
+  private static void scoreAndSelect(AlsModel model, int userRow) {
+    long userId = model.users().idAt(userRow);
+    AlsModel.UserVector user = model.userVector(userId).orElseThrow();
+    float[] scores = model.scores(user.factors());
+    boolean[] excluded = new boolean[scores.length];
+    for (int itemRow : user.ratedItemRows()) {
+      excluded[itemRow] = true;
+    }
+    TopN.select(scores, excluded, 20);
+  }
+
+  private static int[] sampleRows(int rows, int wanted) {
+    int count = Math.min(rows, wanted);
+    int[] sample = new int[count];
+    for (int i = 0; i < count; i++) {
+      sample[i] = (int) ((long) i * rows / count);
+    }
+    return sample;
+  }
+
+  private static void printLatency(String what, long[] nanos, PrintStream out) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2] / 1e6;
+    double p99 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+    out.printf(Locale.ROOT, "%s: median %.3f ms, p99 %.3f ms over %d calls%n", what, median, p99, sorted.length);
+  }
+
+  private static void benchmarkSynthetic(int ratingCount, AlsConfig config, PrintStream out) {
+    double scale = Math.min(1.0, (double) ratingCount / SYNTHETIC_RATINGS);
+    int users = Math.max(10, (int) Math.round(SYNTHETIC_USERS * scale));
+    int movies = SYNTHETIC_MOVIES;
+    out.printf(Locale.ROOT, "synthetic: generating ~%d ratings, %d users, %d movies (Zipf popularity)%n",
+        ratingCount, users, movies);
+    resetPeaks();
+    long start = System.nanoTime();
+    SyntheticRatings synthetic = SyntheticRatings.generate(ratingCount, users, movies, 20_261_124L);
+    RatingMatrix matrix =
+        RatingMatrix.of(synthetic.userIds(), synthetic.movieIds(), synthetic.ratings(), config);
+    out.printf(Locale.ROOT, "synthetic: %d ratings, %d users, %d rated movies built in %.1f s%n",
+        matrix.nonZeros(), matrix.users().size(), matrix.items().size(), (System.nanoTime() - start) / 1e9);
+    synthetic = null;
+    long[] last = {System.nanoTime()};
+    double[] perIteration = new double[config.iterations()];
+    new AlsTrainer(config)
+        .train(
+            matrix,
+            (iteration, iterations) -> {
+              long now = System.nanoTime();
+              perIteration[iteration - 1] = (now - last[0]) / 1e9;
+              last[0] = now;
+              out.printf(Locale.ROOT, "synthetic: iteration %d of %d took %.2f s%n", iteration, iterations,
+                  perIteration[iteration - 1]);
+            });
+    double mean = Arrays.stream(perIteration).average().orElse(0);
+    out.printf(Locale.ROOT, "synthetic: %.2f s per iteration (mean of %d, %d factors), peak heap %d MB%n",
+        mean, perIteration.length, config.factors(), peakHeapBytes() >> 20);
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peak usage since the last reset (an upper bound: pools peak at different times). */
+  private static long peakHeapBytes() {
+    long sum = 0;
+    List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+    for (MemoryPoolMXBean pool : pools) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Parallel rating arrays of a synthetic long-tail data set. */
+  record SyntheticRatings(int[] userIds, int[] movieIds, float[] ratings) {
+
+    /**
+     * Users get a long-tailed number of ratings (mean {@code ratings / users}, at least 5); movies are drawn with
+     * Zipf(1) popularity without repeats per user; stars are uniform over 0.5..5.0.
+     */
+    static SyntheticRatings generate(int ratings, int users, int movies, long seed) {
+      SplittableRandom random = new SplittableRandom(seed);
+      double[] cumulative = new double[movies];
+      double total = 0;
+      for (int m = 0; m < movies; m++) {
+        total += 1.0 / (m + 1);
+        cumulative[m] = total;
+      }
+      double meanPerUser = (double) ratings / users;
+      int[] userIds = new int[ratings];
+      int[] movieIds = new int[ratings];
+      float[] stars = new float[ratings];
+      int next = 0;
+      java.util.BitSet seen = new java.util.BitSet(movies);
+      for (int userId = 1; userId <= users && next < ratings; userId++) {
+        // exponential counts: a few heavy raters, many light ones
+        int wanted = (int) Math.max(5, Math.min(movies / 2, -Math.log(1 - random.nextDouble()) * meanPerUser));
+        wanted = Math.min(wanted, ratings - next);
+        if (userId == users) {
+          wanted = Math.min(movies / 2, ratings - next);
+        }
+        seen.clear();
+        int taken = 0;
+        while (taken < wanted) {
+          int index = Arrays.binarySearch(cumulative, random.nextDouble() * total);
+          int movie = index >= 0 ? index : -index - 1;
+          if (movie >= movies || seen.get(movie)) {
+            continue;
+          }
+          seen.set(movie);
+          userIds[next] = userId;
+          movieIds[next] = movie + 1;
+          stars[next] = 0.5f * (1 + random.nextInt(10));
+          next++;
+          taken++;
+        }
+      }
+      return new SyntheticRatings(
+          Arrays.copyOf(userIds, next), Arrays.copyOf(movieIds, next), Arrays.copyOf(stars, next));
+    }
+  }
+}

@@ -1,0 +1,400 @@
+package app.movierec.recommend.content;
+
+import app.movierec.recommend.IdIndex;
+import app.movierec.recommend.MovieScore;
+import app.movierec.recommend.TopN;
+import app.movierec.recommend.TrainingData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Content-based similarity over two vector spaces, immutable and thread-safe.
+ *
+ * <ul>
+ *   <li>{@link VectorKind#GENOME}: a movie's tag-genome relevances (Vig, Sen & Riedl 2012), centred on the mean
+ *       genome vector and L2-normalised; a {@code genomeMovies x tags} matrix.
+ *   <li>{@link VectorKind#FALLBACK}: every movie (genome ones too) also has a sparse TF-IDF vector over its genres and
+ *       lower-cased user tags (term frequency {@code 1 + ln(count)}, smoothed idf {@code 1 + ln((1 + N) / (1 + df))}),
+ *       L2-normalised.
+ * </ul>
+ *
+ * The two spaces are never mixed in one dot product: a pair of movies is compared by genome cosine when both have a
+ * genome vector, by fallback cosine otherwise; a user profile likewise scores genome movies against its genome part
+ * (when it has one) and every other movie against its fallback part. Both are cosines in {@code [-1, 1]}, so the
+ * results can share one ranking. {@link #kindOf(long)} says which vector a movie has. Unknown movies give empty
+ * results, never exceptions.
+ */
+public final class ContentModel {
+
+  private final IdIndex movies;
+  private final int genomeDimension;
+  private final int[] genomeRowOfMovieRow; // -1 when the movie has no genome vector
+  private final int[] movieRowOfGenomeRow;
+  private final float[] genome; // genomeMovies x genomeDimension, centred, L2-normalised
+  private final float[] rawGenome; // the relevances as given, for strongestGenomeTags
+  private final INDArray genomeMatrix;
+  private final List<String> genomeTagNames;
+  private final int termCount;
+  private final int[] fallbackOffsets; // movies + 1
+  private final int[] fallbackTerms;
+  private final float[] fallbackValues;
+
+  private ContentModel(
+      IdIndex movies,
+      int genomeDimension,
+      int[] genomeRowOfMovieRow,
+      int[] movieRowOfGenomeRow,
+      float[] genome,
+      float[] rawGenome,
+      List<String> genomeTagNames,
+      int termCount,
+      int[] fallbackOffsets,
+      int[] fallbackTerms,
+      float[] fallbackValues) {
+    this.movies = movies;
+    this.genomeDimension = genomeDimension;
+    this.genomeRowOfMovieRow = genomeRowOfMovieRow;
+    this.movieRowOfGenomeRow = movieRowOfGenomeRow;
+    this.genome = genome;
+    this.rawGenome = rawGenome;
+    this.genomeTagNames = genomeTagNames;
+    this.termCount = termCount;
+    this.fallbackOffsets = fallbackOffsets;
+    this.fallbackTerms = fallbackTerms;
+    this.fallbackValues = fallbackValues;
+    int genomeMovies = movieRowOfGenomeRow.length;
+    this.genomeMatrix =
+        genomeMovies == 0
+            ? null
+            : Nd4j.create(genome, new long[] {genomeMovies, genomeDimension}, DataType.FLOAT);
+  }
+
+  /** Builds both spaces for the whole catalogue of {@code data} (plus any rated movie missing from it). */
+  public static ContentModel build(TrainingData data) {
+    int[] catalogueIds = data.movieIds();
+    int[] allIds = Arrays.copyOf(catalogueIds, catalogueIds.length + data.ratingMovieIds().length);
+    System.arraycopy(data.ratingMovieIds(), 0, allIds, catalogueIds.length, data.ratingMovieIds().length);
+    IdIndex movies = IdIndex.of(allIds);
+    int movieCount = movies.size();
+
+    // genome space
+    int dimension = data.genome().values().stream().findFirst().map(v -> v.length).orElse(0);
+    int[] genomeRowOfMovieRow = new int[movieCount];
+    Arrays.fill(genomeRowOfMovieRow, -1);
+    List<Integer> genomeMovieRows = new ArrayList<>();
+    for (int movieRow = 0; movieRow < movieCount; movieRow++) {
+      float[] vector = data.genome().get(movies.idAt(movieRow));
+      if (vector != null) {
+        if (vector.length != dimension) {
+          throw new IllegalArgumentException(
+              "genome vector of movie " + movies.idAt(movieRow) + " has " + vector.length + " values, expected "
+                  + dimension);
+        }
+        genomeRowOfMovieRow[movieRow] = genomeMovieRows.size();
+        genomeMovieRows.add(movieRow);
+      }
+    }
+    int genomeCount = genomeMovieRows.size();
+    float[] raw = new float[genomeCount * dimension];
+    double[] mean = new double[dimension];
+    for (int g = 0; g < genomeCount; g++) {
+      float[] vector = data.genome().get(movies.idAt(genomeMovieRows.get(g)));
+      System.arraycopy(vector, 0, raw, g * dimension, dimension);
+      for (int d = 0; d < dimension; d++) {
+        mean[d] += vector[d] / (double) genomeCount;
+      }
+    }
+    float[] genome = new float[raw.length];
+    for (int g = 0; g < genomeCount; g++) {
+      // centring removes the base level every movie shares, so cosines spread over [-1, 1] like the fallback's
+      for (int d = 0; d < dimension; d++) {
+        genome[g * dimension + d] = (float) (raw[g * dimension + d] - (genomeCount > 1 ? mean[d] : 0));
+      }
+      normalise(genome, g * dimension, dimension);
+    }
+
+    // fallback space: terms are "g:<genre>" and "t:<tag>"
+    Map<String, Integer> termIds = new TreeMap<>();
+    List<Map<String, Integer>> termCounts = new ArrayList<>(movieCount);
+    Map<Integer, Integer> catalogueRow = new HashMap<>();
+    for (int i = 0; i < catalogueIds.length; i++) {
+      catalogueRow.put(catalogueIds[i], i);
+    }
+    for (int movieRow = 0; movieRow < movieCount; movieRow++) {
+      int movieId = movies.idAt(movieRow);
+      Map<String, Integer> counts = new TreeMap<>();
+      Integer row = catalogueRow.get(movieId);
+      if (row != null) {
+        for (String genre : data.genres().get(row)) {
+          counts.merge("g:" + genre.strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+      }
+      for (String tag : data.userTags().getOrDefault(movieId, List.of())) {
+        String term = tag.strip().toLowerCase(Locale.ROOT);
+        if (!term.isEmpty()) {
+          counts.merge("t:" + term, 1, Integer::sum);
+        }
+      }
+      counts.keySet().forEach(term -> termIds.putIfAbsent(term, 0));
+      termCounts.add(counts);
+    }
+    int nextTerm = 0;
+    for (var entry : termIds.entrySet()) {
+      entry.setValue(nextTerm++);
+    }
+    int[] documentFrequency = new int[termIds.size()];
+    int nonZeros = 0;
+    for (Map<String, Integer> counts : termCounts) {
+      for (String term : counts.keySet()) {
+        documentFrequency[termIds.get(term)]++;
+      }
+      nonZeros += counts.size();
+    }
+    int[] offsets = new int[movieCount + 1];
+    int[] terms = new int[nonZeros];
+    float[] values = new float[nonZeros];
+    int next = 0;
+    for (int movieRow = 0; movieRow < movieCount; movieRow++) {
+      int start = next;
+      for (var entry : termCounts.get(movieRow).entrySet()) {
+        int term = termIds.get(entry.getKey());
+        double tf = 1 + Math.log(entry.getValue());
+        double idf = 1 + Math.log((1.0 + movieCount) / (1.0 + documentFrequency[term]));
+        terms[next] = term;
+        values[next] = (float) (tf * idf);
+        next++;
+      }
+      normalise(values, start, next - start);
+      offsets[movieRow + 1] = next;
+    }
+    List<String> tagNames = data.genomeTagNames().size() == dimension ? data.genomeTagNames() : List.of();
+    return new ContentModel(
+        movies,
+        dimension,
+        genomeRowOfMovieRow,
+        genomeMovieRows.stream().mapToInt(Integer::intValue).toArray(),
+        genome,
+        raw,
+        tagNames,
+        termIds.size(),
+        offsets,
+        terms,
+        values);
+  }
+
+  /** {@code movieId <-> movieRow} of every score array this model returns (the whole catalogue). */
+  public IdIndex movies() {
+    return movies;
+  }
+
+  /** Which vector the movie has; empty for an unknown movie. */
+  public Optional<VectorKind> kindOf(long movieId) {
+    int movieRow = movies.rowOf(movieId);
+    if (movieRow < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(genomeRowOfMovieRow[movieRow] >= 0 ? VectorKind.GENOME : VectorKind.FALLBACK);
+  }
+
+  public int genomeMovieCount() {
+    return movieRowOfGenomeRow.length;
+  }
+
+  /** Cosine of two movies (genome when both have one, fallback otherwise); empty when either is unknown. */
+  public Optional<Double> similarity(long movieId, long otherMovieId) {
+    int a = movies.rowOf(movieId);
+    int b = movies.rowOf(otherMovieId);
+    if (a < 0 || b < 0) {
+      return Optional.empty();
+    }
+    float[] scores = similarities(a);
+    return Optional.of((double) scores[b]);
+  }
+
+  /** The {@code n} most similar movies, best first, the movie itself excluded; empty for an unknown movie. */
+  public List<MovieScore> similarMovies(long movieId, int n) {
+    int movieRow = movies.rowOf(movieId);
+    if (movieRow < 0) {
+      return List.of();
+    }
+    float[] scores = similarities(movieRow);
+    boolean[] excluded = new boolean[movies.size()];
+    excluded[movieRow] = true;
+    return toMovieScores(TopN.select(scores, excluded, n), scores);
+  }
+
+  /** Cosines of one movie with every movie, by movieRow (itself included, = 1 unless its vector is empty). */
+  private float[] similarities(int movieRow) {
+    float[] query = new float[termCount];
+    for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+      query[fallbackTerms[k]] = fallbackValues[k];
+    }
+    float[] scores = fallbackScores(query);
+    int genomeRow = genomeRowOfMovieRow[movieRow];
+    if (genomeRow >= 0) {
+      overlayGenome(scores, Arrays.copyOfRange(genome, genomeRow * genomeDimension, (genomeRow + 1) * genomeDimension));
+    }
+    return scores;
+  }
+
+  /**
+   * A user's taste in both spaces from their ratings by movieId. Each rated movie weighs {@code rating / 5} when
+   * {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes away); this needs no user mean, so a
+   * single rating is enough (cold start). Unknown movies are ignored.
+   */
+  public Profile profile(Map<Long, Double> ratingsByMovieId) {
+    float[] fallback = new float[termCount];
+    float[] genomePart = genomeDimension > 0 ? new float[genomeDimension] : null;
+    boolean hasGenome = false;
+    List<Integer> rated = new ArrayList<>();
+    for (var rating : new TreeMap<>(ratingsByMovieId).entrySet()) {
+      int movieRow = movies.rowOf(rating.getKey());
+      Double stars = rating.getValue();
+      if (movieRow < 0 || stars == null || !Double.isFinite(stars)) {
+        continue;
+      }
+      rated.add(movieRow);
+      float weight = (float) (stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5);
+      for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+        fallback[fallbackTerms[k]] += weight * fallbackValues[k];
+      }
+      int genomeRow = genomeRowOfMovieRow[movieRow];
+      if (genomeRow >= 0) {
+        hasGenome = true;
+        for (int d = 0; d < genomeDimension; d++) {
+          genomePart[d] += weight * genome[genomeRow * genomeDimension + d];
+        }
+      }
+    }
+    normalise(fallback, 0, fallback.length);
+    if (hasGenome) {
+      normalise(genomePart, 0, genomePart.length);
+    }
+    return new Profile(
+        fallback, hasGenome ? genomePart : null, rated.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * A user's content taste: an L2-normalised fallback-space vector, a genome-space vector (null when none of the
+   * rated movies has one), and the rated movie rows.
+   */
+  public record Profile(float[] fallback, float[] genome, int[] ratedMovieRows) {}
+
+  /** The profile's cosine with every movie, by movieRow (rated movies included). */
+  public float[] scores(Profile profile) {
+    float[] scores = fallbackScores(profile.fallback());
+    if (profile.genome() != null) {
+      overlayGenome(scores, profile.genome());
+    }
+    return scores;
+  }
+
+  /** The profile's top {@code n} unrated movies, best first. */
+  public List<MovieScore> recommend(Profile profile, int n) {
+    float[] scores = scores(profile);
+    boolean[] excluded = new boolean[movies.size()];
+    for (int movieRow : profile.ratedMovieRows()) {
+      excluded[movieRow] = true;
+    }
+    return toMovieScores(TopN.select(scores, excluded, n), scores);
+  }
+
+  /**
+   * The rated movies most similar to {@code movieId}, weighted like the profile (the content side of an
+   * explanation), largest first; empty for unknown ids.
+   */
+  public List<MovieScore> explain(Map<Long, Double> ratingsByMovieId, long movieId, int n) {
+    int movieRow = movies.rowOf(movieId);
+    if (movieRow < 0) {
+      return List.of();
+    }
+    float[] similarities = similarities(movieRow);
+    List<MovieScore> contributions = new ArrayList<>();
+    for (var rating : new TreeMap<>(ratingsByMovieId).entrySet()) {
+      int ratedRow = movies.rowOf(rating.getKey());
+      if (ratedRow < 0 || ratedRow == movieRow || rating.getValue() == null) {
+        continue;
+      }
+      double stars = rating.getValue();
+      double weight = stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5;
+      contributions.add(new MovieScore(rating.getKey(), weight * similarities[ratedRow]));
+    }
+    contributions.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return List.copyOf(contributions.subList(0, Math.min(n, contributions.size())));
+  }
+
+  /**
+   * Names of the movie's {@code n} most relevant genome tags, strongest first; empty when the movie has no genome
+   * vector or the tag names are unknown.
+   */
+  public List<String> strongestGenomeTags(long movieId, int n) {
+    int movieRow = movies.rowOf(movieId);
+    if (movieRow < 0 || genomeRowOfMovieRow[movieRow] < 0 || genomeTagNames.isEmpty()) {
+      return List.of();
+    }
+    int genomeRow = genomeRowOfMovieRow[movieRow];
+    float[] relevance = Arrays.copyOfRange(rawGenome, genomeRow * genomeDimension, (genomeRow + 1) * genomeDimension);
+    List<String> names = new ArrayList<>();
+    for (int tag : TopN.select(relevance, null, n)) {
+      names.add(genomeTagNames.get(tag));
+    }
+    return List.copyOf(names);
+  }
+
+  private float[] fallbackScores(float[] denseQuery) {
+    float[] scores = new float[movies.size()];
+    for (int movieRow = 0; movieRow < scores.length; movieRow++) {
+      float sum = 0;
+      for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+        sum += denseQuery[fallbackTerms[k]] * fallbackValues[k];
+      }
+      scores[movieRow] = sum;
+    }
+    return scores;
+  }
+
+  /** Replaces the scores of genome movies by their genome cosine with {@code query} (normalised). */
+  private void overlayGenome(float[] scores, float[] query) {
+    if (genomeMatrix == null) {
+      return;
+    }
+    INDArray vector = Nd4j.create(query, new long[] {genomeDimension, 1}, DataType.FLOAT);
+    INDArray product = genomeMatrix.mmul(vector);
+    float[] cosines = product.data().asFloat();
+    product.close();
+    vector.close();
+    for (int g = 0; g < cosines.length; g++) {
+      scores[movieRowOfGenomeRow[g]] = cosines[g];
+    }
+  }
+
+  private List<MovieScore> toMovieScores(int[] movieRows, float[] scores) {
+    List<MovieScore> result = new ArrayList<>(movieRows.length);
+    for (int movieRow : movieRows) {
+      result.add(new MovieScore(movies.idAt(movieRow), scores[movieRow]));
+    }
+    return List.copyOf(result);
+  }
+
+  private static void normalise(float[] values, int offset, int length) {
+    double sum = 0;
+    for (int i = offset; i < offset + length; i++) {
+      sum += (double) values[i] * values[i];
+    }
+    if (sum > 0) {
+      float inverse = (float) (1 / Math.sqrt(sum));
+      for (int i = offset; i < offset + length; i++) {
+        values[i] *= inverse;
+      }
+    }
+  }
+}

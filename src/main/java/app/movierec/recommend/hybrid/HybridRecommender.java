@@ -1,0 +1,122 @@
+package app.movierec.recommend.hybrid;
+
+import app.movierec.recommend.BlendWeights;
+import app.movierec.recommend.IdIndex;
+import app.movierec.recommend.ScoredMovie;
+import app.movierec.recommend.TopN;
+import app.movierec.recommend.als.AlsModel;
+import app.movierec.recommend.content.ContentModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Blends ALS and content scores: {@code hybrid = alsWeight * als' + contentWeight * content'}, where {@code als'} and
+ * {@code content'} are the two raw score vectors min-max normalised PER USER over that user's candidate movies (the
+ * catalogue minus what they rated): {@code s' = (s - min) / (max - min)}, so both run from 0 (the user's worst
+ * candidate) to 1 (their best). A movie without an ALS row counts as 0 on the ALS side, and is left out entirely when
+ * only ALS is weighted, so {@code (1, 0)} reproduces the ALS ranking and {@code (0, 1)} the content ranking.
+ *
+ * <p>{@link #userScores} does the expensive part once (an ND4J gemv over all movies and the content cosines);
+ * {@link #blend} is one linear pass plus a top-n heap, so callers cache {@link UserScores} and re-blend on every
+ * weight change.
+ */
+public final class HybridRecommender {
+
+  private final AlsModel als;
+  private final ContentModel content;
+  private final int[] alsRowOfMovieRow; // -1 when the movie has no ALS row
+
+  public HybridRecommender(AlsModel als, ContentModel content) {
+    this.als = als;
+    this.content = content;
+    IdIndex movies = content.movies();
+    this.alsRowOfMovieRow = new int[movies.size()];
+    for (int movieRow = 0; movieRow < movies.size(); movieRow++) {
+      alsRowOfMovieRow[movieRow] = als.movies().rowOf(movies.idAt(movieRow));
+    }
+  }
+
+  public AlsModel als() {
+    return als;
+  }
+
+  public ContentModel content() {
+    return content;
+  }
+
+  /** Both normalised score vectors for a user given as an ALS vector and a content profile of the same ratings. */
+  public UserScores userScores(AlsModel.UserVector alsUser, ContentModel.Profile profile) {
+    int movieCount = content.movies().size();
+    boolean[] excluded = new boolean[movieCount];
+    for (int movieRow : profile.ratedMovieRows()) {
+      excluded[movieRow] = true;
+    }
+    float[] alsRaw = als.scores(alsUser.factors());
+    float[] alsScores = new float[movieCount];
+    for (int movieRow = 0; movieRow < movieCount; movieRow++) {
+      int itemRow = alsRowOfMovieRow[movieRow];
+      alsScores[movieRow] = itemRow >= 0 ? alsRaw[itemRow] : Float.NaN;
+    }
+    for (int itemRow : alsUser.ratedItemRows()) {
+      // keep the two views of "rated" in step even if the content side did not know a movie
+      int movieRow = content.movies().rowOf(als.movies().idAt(itemRow));
+      if (movieRow >= 0) {
+        excluded[movieRow] = true;
+      }
+    }
+    float[] contentScores = content.scores(profile);
+    minMaxNormalise(alsScores, excluded);
+    minMaxNormalise(contentScores, excluded);
+    return new UserScores(alsScores, contentScores, excluded);
+  }
+
+  /** The top {@code n} candidates under the given weights, best first. */
+  public List<ScoredMovie> blend(UserScores scores, BlendWeights weights, int n) {
+    float[] alsScores = scores.als();
+    float[] contentScores = scores.content();
+    double alsWeight = weights.alsWeight();
+    double contentWeight = weights.contentWeight();
+    int[] best =
+        TopN.select(
+            alsScores.length,
+            movieRow -> blendedScore(alsScores[movieRow], contentScores[movieRow], alsWeight, contentWeight),
+            scores.excluded(),
+            n);
+    List<ScoredMovie> result = new ArrayList<>(best.length);
+    for (int movieRow : best) {
+      result.add(
+          new ScoredMovie(
+              content.movies().idAt(movieRow),
+              blendedScore(alsScores[movieRow], contentScores[movieRow], alsWeight, contentWeight),
+              alsScores[movieRow],
+              contentScores[movieRow]));
+    }
+    return List.copyOf(result);
+  }
+
+  static double blendedScore(float als, float content, double alsWeight, double contentWeight) {
+    if (Float.isNaN(als)) {
+      // no ALS row: rank by content alone unless only ALS counts
+      return contentWeight > 0 ? contentWeight * content : Double.NaN;
+    }
+    return alsWeight * als + contentWeight * content;
+  }
+
+  /** Min-max scales the finite, non-excluded values into [0, 1] in place; a constant vector becomes all 0. */
+  static void minMaxNormalise(float[] values, boolean[] excluded) {
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (int row = 0; row < values.length; row++) {
+      if (!excluded[row] && Float.isFinite(values[row])) {
+        min = Math.min(min, values[row]);
+        max = Math.max(max, values[row]);
+      }
+    }
+    float range = max - min;
+    for (int row = 0; row < values.length; row++) {
+      if (Float.isFinite(values[row])) {
+        values[row] = range > 0 ? (values[row] - min) / range : 0;
+      }
+    }
+  }
+}

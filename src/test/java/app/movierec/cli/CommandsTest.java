@@ -1,0 +1,167 @@
+package app.movierec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+
+  private static final String MINI = "src/test/resources/engine/mini-movielens";
+  private static final String MINI_GENOME = "src/test/resources/engine/mini-genome";
+  private static final String[] SMALL_ALS = {"--factors", "4", "--iterations", "5", "--regularization", "0.5"};
+
+  @TempDir Path folder;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void knows_its_command_names() {
+    assertThat(Commands.isCommand("recommend")).isTrue();
+    assertThat(Commands.isCommand("evaluate")).isTrue();
+    assertThat(Commands.isCommand("benchmark")).isTrue();
+    assertThat(Commands.isCommand("--server.port=8080")).isFalse();
+  }
+
+  @Test
+  void recommend_writes_the_top_n_unseen_movies_of_every_user_best_first() throws IOException {
+    Path csv = folder.resolve("out/recs.csv");
+
+    int code = run(concat(new String[] {"recommend", "--data", MINI, "--mode", "hybrid", "--als-weight", "0.7",
+        "--n", "3", "--out", csv.toString()}, SMALL_ALS));
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst()).isEqualTo("userId,movieId,score");
+    Map<Long, Set<Long>> rated = ratedMovies();
+    Map<Long, List<Double>> scoresByUser = new HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",");
+      long userId = Long.parseLong(fields[0]);
+      assertThat(rated.get(userId)).doesNotContain(Long.parseLong(fields[1]));
+      scoresByUser.computeIfAbsent(userId, id -> new java.util.ArrayList<>()).add(Double.parseDouble(fields[2]));
+    }
+    assertThat(scoresByUser).hasSize(8).allSatisfy((userId, scores) -> {
+      assertThat(scores).hasSize(3);
+      assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    });
+  }
+
+  @Test
+  void recommend_in_every_mode_with_the_genome() throws IOException {
+    for (String mode : List.of("als", "content", "hybrid")) {
+      Path csv = folder.resolve(mode + ".csv");
+
+      int code = run(concat(new String[] {"recommend", "--data", MINI, "--genome", MINI_GENOME, "--mode", mode,
+          "--n", "2", "--out", csv.toString()}, SMALL_ALS));
+
+      assertThat(code).as(mode + ": " + err).isZero();
+      assertThat(Files.readAllLines(csv)).hasSize(1 + 8 * 2);
+    }
+  }
+
+  @Test
+  void evaluate_prints_every_model_and_writes_csv() throws IOException {
+    Path csv = folder.resolve("eval.csv");
+
+    int code = run(concat(new String[] {"evaluate", "--data", MINI, "--k", "3", "--out", csv.toString()}, SMALL_ALS));
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("popularity", "als", "content", "hybrid@0.50", "nDCG@3");
+    assertThat(Files.readAllLines(csv)).hasSize(1 + 3 + 11).first().isEqualTo(
+        "model,k,precision,recall,ndcg,map,coverage,users");
+  }
+
+  @Test
+  void benchmark_prints_speed_figures() {
+    int code = run("benchmark", "--data", MINI, "--factors", "4", "--iterations", "2", "--fits", "1",
+        "--synthetic-ratings", "20000", "--synthetic-iterations", "1");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("ALS fit (4 factors, 2 iterations)", "score all", "re-blend",
+        "s per iteration", "peak heap");
+  }
+
+  @Test
+  void bad_arguments_print_one_usage_line_and_exit_with_2() {
+    assertThat(run("recommend", "--data", MINI, "--mode", "magic", "--n", "3", "--out", "x.csv")).isEqualTo(2);
+    assertThat(err.toString()).contains("--mode must be als, content or hybrid").contains("usage: recommend")
+        .doesNotContain("Exception");
+    assertThat(run("recommend", "--data", MINI, "--mode", "als", "--out", "x.csv")).isEqualTo(2);
+    assertThat(run("evaluate", "--data", MINI, "--k", "zero")).isEqualTo(2);
+    assertThat(run("evaluate", "--data", MINI, "--bogus", "1")).isEqualTo(2);
+    assertThat(run("evaluate", "--data", MINI, "--factors", "0")).isEqualTo(2);
+    assertThat(run("evaluate", "--data")).isEqualTo(2);
+    assertThat(run("frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void a_missing_data_folder_or_file_exits_with_1_naming_it() throws IOException {
+    assertThat(run("evaluate", "--data", folder.resolve("nowhere").toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("data folder not found").contains("nowhere");
+
+    Path incomplete = Files.createDirectories(folder.resolve("incomplete"));
+    Files.copy(Path.of(MINI, "movies.csv"), incomplete.resolve("movies.csv"));
+    err.reset();
+    assertThat(run("evaluate", "--data", incomplete.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("missing file").contains("ratings.csv").doesNotContain("Exception");
+  }
+
+  @Test
+  void a_malformed_row_exits_with_1_naming_file_and_line() throws IOException {
+    Path broken = Files.createDirectories(folder.resolve("broken"));
+    Files.copy(Path.of(MINI, "movies.csv"), broken.resolve("movies.csv"));
+    Files.writeString(broken.resolve("ratings.csv"), "userId,movieId,rating,timestamp\r\n1,1,4.0,1\r\n1,x,4.0,2\r\n");
+
+    assertThat(run("evaluate", "--data", broken.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("ratings.csv line 3: movieId is not an integer: 'x'");
+  }
+
+  @Test
+  void the_loader_reads_quoted_titles_with_commas_crlf_and_genome() {
+    MovieLensCsv.Loaded loaded = MovieLensCsv.load(Path.of(MINI), Path.of(MINI_GENOME));
+
+    assertThat(loaded.titles()).containsEntry(3, "Lion King, The (1994)")
+        .containsEntry(12, "Good, the Bad and the Ugly, The (Buono, il brutto, il cattivo, Il) (1966)");
+    assertThat(loaded.data().movieIds()).hasSize(13);
+    assertThat(loaded.data().genres().get(12)).isEmpty();
+    assertThat(loaded.data().genres().get(0)).contains("Animation", "Fantasy");
+    assertThat(loaded.data().userTags().get(5)).containsExactly("twist ending, classic");
+    assertThat(loaded.data().genome()).containsOnlyKeys(1, 3, 5, 6);
+    assertThat(loaded.data().genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
+    assertThat(loaded.data().genomeTagNames()).containsExactly("animated", "crime, organized", "twist ending",
+        "family");
+  }
+
+  private int run(String... args) {
+    return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static Map<Long, Set<Long>> ratedMovies() throws IOException {
+    Map<Long, Set<Long>> rated = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of(MINI, "ratings.csv")).subList(1, 59)) {
+      String[] fields = line.strip().split(",");
+      rated.computeIfAbsent(Long.parseLong(fields[0]), id -> new HashSet<>()).add(Long.parseLong(fields[1]));
+    }
+    return rated;
+  }
+}

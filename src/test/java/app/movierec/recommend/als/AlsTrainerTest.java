@@ -1,0 +1,158 @@
+package app.movierec.recommend.als;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import app.movierec.recommend.EngineTestData;
+import app.movierec.recommend.MovieScore;
+import app.movierec.recommend.TrainingData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlsTrainerTest {
+
+  private static final AlsConfig SMALL = AlsConfig.defaults().withFactors(4).withRegularization(0.1).withAlpha(2)
+      .withIterations(10);
+
+  private static final TrainingData CHECKERBOARD = EngineTestData.checkerboard();
+  private static final AlsModel MODEL = new AlsTrainer(SMALL).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+
+  @Test
+  void recommends_withheld_movie_first() {
+    for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
+      List<MovieScore> top = MODEL.recommend(userId, 3);
+      assertThat(top.getFirst().movieId()).as("user %d", userId).isEqualTo(EngineTestData.withheldMovie(userId));
+    }
+  }
+
+  @Test
+  void never_recommends_a_rated_movie() {
+    for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
+      long parity = userId % 2;
+      List<MovieScore> all = MODEL.recommend(userId, 100);
+      // 20 movies, 9 rated: 11 left, of which exactly one has the user's parity
+      assertThat(all).hasSize(11);
+      assertThat(all).filteredOn(m -> m.movieId() % 2 == parity).extracting(MovieScore::movieId)
+          .containsExactly((long) EngineTestData.withheldMovie(userId));
+    }
+  }
+
+  @Test
+  void same_seed_gives_identical_factors_and_another_seed_does_not() {
+    AlsModel again = new AlsTrainer(SMALL, 1).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+    AlsModel other = new AlsTrainer(SMALL.withSeed(7)).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+
+    assertThat(again.userFactorMatrix()).containsExactly(MODEL.userFactorMatrix());
+    assertThat(again.itemFactorMatrix()).containsExactly(MODEL.itemFactorMatrix());
+    assertThat(other.itemFactorMatrix()).isNotEqualTo(MODEL.itemFactorMatrix());
+  }
+
+  @Test
+  void reports_every_iteration_in_order() {
+    List<String> seen = new ArrayList<>();
+    new AlsTrainer(SMALL.withIterations(3)).train(CHECKERBOARD, (i, n) -> seen.add(i + "/" + n));
+
+    assertThat(seen).containsExactly("1/3", "2/3", "3/3");
+  }
+
+  @Test
+  void fold_in_of_a_users_own_history_reproduces_their_top_picks() {
+    TrainingData data = EngineTestData.randomLongTail(120, 80, 25, 0, 3);
+    AlsModel model =
+        new AlsTrainer(AlsConfig.defaults().withFactors(8).withRegularization(1).withAlpha(2).withCgSteps(0))
+            .train(data, AlsTrainer.ProgressListener.NONE);
+    for (long userId = 1; userId <= 10; userId++) {
+      Map<Long, Double> history = new HashMap<>();
+      for (int k = 0; k < data.ratingCount(); k++) {
+        if (data.ratingUserIds()[k] == userId) {
+          history.put((long) data.ratingMovieIds()[k], (double) data.ratings()[k]);
+        }
+      }
+      AlsModel.UserVector folded = model.foldIn(history);
+
+      assertThat(ids(model.recommend(folded, 10))).as("user %d", userId)
+          .containsExactlyElementsOf(ids(model.recommend(userId, 10)));
+      assertThat(folded.factors()).usingComparatorWithPrecision(1e-3f)
+          .containsExactly(model.userVector(userId).orElseThrow().factors());
+    }
+  }
+
+  @Test
+  void fold_in_ignores_unknown_movies_and_gives_zeros_without_known_ones() {
+    AlsModel.UserVector nobody = MODEL.foldIn(Map.of(999L, 5.0));
+
+    assertThat(nobody.ratedItemRows()).isEmpty();
+    assertThat(nobody.factors()).containsOnly(0f);
+    assertThat(MODEL.recommend(MODEL.foldIn(Map.of(2L, 5.0, 999L, 4.0)), 1).getFirst().movieId() % 2).isZero();
+  }
+
+  @Test
+  void unknown_ids_give_empty_results() {
+    assertThat(MODEL.recommend(999, 5)).isEmpty();
+    assertThat(MODEL.scores(999)).isEmpty();
+    assertThat(MODEL.userVector(-1)).isEmpty();
+    assertThat(MODEL.similarMovies(999, 5)).isEmpty();
+    assertThat(MODEL.explain(999, 2, 5)).isEmpty();
+    assertThat(MODEL.explain(2, 999, 5)).isEmpty();
+  }
+
+  @Test
+  void similar_movies_share_the_parity_and_exclude_the_movie_itself() {
+    List<MovieScore> similar = MODEL.similarMovies(4, 5);
+
+    assertThat(similar).hasSize(5).extracting(MovieScore::movieId).doesNotContain(4L)
+        .allMatch(movieId -> movieId % 2 == 0);
+    assertThat(similar.getFirst().score()).isLessThanOrEqualTo(1.0 + 1e-6);
+  }
+
+  @Test
+  void explanations_come_from_the_users_own_movies_and_add_up_to_the_exact_score() {
+    long userId = 2;
+    long withheld = EngineTestData.withheldMovie(userId);
+    AlsModel.UserVector exact = MODEL.foldIn(ratingsOf(userId));
+    List<MovieScore> explanation = MODEL.explain(exact, withheld, 100);
+
+    assertThat(explanation).hasSize(9).extracting(MovieScore::movieId).allMatch(movieId -> movieId % 2 == 0);
+    double sum = explanation.stream().mapToDouble(MovieScore::score).sum();
+    int itemRow = MODEL.movies().rowOf(withheld);
+    assertThat(sum).isCloseTo(MODEL.scores(exact.factors())[itemRow], within(1e-4));
+  }
+
+  @Test
+  void stops_with_a_clear_error_when_factors_stop_being_finite() {
+    AlsConfig exploding = SMALL.withAlpha(1e30).withRegularization(0);
+
+    assertThatThrownBy(() -> new AlsTrainer(exploding).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE))
+        .isInstanceOf(AlsTrainer.DivergedException.class)
+        .hasMessageContaining("ALS diverged")
+        .hasMessageContaining("iteration 1 of 10");
+  }
+
+  @Test
+  void rejects_ratings_that_are_not_numbers() {
+    TrainingData broken =
+        CHECKERBOARD.withRatings("broken", new int[] {1}, new int[] {1}, new float[] {Float.NaN});
+
+    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(broken, AlsTrainer.ProgressListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rating of user 1 for movie 1 is not a number");
+  }
+
+  private static Map<Long, Double> ratingsOf(long userId) {
+    Map<Long, Double> ratings = new HashMap<>();
+    for (int k = 0; k < CHECKERBOARD.ratingCount(); k++) {
+      if (CHECKERBOARD.ratingUserIds()[k] == userId) {
+        ratings.put((long) CHECKERBOARD.ratingMovieIds()[k], (double) CHECKERBOARD.ratings()[k]);
+      }
+    }
+    return ratings;
+  }
+
+  private static List<Long> ids(List<MovieScore> scores) {
+    return scores.stream().map(MovieScore::movieId).toList();
+  }
+}

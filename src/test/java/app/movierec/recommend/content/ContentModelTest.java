@@ -1,0 +1,110 @@
+package app.movierec.recommend.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import app.movierec.recommend.EngineTestData;
+import app.movierec.recommend.MovieScore;
+import app.movierec.recommend.TrainingData;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContentModelTest {
+
+  // movies 1..40; 1..10 have genome vectors; movies 1 and 2 carry the tag "classic"
+  private static final TrainingData DATA = EngineTestData.randomLongTail(30, 40, 10, 10, 11);
+  private static final ContentModel MODEL = ContentModel.build(DATA);
+
+  @Test
+  void says_which_movies_have_genome_vectors() {
+    assertThat(MODEL.kindOf(3)).contains(VectorKind.GENOME);
+    assertThat(MODEL.kindOf(30)).contains(VectorKind.FALLBACK);
+    assertThat(MODEL.kindOf(999)).isEmpty();
+    assertThat(MODEL.genomeMovieCount()).isEqualTo(10);
+  }
+
+  @Test
+  void a_movie_is_perfectly_similar_to_itself_in_both_spaces() {
+    assertThat(MODEL.similarity(3, 3)).hasValueSatisfying(s -> assertThat(s).isCloseTo(1.0, within(1e-5)));
+    assertThat(MODEL.similarity(30, 30)).hasValueSatisfying(s -> assertThat(s).isCloseTo(1.0, within(1e-5)));
+  }
+
+  @Test
+  void similar_movies_exclude_the_movie_itself_and_come_best_first() {
+    for (long movieId : new long[] {3, 30}) {
+      List<MovieScore> similar = MODEL.similarMovies(movieId, 39);
+
+      assertThat(similar).hasSize(39).extracting(MovieScore::movieId).doesNotContain(movieId);
+      assertThat(similar).extracting(MovieScore::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+  }
+
+  @Test
+  void fallback_movies_with_the_same_genres_are_most_similar() {
+    long movieId = 20;
+    MovieScore best = MODEL.similarMovies(movieId, 1).getFirst();
+
+    assertThat(DATA.genres().get((int) best.movieId() - 1)).containsAnyElementsOf(DATA.genres().get(19));
+  }
+
+  @Test
+  void genome_movies_are_compared_in_genome_space_with_each_other() {
+    double genomeCosine = MODEL.similarity(1, 2).orElseThrow();
+    double mixed = MODEL.similarity(1, 30).orElseThrow();
+
+    // 1 and 2 share "classic" and the genre pool, but their similarity is the genome one, which differs from it
+    assertThat(genomeCosine).isBetween(-1.0, 1.0);
+    assertThat(mixed).isBetween(-1.0, 1.0);
+    assertThat(MODEL.similarity(1, 2)).isEqualTo(MODEL.similarity(2, 1));
+  }
+
+  @Test
+  void a_single_liked_rating_is_enough_for_a_profile() {
+    ContentModel.Profile profile = MODEL.profile(Map.of(30L, 5.0));
+    List<MovieScore> top = MODEL.recommend(profile, 5);
+
+    assertThat(profile.ratedMovieRows()).hasSize(1);
+    assertThat(top).hasSize(5).extracting(MovieScore::movieId).doesNotContain(30L);
+    assertThat(top.getFirst().score()).isGreaterThan(0);
+    assertThat(top.getFirst().movieId()).isEqualTo(MODEL.similarMovies(30, 1).getFirst().movieId());
+  }
+
+  @Test
+  void a_single_disliked_rating_pushes_similar_movies_down() {
+    List<MovieScore> liked = MODEL.recommend(MODEL.profile(Map.of(30L, 5.0)), 39);
+    List<MovieScore> disliked = MODEL.recommend(MODEL.profile(Map.of(30L, 1.0)), 39);
+
+    assertThat(disliked.getLast().movieId()).isEqualTo(liked.getFirst().movieId());
+  }
+
+  @Test
+  void unknown_movies_give_empty_results() {
+    assertThat(MODEL.similarMovies(999, 5)).isEmpty();
+    assertThat(MODEL.similarity(999, 1)).isEmpty();
+    assertThat(MODEL.recommend(MODEL.profile(Map.of(999L, 5.0)), 5)).extracting(MovieScore::score).containsOnly(0.0);
+    assertThat(MODEL.strongestGenomeTags(999, 3)).isEmpty();
+  }
+
+  @Test
+  void strongest_genome_tags_name_the_highest_relevances() {
+    float[] relevance = DATA.genome().get(4);
+    int best = 0;
+    for (int d = 1; d < relevance.length; d++) {
+      if (relevance[d] > relevance[best]) {
+        best = d;
+      }
+    }
+
+    assertThat(MODEL.strongestGenomeTags(4, 3)).hasSize(3).first().isEqualTo("t" + (best + 1));
+    assertThat(MODEL.strongestGenomeTags(30, 3)).isEmpty();
+  }
+
+  @Test
+  void content_explanations_weigh_liked_similar_movies_highest() {
+    List<MovieScore> explanation = MODEL.explain(Map.of(20L, 5.0, 21L, 1.0), 14, 2);
+
+    assertThat(explanation).extracting(MovieScore::movieId).containsExactlyInAnyOrder(20L, 21L);
+    assertThat(explanation.getFirst().score()).isGreaterThanOrEqualTo(explanation.getLast().score());
+  }
+}
