@@ -123,9 +123,15 @@ public class PosterService implements DisposableBean {
       return CompletableFuture.completedFuture(GeneratedPoster.dataUri(movie));
     }
     Optional<String> cached = cachedPosterPath(tmdbId);
-    if (cached.isPresent() || known.containsKey(tmdbId) || !client.isEnabled() || failedRecently(tmdbId)) {
+    if (cached.isPresent()) {
+      return CompletableFuture.completedFuture(imageUrl(cached.get()));
+    }
+    // Read once more: a lookup may have finished since the cache was read, and its answer is final.
+    Optional<String> answer = known.get(tmdbId);
+    if (answer != null || !client.isEnabled() || failedRecently(tmdbId)) {
       return CompletableFuture.completedFuture(
-          cached.map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie)));
+          answer == null ? GeneratedPoster.dataUri(movie) : answer.map(this::imageUrl)
+              .orElseGet(() -> GeneratedPoster.dataUri(movie)));
     }
     return lookUp(tmdbId).thenApply(path -> path.map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie)));
   }
