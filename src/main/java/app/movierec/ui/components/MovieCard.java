@@ -154,7 +154,7 @@ public class MovieCard extends Composite<Article> {
     bar.add(fill);
     var number = new Span(format(value));
     number.addClassName("mr-score__value");
-    part.add(name, bar, number);
+    part.add(name, number, bar);
     return part;
   }
 
