@@ -4,6 +4,8 @@ import app.movierec.tmdb.GeneratedPoster;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.TmdbLinks;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Article;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A poster-first movie card: the poster (a link to the movie's TMDB page in a new tab when it has a tmdbId), title,
@@ -20,7 +23,8 @@ import java.util.Optional;
  * classes of the app's theme.
  *
  * <p>The card starts with the poster it is given (typically {@code PosterService.posterUrlNow}) and can swap it later
- * with {@link #setPosterUrl(String)}, e.g. when {@code PosterService.posterUrl} completes. Should an image fail to
+ * with {@link #setPosterUrl(String)}, or let {@link #showPoster(String, CompletableFuture)} do the swap when
+ * {@code PosterService.posterUrl} completes. Should an image fail to
  * load in the browser, the card replaces it with the generated poster, so no broken image is ever shown.
  */
 public class MovieCard extends Composite<Article> {
@@ -71,6 +75,41 @@ public class MovieCard extends Composite<Article> {
     posterUrl = url == null || url.isBlank() ? generatedPosterUrl : url;
     poster.setSrc(posterUrl);
     poster.getElement().setAttribute("data-generated", String.valueOf(posterUrl.equals(generatedPosterUrl)));
+  }
+
+  /**
+   * Shows {@code posterUrlNow} at once and swaps in {@code realPoster} when it completes, through
+   * {@code UI.access}; typically {@code card.showPoster(posters.posterUrlNow(movie), posters.posterUrl(movie))}.
+   * Call from the UI thread. The swap reaches the browser with the next round trip, so the view needs server push
+   * ({@code @Push}) or a poll interval while posters are loading. A failed or late future (the UI is gone) is ignored.
+   */
+  public void showPoster(String posterUrlNow, CompletableFuture<String> realPoster) {
+    setPosterUrl(posterUrlNow);
+    if (realPoster == null) {
+      return;
+    }
+    if (realPoster.isDone()) {
+      String url = realPoster.getNow(null);
+      if (url != null) {
+        setPosterUrl(url);
+      }
+      return;
+    }
+    UI ui = UI.getCurrent();
+    if (ui == null) {
+      throw new IllegalStateException("showPoster must be called from a Vaadin UI thread");
+    }
+    realPoster.thenAccept(
+        url -> {
+          if (url == null) {
+            return;
+          }
+          try {
+            ui.access(() -> setPosterUrl(url));
+          } catch (UIDetachedException e) {
+            // The user left; nobody sees this card any more.
+          }
+        });
   }
 
   /** The poster currently shown. */

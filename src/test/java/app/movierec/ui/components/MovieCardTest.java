@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.DomEvent;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,31 @@ class MovieCardTest {
 
     assertThat(_get(card, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
     assertThat(card.getPosterUrl()).isEqualTo(TMDB_POSTER);
+  }
+
+  @Test
+  void shows_the_poster_available_now_and_swaps_in_the_real_one_when_it_arrives() throws Exception {
+    MovieCard card = show(MovieCardData.unscored(TOY_STORY, null), null);
+    var realPoster = new CompletableFuture<String>();
+
+    card.showPoster(GeneratedPoster.dataUri(TOY_STORY), realPoster);
+    assertThat(card.getPosterUrl()).isEqualTo(GeneratedPoster.dataUri(TOY_STORY));
+
+    Thread worker = new Thread(() -> realPoster.complete(TMDB_POSTER));
+    worker.start();
+    worker.join();
+    MockVaadin.runUIQueue();
+
+    assertThat(_get(card, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
+  }
+
+  @Test
+  void shows_an_already_resolved_poster_at_once() {
+    MovieCard card = show(MovieCardData.unscored(TOY_STORY, null), null);
+
+    card.showPoster(GeneratedPoster.dataUri(TOY_STORY), CompletableFuture.completedFuture(TMDB_POSTER));
+
+    assertThat(_get(card, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
   }
 
   @Test
