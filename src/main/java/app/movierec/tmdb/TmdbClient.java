@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -52,6 +53,9 @@ public class TmdbClient {
   }
 
   static final int FAILURES_BEFORE_PAUSE = 5;
+
+  /** What TMDB's poster paths look like ("/kqjL17yufvn9OVLyXYpvtyrFfak.jpg"); anything else is not put into a URL. */
+  private static final Pattern POSTER_PATH = Pattern.compile("^/[A-Za-z0-9_.-]{1,200}$");
 
   private static final Logger log = LoggerFactory.getLogger(TmdbClient.class);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -112,7 +116,7 @@ public class TmdbClient {
         int status = response.statusCode();
         if (status == 429) {
           if (attempt >= properties.maxRetries()) {
-            log.info("TMDB kept rate-limiting the poster lookup of movie {}; using a generated poster", tmdbId);
+            log.debug("TMDB kept rate-limiting the poster lookup of movie {}; using a generated poster", tmdbId);
             return new PosterLookup.Unavailable("rate limited");
           }
           sleeper.sleep(retryDelay(response, attempt));
@@ -164,7 +168,7 @@ public class TmdbClient {
   private PosterLookup parsePosterPath(long tmdbId, String body) {
     try {
       JsonNode posterPath = JSON.readTree(body).path("poster_path");
-      if (posterPath.isString() && posterPath.asString().startsWith("/") && posterPath.asString().length() > 1) {
+      if (posterPath.isString() && POSTER_PATH.matcher(posterPath.asString()).matches()) {
         return new PosterLookup.Found(posterPath.asString());
       }
       return new PosterLookup.NoPoster();

@@ -84,6 +84,13 @@ class TmdbClientTest {
   }
 
   @Test
+  void refuses_a_poster_path_that_is_not_a_plain_file_name() {
+    stub.on(5, poster(5, "/../x\\\" onerror=\\\"alert(1).jpg"));
+
+    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(5)).isInstanceOf(PosterLookup.NoPoster.class);
+  }
+
+  @Test
   void logs_a_rejected_key_once_and_makes_no_further_calls() {
     stub.on(1, status(401)).on(2, poster(2, "/two.jpg"));
     TmdbClient client = client(TestKeys.V3_API_KEY);
