@@ -1,6 +1,9 @@
 package app.movierec.ratings;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,5 +35,15 @@ public class RatingService {
 
   public long userCount() {
     return ratings.countUsers();
+  }
+
+  /** A user drawn uniformly from everyone who rated something; empty when there are no ratings. */
+  public Optional<Long> randomUserId(RandomGenerator random) {
+    long users = userCount();
+    if (users == 0) {
+      return Optional.empty();
+    }
+    int index = (int) random.nextLong(Math.min(users, Integer.MAX_VALUE));
+    return ratings.findUserIds(PageRequest.of(index, 1)).stream().findFirst().map(Integer::longValue);
   }
 }

@@ -12,10 +12,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 
 /** A plain page showing which dataset the database holds and how many rows of each kind, so a user sees the import worked. */
-@Route("")
-@PageTitle("Movie recommender: data")
+@Route("status")
+@PageTitle("Movie recommender: data status")
 public class StatusView extends VerticalLayout {
 
   private final Paragraph dataset = new Paragraph();
@@ -29,10 +31,18 @@ public class StatusView extends VerticalLayout {
     dataset.setId("dataset");
     counts.setId("counts");
     refresh(status, catalog, ratings, tracker.current());
+    add(new RouterLink("Back to the recommendations", RecommendationsView.class));
     addAttachListener(
         attach -> {
           attach.getUI().setPollInterval(500);
-          attach.getUI().addPollListener(poll -> refresh(status, catalog, ratings, tracker.current()));
+          Registration polling =
+              attach.getUI().addPollListener(poll -> refresh(status, catalog, ratings, tracker.current()));
+          addDetachListener(
+              detach -> {
+                polling.remove();
+                detach.getUI().setPollInterval(-1);
+                detach.unregisterListener();
+              });
         });
   }
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public class MovieCard extends Composite<Article> {
 
   private final MovieCardData data;
   private final Image poster = new Image();
+  private final H3 title;
+  private final Div links = new Div();
   private final String generatedPosterUrl;
   private String posterUrl;
 
@@ -59,15 +62,35 @@ public class MovieCard extends Composite<Article> {
 
     var body = new Div();
     body.addClassName("mr-card__body");
-    var title = new H3(movie.title());
+    title = new H3(movie.title());
     title.addClassName("mr-card__title");
     title.getElement().setAttribute("title", movie.titleWithYear());
     body.add(title, meta(movie));
     if (data.hasScore()) {
       body.add(scoreLine(data));
     }
-    TmdbLinks.imdbTitleUrl(data.imdbId()).ifPresent(url -> body.add(externalLinks(movie, url)));
+    links.addClassName("mr-card__links");
+    TmdbLinks.imdbTitleUrl(data.imdbId()).ifPresent(url -> links.add(imdbLink(movie, url)));
+    links.setVisible(links.getChildren().findAny().isPresent());
+    body.add(links);
     card.add(body);
+  }
+
+  /**
+   * Makes the title open the movie's details (by click, or Enter on the focused title) and adds a "Details" button
+   * beside the external links; the poster keeps linking to TMDB.
+   */
+  public void setDetailsAction(Runnable showDetails) {
+    title.addClassName("mr-card__title--action");
+    title.getElement().setAttribute("role", "button");
+    title.getElement().setAttribute("tabindex", "0");
+    title.addClickListener(click -> showDetails.run());
+    title.getElement().addEventListener("keydown", key -> showDetails.run()).setFilter("event.key === 'Enter'");
+    var details = new NativeButton("Details", click -> showDetails.run());
+    details.addClassNames("mr-card__link", "mr-card__details");
+    details.getElement().setAttribute("aria-label", "Details of " + data.movie().titleWithYear());
+    links.addComponentAsFirst(details);
+    links.setVisible(true);
   }
 
   /** Shows another poster, e.g. the real one once it has been fetched; null or blank shows the generated poster. */
@@ -197,16 +220,13 @@ public class MovieCard extends Composite<Article> {
     return part;
   }
 
-  private static Div externalLinks(MovieRef movie, String imdbUrl) {
-    var links = new Div();
-    links.addClassName("mr-card__links");
+  private static Anchor imdbLink(MovieRef movie, String imdbUrl) {
     var imdb = new Anchor(imdbUrl, "IMDb");
     imdb.addClassName("mr-card__link");
     imdb.setTarget(AnchorTarget.BLANK);
     imdb.getElement().setAttribute("rel", "noopener noreferrer");
     imdb.getElement().setAttribute("aria-label", movie.titleWithYear() + " on IMDb (opens in a new tab)");
-    links.add(imdb);
-    return links;
+    return imdb;
   }
 
   /** Two decimals, or an en dash where the part does not apply. */

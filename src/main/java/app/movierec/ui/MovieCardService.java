@@ -1,0 +1,124 @@
+package app.movierec.ui;
+
+import app.movierec.catalog.CatalogService;
+import app.movierec.catalog.Link;
+import app.movierec.catalog.Movie;
+import app.movierec.recommend.ScoredMovie;
+import app.movierec.tmdb.MovieRef;
+import app.movierec.tmdb.PosterService;
+import app.movierec.ui.components.MovieCard;
+import app.movierec.ui.components.MovieCardData;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns the recommender's movie ids into {@link MovieCard}s: the catalogue's title, year, genres and links, the
+ * poster available now, and the real poster swapped in when TMDB answers.
+ *
+ * <p>Movies are read from the catalogue once and then kept in memory (the catalogue only changes with an import at
+ * start-up), so re-blending a grid while the slider moves costs no database query.
+ */
+@Service
+public class MovieCardService {
+
+  private final CatalogService catalog;
+  private final PosterService posters;
+  private final Map<Long, CatalogEntry> entries = new ConcurrentHashMap<>();
+
+  MovieCardService(CatalogService catalog, PosterService posters) {
+    this.catalog = catalog;
+    this.posters = posters;
+  }
+
+  /** Cards for a ranked list, in its order; movies missing from the catalogue are left out. Call on the UI thread. */
+  public Cards scoredCards(List<ScoredMovie> movies) {
+    Map<Long, CatalogEntry> known = entries(movies.stream().map(ScoredMovie::movieId).toList());
+    List<MovieCardData> data = new ArrayList<>();
+    for (ScoredMovie scored : movies) {
+      CatalogEntry entry = known.get(scored.movieId());
+      if (entry != null) {
+        data.add(MovieCardData.of(entry.movie(), entry.imdbId(), scored));
+      }
+    }
+    return cards(data);
+  }
+
+  /** Cards without a score (a user's favourites), in the given order. Call on the UI thread. */
+  public Cards unscoredCards(List<Long> movieIds) {
+    Map<Long, CatalogEntry> known = entries(movieIds);
+    List<MovieCardData> data = new ArrayList<>();
+    for (long movieId : movieIds) {
+      CatalogEntry entry = known.get(movieId);
+      if (entry != null) {
+        data.add(MovieCardData.unscored(entry.movie(), entry.imdbId()));
+      }
+    }
+    return cards(data);
+  }
+
+  /** The movie as cards and dialogs show it; empty when the catalogue does not have it. */
+  public Optional<MovieRef> movie(long movieId) {
+    return Optional.ofNullable(entries(List.of(movieId)).get(movieId)).map(CatalogEntry::movie);
+  }
+
+  /** Titles with years for a few movies at once, by movieId ("Toy Story (1995)"); unknown ids are left out. */
+  public Map<Long, MovieRef> movies(Collection<Long> movieIds) {
+    Map<Long, MovieRef> result = new java.util.LinkedHashMap<>();
+    entries(movieIds).forEach((movieId, entry) -> result.put(movieId, entry.movie()));
+    return result;
+  }
+
+  private Cards cards(List<MovieCardData> data) {
+    Map<Long, String> postersNow = posters.posterUrlsNow(data.stream().map(MovieCardData::movie).toList());
+    List<MovieCard> cards = new ArrayList<>(data.size());
+    List<CompletableFuture<String>> realPosters = new ArrayList<>(data.size());
+    for (MovieCardData card : data) {
+      var component = new MovieCard(card);
+      CompletableFuture<String> realPoster = posters.posterUrl(card.movie());
+      component.showPoster(postersNow.get(card.movie().movieId()), realPoster);
+      cards.add(component);
+      realPosters.add(realPoster);
+    }
+    return new Cards(
+        List.copyOf(cards), CompletableFuture.allOf(realPosters.toArray(CompletableFuture[]::new)));
+  }
+
+  private Map<Long, CatalogEntry> entries(Collection<Long> movieIds) {
+    List<Integer> missing =
+        movieIds.stream().filter(id -> !entries.containsKey(id)).map(Long::intValue).distinct().toList();
+    if (!missing.isEmpty()) {
+      Map<Integer, Movie> movies = catalog.movies(missing);
+      Map<Integer, Link> links = catalog.links(missing);
+      movies.forEach((movieId, movie) -> entries.put((long) movieId, entryOf(movie, links.get(movieId))));
+    }
+    Map<Long, CatalogEntry> result = new java.util.LinkedHashMap<>();
+    for (long movieId : movieIds) {
+      CatalogEntry entry = entries.get(movieId);
+      if (entry != null) {
+        result.put(movieId, entry);
+      }
+    }
+    return result;
+  }
+
+  private static CatalogEntry entryOf(Movie movie, Link link) {
+    Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
+    String imdbId = link == null || link.getImdbId() == null ? null : String.valueOf(link.getImdbId());
+    var ref = new MovieRef(movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
+    return new CatalogEntry(ref, imdbId);
+  }
+
+  private record CatalogEntry(MovieRef movie, String imdbId) {}
+
+  /**
+   * Cards ready to add to a page, and a future that completes when every real poster has been resolved (the page
+   * polls until then so the swaps reach the browser).
+   */
+  public record Cards(List<MovieCard> cards, CompletableFuture<Void> postersResolved) {}
+}

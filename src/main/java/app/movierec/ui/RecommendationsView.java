@@ -1,0 +1,428 @@
+package app.movierec.ui;
+
+import app.movierec.catalog.CatalogService;
+import app.movierec.progress.Progress;
+import app.movierec.progress.ProgressTracker;
+import app.movierec.ratings.Rating;
+import app.movierec.ratings.RatingService;
+import app.movierec.recommend.Mode;
+import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.ScoredMovie;
+import app.movierec.ui.components.MovieCard;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.slider.DecimalSlider;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main page: pick a MovieLens user, choose Hybrid, ALS or Content, and for Hybrid blend the two with the α/β
+ * slider; the poster grid re-ranks live. Its state lives in the URL ({@link BrowseState}), so a view can be
+ * bookmarked and shared. While the dataset imports or the model trains it shows the progress instead, and the grid
+ * appears by itself when the model is ready (the page polls until then).
+ */
+@Route("")
+@PageTitle("Movie recommender")
+public class RecommendationsView extends Div implements BeforeEnterObserver {
+
+  private static final Logger log = LoggerFactory.getLogger(RecommendationsView.class);
+  static final int GRID_SIZE = 24;
+  static final int POLL_MILLIS = 500;
+
+  private final RecommendationService recommender;
+  private final CatalogService catalog;
+  private final RatingService ratings;
+  private final MovieCardService cards;
+  private final ProgressTracker progress;
+
+  private final Div notes = new Div();
+  private final Div preparing = new Div();
+  private final Span phase = new Span();
+  private final ProgressBar progressBar = new ProgressBar();
+  private final Paragraph failure = new Paragraph();
+  private final Div main = new Div();
+  private final TextField userField = new TextField("MovieLens user id");
+  private final UserProfile profile = new UserProfile();
+  private final Map<Mode, Tab> tabsByMode = new EnumMap<>(Mode.class);
+  private final Tabs tabs = new Tabs();
+  private final Div blend = new Div();
+  private final DecimalSlider slider = new DecimalSlider(0, 1);
+  private final Span alsLegend = new Span();
+  private final Span contentLegend = new Span();
+  private final Div grid = new Div();
+  private final Paragraph empty = new Paragraph();
+
+  private BrowseState state = BrowseState.DEFAULT;
+  /** True while components are being set from a state, so their listeners do not echo it back. */
+  private boolean applyingState;
+  private boolean gridShown;
+  private CompletableFuture<Void> pendingPosters = CompletableFuture.completedFuture(null);
+  private Registration pollRegistration;
+  private long lastGridUpdateNanos = -1;
+
+  public RecommendationsView(
+      RecommendationService recommender,
+      CatalogService catalog,
+      RatingService ratings,
+      MovieCardService cards,
+      ProgressTracker progress) {
+    this.recommender = recommender;
+    this.catalog = catalog;
+    this.ratings = ratings;
+    this.cards = cards;
+    this.progress = progress;
+    addClassName("mr-page");
+    setId("recommendations-view");
+
+    var brand = new H1();
+    brand.addClassName("mr-brand");
+    var accent = new Span("rec");
+    accent.addClassName("mr-brand__accent");
+    brand.add(new Span("movie"), accent);
+    var header = new Div(brand, new Span("Hybrid recommendations from MovieLens ratings and tags"));
+    header.addClassName("mr-header");
+
+    notes.addClassName("mr-notes");
+    notes.setId("url-notes");
+    notes.setVisible(false);
+
+    preparing.addClassName("mr-status");
+    preparing.setId("progress");
+    phase.setId("progress-phase");
+    failure.setId("progress-error");
+    failure.addClassName("mr-status__error");
+    preparing.add(new Span("Preparing the recommender…"), phase, progressBar, failure);
+
+    userField.setId("user-id");
+    userField.setPlaceholder("e.g. 42");
+    userField.setClearButtonVisible(true);
+    userField.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+    userField.addValueChangeListener(change -> onUserTyped(change.getValue()));
+    var show = new Button("Show", click -> onUserTyped(userField.getValue()));
+    show.setId("show-user");
+    show.addClickShortcut(Key.ENTER).listenOn(userField);
+    var random = new Button("Random user", click -> showRandomUser());
+    random.setId("random-user");
+    random.addThemeVariants(ButtonVariant.PRIMARY);
+    var toolbar = new Div(userField, show, random);
+    toolbar.addClassName("mr-toolbar");
+
+    tabs.addClassName("mr-tabs");
+    tabs.setId("mode-tabs");
+    for (Mode mode : Mode.values()) {
+      var tab = new Tab(switch (mode) {
+        case HYBRID -> "Hybrid";
+        case ALS -> "ALS (collaborative)";
+        case CONTENT -> "Content (tags)";
+      });
+      tab.setId("tab-" + mode.name().toLowerCase(Locale.ROOT));
+      tabsByMode.put(mode, tab);
+      tabs.add(tab);
+    }
+    tabs.addSelectedChangeListener(change -> onModeChosen(modeOf(change.getSelectedTab())));
+
+    slider.setId("blend-slider");
+    slider.addClassName("mr-blend-slider");
+    slider.setStep(BrowseState.ALS_WEIGHT_STEP);
+    slider.setAriaLabel("Blend: α is the ALS weight, β = 1 − α the content weight");
+    // Every step of the drag reaches the server, so the grid re-blends while the thumb moves.
+    slider.setValueChangeMode(ValueChangeMode.EAGER);
+    slider.addValueChangeListener(change -> {
+      if (change.getValue() != null) {
+        onAlsWeightChosen(change.getValue());
+      }
+    });
+    alsLegend.addClassName("mr-blend__als");
+    alsLegend.setId("als-weight");
+    contentLegend.addClassName("mr-blend__content");
+    contentLegend.setId("content-weight");
+    var legend = new Div(alsLegend, contentLegend);
+    legend.addClassName("mr-blend__legend");
+    blend.addClassName("mr-blend");
+    blend.setId("blend");
+    blend.add(legend, slider);
+    var modes = new Div(tabs, blend);
+    modes.addClassName("mr-modes");
+
+    grid.addClassName("mr-grid");
+    grid.setId("recommendations");
+    grid.getElement().setAttribute("aria-live", "polite");
+    empty.addClassName("mr-empty");
+    empty.setId("grid-empty");
+
+    main.addClassName("mr-section");
+    main.add(toolbar, profile, modes, grid, empty);
+
+    add(header, notes, preparing, main, new AppFooter());
+    showState(BrowseState.DEFAULT);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    BrowseState.Parsed parsed = BrowseState.fromQueryParameters(event.getLocation().getQueryParameters());
+    showNotes(parsed.notes());
+    state = parsed.state();
+    showState(state);
+    refresh();
+    if (!parsed.notes().isEmpty()) {
+      updateUrl();
+    }
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attach) {
+    pollRegistration = attach.getUI().addPollListener(poll -> onPoll());
+    updatePolling(attach.getUI());
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detach) {
+    if (pollRegistration != null) {
+      pollRegistration.remove();
+      pollRegistration = null;
+    }
+    detach.getUI().setPollInterval(-1);
+  }
+
+  /** The state the page shows, as in its URL. */
+  BrowseState state() {
+    return state;
+  }
+
+  /** Server time of the last grid update (recommend + cards + DOM changes), in nanoseconds; -1 before the first. */
+  long lastGridUpdateNanos() {
+    return lastGridUpdateNanos;
+  }
+
+  /** The URL the page shows for its state, e.g. {@code ?user=42&mode=hybrid&alpha=0.6}. */
+  String location() {
+    return "?" + state.toQueryString();
+  }
+
+  private void onUserTyped(String text) {
+    if (applyingState) {
+      return;
+    }
+    if (text == null || text.isBlank()) {
+      userField.setInvalid(false);
+      state = state.withUser(null);
+      refresh();
+      updateUrl();
+      return;
+    }
+    Optional<Long> userId = UserIds.parse(text);
+    if (userId.isEmpty()) {
+      userField.setErrorMessage("Not a user id: type a positive whole number, e.g. 42.");
+      userField.setInvalid(true);
+      return;
+    }
+    state = state.withUser(userId.get());
+    refresh();
+    updateUrl();
+  }
+
+  private void showRandomUser() {
+    ratings.randomUserId(ThreadLocalRandom.current()).ifPresent(userId -> {
+      state = state.withUser(userId);
+      showState(state);
+      refresh();
+      updateUrl();
+    });
+  }
+
+  private void onModeChosen(Mode mode) {
+    if (applyingState || mode == null || mode == state.mode()) {
+      return;
+    }
+    state = state.withMode(mode);
+    showBlend();
+    renderGrid();
+    updateUrl();
+  }
+
+  private void onAlsWeightChosen(double alsWeight) {
+    if (applyingState) {
+      return;
+    }
+    double snapped = BrowseState.snapToStep(alsWeight);
+    if (snapped == state.alsWeight()) {
+      return;
+    }
+    state = state.withAlsWeight(snapped);
+    showBlend();
+    renderGrid();
+    updateUrl();
+  }
+
+  /** Sets the controls to a state without their listeners reacting. */
+  private void showState(BrowseState shown) {
+    applyingState = true;
+    try {
+      userField.setValue(shown.userId() == null ? "" : String.valueOf(shown.userId()));
+      userField.setInvalid(false);
+      tabs.setSelectedTab(tabsByMode.get(shown.mode()));
+      slider.setValue(shown.alsWeight());
+    } finally {
+      applyingState = false;
+    }
+    showBlend();
+  }
+
+  private void showBlend() {
+    blend.setVisible(state.mode() == Mode.HYBRID);
+    alsLegend.setText("α ALS " + BrowseState.formatWeight(state.alsWeight()));
+    contentLegend.setText("β content " + BrowseState.formatWeight(state.contentWeight()));
+  }
+
+  private void showNotes(List<String> messages) {
+    notes.removeAll();
+    messages.forEach(message -> notes.add(new Paragraph(message)));
+    notes.setVisible(!messages.isEmpty());
+  }
+
+  /** Shows the progress until the model is ready, then the user and the grid. */
+  private void refresh() {
+    boolean ready = recommender.ready();
+    showProgress(progress.current(), ready);
+    main.setVisible(ready);
+    if (ready) {
+      showUser();
+      renderGrid();
+    }
+    getUI().ifPresent(this::updatePolling);
+  }
+
+  private void showProgress(Progress current, boolean ready) {
+    preparing.setVisible(!ready);
+    phase.setText(current.phase());
+    boolean failed = current.failed();
+    failure.setVisible(failed);
+    failure.setText(failed ? String.valueOf(current.error()) : "");
+    progressBar.setVisible(!failed);
+    progressBar.setIndeterminate(current.fraction() < 0);
+    if (current.fraction() >= 0) {
+      progressBar.setValue(Math.min(1, current.fraction()));
+    }
+  }
+
+  private void showUser() {
+    Long userId = state.userId();
+    if (userId == null) {
+      profile.clear();
+      return;
+    }
+    if (!recommender.knowsUser(userId)) {
+      userField.setErrorMessage("No user " + userId + " in this dataset. Try another id or a random user.");
+      userField.setInvalid(true);
+      profile.clear();
+      return;
+    }
+    userField.setInvalid(false);
+    List<Rating> rated = ratings.ratingsOf(userId);
+    List<Long> favourites =
+        rated.stream().limit(UserProfile.FAVOURITES).map(rating -> (long) rating.getMovieId()).toList();
+    MovieCardService.Cards favouriteCards = cards.unscoredCards(favourites);
+    favouriteCards.cards().forEach(this::openDetailsOnClick);
+    profile.show(userId, rated, favouriteCards.cards());
+    waitForPosters(favouriteCards.postersResolved());
+  }
+
+  private void renderGrid() {
+    if (!recommender.ready()) {
+      return;
+    }
+    long started = System.nanoTime();
+    Long userId = state.userId();
+    List<ScoredMovie> ranked =
+        userId == null || !recommender.knowsUser(userId)
+            ? List.of()
+            : recommender.recommend(userId, state.mode(), state.alsWeight(), GRID_SIZE);
+    MovieCardService.Cards shown = cards.scoredCards(ranked);
+    shown.cards().forEach(this::openDetailsOnClick);
+    grid.removeAll();
+    shown.cards().forEach(grid::add);
+    gridShown = !shown.cards().isEmpty();
+    empty.setVisible(!gridShown);
+    empty.setText(
+        userId == null
+            ? "Type a MovieLens user id above, or pick a random user, to see their recommendations."
+            : recommender.knowsUser(userId)
+                ? "No recommendations for user " + userId + ": they have rated everything this model knows."
+                : "No recommendations: user " + userId + " is not in this dataset.");
+    waitForPosters(shown.postersResolved());
+    lastGridUpdateNanos = System.nanoTime() - started;
+    log.debug("Grid for {} updated in {} µs", state, lastGridUpdateNanos / 1_000);
+  }
+
+  private void openDetailsOnClick(MovieCard card) {
+    card.setDetailsAction(() -> showDetails(card));
+  }
+
+  private void showDetails(MovieCard card) {
+    Long userId = state.userId() != null && recommender.knowsUser(state.userId()) ? state.userId() : null;
+    new MovieDetailsDialog(card.getData().movie(), userId, recommender, catalog, ratings, cards).open();
+  }
+
+  /** Polls while posters are still being fetched, so their late swaps reach the browser. */
+  private void waitForPosters(CompletableFuture<Void> posters) {
+    if (posters.isDone()) {
+      return;
+    }
+    pendingPosters = CompletableFuture.allOf(pendingPosters, posters);
+    getUI().ifPresent(ui -> {
+      updatePolling(ui);
+      pendingPosters.thenRun(() -> ui.access(() -> updatePolling(ui)));
+    });
+  }
+
+  private void onPoll() {
+    if (!main.isVisible()) {
+      refresh();
+    }
+    getUI().ifPresent(this::updatePolling);
+  }
+
+  private void updatePolling(UI ui) {
+    boolean waiting = !recommender.ready() && !progress.current().failed();
+    boolean postersPending = !pendingPosters.isDone();
+    ui.setPollInterval(waiting || postersPending ? POLL_MILLIS : -1);
+  }
+
+  private void updateUrl() {
+    // replaceState, not navigation: no reload, no new history entry per slider step, the view keeps its components.
+    getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
+  }
+
+  private Mode modeOf(Tab tab) {
+    return tabsByMode.entrySet().stream()
+        .filter(entry -> entry.getValue() == tab)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+}

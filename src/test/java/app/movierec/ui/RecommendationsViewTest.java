@@ -1,0 +1,208 @@
+package app.movierec.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.movierec.recommend.Mode;
+import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.ScoredMovie;
+import app.movierec.ui.components.MovieCard;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.slider.DecimalSlider;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The main page without a browser, on the tiny fixture (users 1-4, movies 1-10): the grid follows the recommender for
+ * the chosen user, tab and blend, invalid input shows inline errors, and the state round-trips through the URL.
+ */
+@SpringBootTest
+class RecommendationsViewTest {
+
+  @Autowired ApplicationContext context;
+  @Autowired RecommendationService recommender;
+
+  @BeforeEach
+  void setUp() {
+    KaribuSpring.awaitReady(recommender, Duration.ofSeconds(60));
+    KaribuSpring.setUp(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    KaribuSpring.tearDown();
+  }
+
+  private static RecommendationsView open(String query) {
+    UI.getCurrent().navigate("", QueryParameters.fromString(query));
+    return _get(RecommendationsView.class);
+  }
+
+  private static List<Long> gridMovieIds() {
+    Div grid = _get(Div.class, spec -> spec.withId("recommendations"));
+    return _find(grid, MovieCard.class).stream().map(card -> card.getData().movie().movieId()).toList();
+  }
+
+  private List<Long> recommended(long userId, Mode mode, double alsWeight) {
+    return recommender.recommend(userId, mode, alsWeight, RecommendationsView.GRID_SIZE).stream()
+        .map(ScoredMovie::movieId)
+        .toList();
+  }
+
+  private static TextField userField() {
+    return _get(TextField.class, spec -> spec.withId("user-id"));
+  }
+
+  private static DecimalSlider slider() {
+    return _get(DecimalSlider.class, spec -> spec.withId("blend-slider"));
+  }
+
+  @Test
+  void shows_the_grid_the_recommender_ranks_for_the_state_in_the_url() {
+    RecommendationsView view = open("user=1&mode=hybrid&alpha=0.6");
+
+    assertThat(gridMovieIds()).isNotEmpty().isEqualTo(recommended(1, Mode.HYBRID, 0.6));
+    assertThat(userField().getValue()).isEqualTo("1");
+    assertThat(_get(Tabs.class).getSelectedTab().getId()).hasValue("tab-hybrid");
+    assertThat(slider().getValue()).isEqualTo(0.6);
+    assertThat(_get(Span.class, spec -> spec.withId("als-weight")).getText()).isEqualTo("α ALS 0.6");
+    assertThat(_get(Span.class, spec -> spec.withId("content-weight")).getText()).isEqualTo("β content 0.4");
+    assertThat(view.state()).isEqualTo(new BrowseState(1L, Mode.HYBRID, 0.6));
+  }
+
+  @Test
+  void moving_the_slider_reblends_the_grid_and_writes_the_weight_into_the_url() {
+    RecommendationsView view = open("user=3&mode=hybrid&alpha=0.5");
+
+    for (double alsWeight : new double[] {0.0, 0.25, 0.8, 1.0}) {
+      _setValue(slider(), alsWeight);
+
+      assertThat(gridMovieIds()).as("grid at alsWeight %s", alsWeight).isEqualTo(recommended(3, Mode.HYBRID, alsWeight));
+      assertThat(view.state().alsWeight()).isEqualTo(alsWeight);
+      assertThat(view.lastGridUpdateNanos()).isPositive();
+    }
+    assertThat(view.location()).isEqualTo("?user=3&mode=hybrid&alpha=1");
+  }
+
+  @Test
+  void the_als_and_content_tabs_show_the_pure_lists_and_hide_the_slider() {
+    RecommendationsView view = open("user=1&mode=hybrid&alpha=0.5");
+    Tabs tabs = _get(Tabs.class);
+
+    tabs.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-als")));
+    assertThat(gridMovieIds()).isEqualTo(recommended(1, Mode.ALS, 0.5));
+    assertThat(_find(Div.class, spec -> spec.withId("blend"))).as("the slider, hidden").isEmpty();
+    assertThat(view.location()).isEqualTo("?user=1&mode=als&alpha=0.5");
+
+    tabs.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-content")));
+    assertThat(gridMovieIds()).isEqualTo(recommended(1, Mode.CONTENT, 0.5));
+    assertThat(view.location()).isEqualTo("?user=1&mode=content&alpha=0.5");
+
+    tabs.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-hybrid")));
+    assertThat(_find(Div.class, spec -> spec.withId("blend"))).as("the slider, shown").hasSize(1);
+    assertThat(gridMovieIds()).isEqualTo(recommended(1, Mode.HYBRID, 0.5));
+  }
+
+  @Test
+  void typing_a_user_id_shows_their_profile_favourites_and_recommendations() {
+    RecommendationsView view = open("");
+    assertThat(gridMovieIds()).isEmpty();
+    assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("grid-empty")).getText())
+        .contains("Type a MovieLens user id");
+
+    _setValue(userField(), "2");
+
+    assertThat(userField().isInvalid()).isFalse();
+    assertThat(gridMovieIds()).isEqualTo(recommended(2, Mode.HYBRID, 0.5));
+    assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText()).startsWith("4 ratings · average 3.9★");
+    Div favourites = _get(Div.class, spec -> spec.withId("favourites"));
+    // user 2 rated movie 3 (5.0) best, then 10 (4.5), 1 (4.0), 5 (2.0)
+    assertThat(_find(favourites, MovieCard.class).stream().map(card -> card.getData().movie().movieId()))
+        .containsExactly(3L, 10L, 1L, 5L);
+    assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alpha=0.5");
+  }
+
+  @Test
+  void letters_in_the_user_field_show_an_inline_error_and_keep_the_grid() {
+    RecommendationsView view = open("user=1");
+    List<Long> before = gridMovieIds();
+
+    _setValue(userField(), "abc");
+
+    assertThat(userField().isInvalid()).isTrue();
+    assertThat(userField().getErrorMessage()).contains("positive whole number");
+    assertThat(gridMovieIds()).isEqualTo(before);
+    assertThat(view.state().userId()).isEqualTo(1L);
+  }
+
+  @Test
+  void an_unknown_user_id_shows_an_inline_error_and_an_empty_grid() {
+    open("user=1");
+
+    _setValue(userField(), "999");
+
+    assertThat(userField().isInvalid()).isTrue();
+    assertThat(userField().getErrorMessage()).isEqualTo("No user 999 in this dataset. Try another id or a random user.");
+    assertThat(gridMovieIds()).isEmpty();
+    assertThat(_find(Div.class, spec -> spec.withId("user-profile"))).as("the profile, hidden").isEmpty();
+  }
+
+  @Test
+  void bad_url_parameters_fall_back_to_the_defaults_with_a_visible_note() {
+    RecommendationsView view = open("user=-3&mode=foo&alpha=abc");
+
+    assertThat(view.state()).isEqualTo(BrowseState.DEFAULT);
+    Div notes = _get(Div.class, spec -> spec.withId("url-notes"));
+    assertThat(notes.isVisible()).isTrue();
+    assertThat(notes.getElement().getTextRecursively())
+        .contains("Ignored user=-3", "Ignored mode=foo", "Ignored alpha=abc");
+    assertThat(_get(Tabs.class).getSelectedTab().getId()).hasValue("tab-hybrid");
+    assertThat(slider().getValue()).isEqualTo(BrowseState.DEFAULT_ALS_WEIGHT);
+  }
+
+  @Test
+  void the_random_user_button_shows_a_user_the_model_knows() {
+    RecommendationsView view = open("mode=als");
+
+    _click(_get(Button.class, spec -> spec.withId("random-user")));
+
+    Long userId = view.state().userId();
+    assertThat(userId).isNotNull();
+    assertThat(recommender.knowsUser(userId)).isTrue();
+    assertThat(userField().getValue()).isEqualTo(String.valueOf(userId));
+    assertThat(gridMovieIds()).isEqualTo(recommended(userId, Mode.ALS, 0.5));
+    assertThat(view.location()).isEqualTo("?user=" + userId + "&mode=als&alpha=0.5");
+  }
+
+  @Test
+  void a_cards_title_opens_the_details_with_similar_movies_and_why_it_was_recommended() {
+    open("user=1&mode=hybrid");
+    MovieCard first = _find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).getFirst();
+
+    _click(_get(first, H3.class));
+
+    Dialog dialog = _get(Dialog.class);
+    assertThat(dialog.isOpened()).isTrue();
+    assertThat(dialog.getHeaderTitle()).isEqualTo(first.getData().movie().titleWithYear());
+    String text = dialog.getElement().getTextRecursively();
+    assertThat(text).contains("Genres", "Genome tags", "Similar by content", "Similar by ALS", "Why user 1 gets it");
+  }
+}
