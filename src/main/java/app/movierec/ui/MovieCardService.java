@@ -30,6 +30,8 @@ public class MovieCardService {
   private final CatalogService catalog;
   private final PosterService posters;
   private final Map<Long, CatalogEntry> entries = new ConcurrentHashMap<>();
+  /** movieId -> the poster URL once it is final (TMDB's image, or the generated one when TMDB has none or no key). */
+  private final Map<Long, String> finalPosters = new ConcurrentHashMap<>();
 
   MovieCardService(CatalogService catalog, PosterService posters) {
     this.catalog = catalog;
@@ -38,15 +40,39 @@ public class MovieCardService {
 
   /** Cards for a ranked list, in its order; movies missing from the catalogue are left out. Call on the UI thread. */
   public Cards scoredCards(List<ScoredMovie> movies) {
+    return scoredCards(movies, Map.of());
+  }
+
+  /**
+   * Like {@link #scoredCards(List)}, but a movie that already has a card in {@code shown} (by movieId) keeps that card
+   * with its new score: a re-blend then only changes numbers and order, not posters.
+   */
+  public Cards scoredCards(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
     Map<Long, CatalogEntry> known = entries(movies.stream().map(ScoredMovie::movieId).toList());
     List<MovieCardData> data = new ArrayList<>();
     for (ScoredMovie scored : movies) {
       CatalogEntry entry = known.get(scored.movieId());
-      if (entry != null) {
+      if (entry != null && !shown.containsKey(scored.movieId())) {
         data.add(MovieCardData.of(entry.movie(), entry.imdbId(), scored));
       }
     }
-    return cards(data);
+    Cards created = cards(data);
+    if (shown.isEmpty()) {
+      return created;
+    }
+    Map<Long, MovieCard> fresh = new java.util.HashMap<>();
+    created.cards().forEach(card -> fresh.put(card.getData().movie().movieId(), card));
+    List<MovieCard> ordered = new ArrayList<>(movies.size());
+    for (ScoredMovie scored : movies) {
+      MovieCard reused = shown.get(scored.movieId());
+      if (reused != null) {
+        reused.setScore(scored.score(), scored.alsScore(), scored.contentScore());
+        ordered.add(reused);
+      } else if (fresh.containsKey(scored.movieId())) {
+        ordered.add(fresh.get(scored.movieId()));
+      }
+    }
+    return new Cards(List.copyOf(ordered), created.postersResolved());
   }
 
   /** Cards without a score (a user's favourites), in the given order. Call on the UI thread. */
@@ -75,13 +101,28 @@ public class MovieCardService {
   }
 
   private Cards cards(List<MovieCardData> data) {
-    Map<Long, String> postersNow = posters.posterUrlsNow(data.stream().map(MovieCardData::movie).toList());
+    List<MovieRef> unresolved =
+        data.stream().map(MovieCardData::movie).filter(movie -> !finalPosters.containsKey(movie.movieId())).toList();
+    Map<Long, String> postersNow = unresolved.isEmpty() ? Map.of() : posters.posterUrlsNow(unresolved);
     List<MovieCard> cards = new ArrayList<>(data.size());
-    List<CompletableFuture<String>> realPosters = new ArrayList<>(data.size());
+    List<CompletableFuture<String>> realPosters = new ArrayList<>();
     for (MovieCardData card : data) {
+      long movieId = card.movie().movieId();
+      String known = finalPosters.get(movieId);
+      if (known != null) {
+        // A re-blend shows mostly the same movies: no poster lookup, no database query.
+        cards.add(new MovieCard(card, known));
+        continue;
+      }
       var component = new MovieCard(card);
       CompletableFuture<String> realPoster = posters.posterUrl(card.movie());
-      component.showPoster(postersNow.get(card.movie().movieId()), realPoster);
+      realPoster.thenAccept(url -> {
+        // A generated poster is final only without TMDB; with TMDB it may stand in for a failed lookup.
+        if (url != null && (!url.startsWith("data:") || !posters.isTmdbEnabled())) {
+          finalPosters.put(movieId, url);
+        }
+      });
+      component.showPoster(postersNow.get(movieId), realPoster);
       cards.add(component);
       realPosters.add(realPoster);
     }

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,10 +138,15 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     for (Mode mode : Mode.values()) {
       var tab = new Tab(switch (mode) {
         case HYBRID -> "Hybrid";
-        case ALS -> "ALS (collaborative)";
-        case CONTENT -> "Content (tags)";
+        case ALS -> "ALS";
+        case CONTENT -> "Content";
       });
       tab.setId("tab-" + mode.name().toLowerCase(Locale.ROOT));
+      tab.setTooltipText(switch (mode) {
+        case HYBRID -> "Both, weighted by the slider: α for ALS, β = 1 − α for content";
+        case ALS -> "Collaborative filtering only: what people with similar ratings liked";
+        case CONTENT -> "Content only: movies whose tags and genres resemble the user's favourites";
+      });
       tabsByMode.put(mode, tab);
       tabs.add(tab);
     }
@@ -177,6 +183,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
     main.addClassName("mr-section");
     main.add(toolbar, profile, modes, grid, empty);
+    main.setVisible(false);
 
     add(header, notes, preparing, main, new AppFooter());
     showState(BrowseState.DEFAULT);
@@ -197,6 +204,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   @Override
   protected void onAttach(AttachEvent attach) {
     pollRegistration = attach.getUI().addPollListener(poll -> onPoll());
+    if (!main.isVisible()) {
+      refresh();
+    }
     updatePolling(attach.getUI());
   }
 
@@ -362,10 +372,16 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         userId == null || !recommender.knowsUser(userId)
             ? List.of()
             : recommender.recommend(userId, state.mode(), state.alsWeight(), GRID_SIZE);
-    MovieCardService.Cards shown = cards.scoredCards(ranked);
-    shown.cards().forEach(this::openDetailsOnClick);
-    grid.removeAll();
-    shown.cards().forEach(grid::add);
+    Map<Long, MovieCard> onGrid = new HashMap<>();
+    grid.getChildren()
+        .map(MovieCard.class::cast)
+        .forEach(card -> onGrid.put(card.getData().movie().movieId(), card));
+    MovieCardService.Cards shown = cards.scoredCards(ranked, onGrid);
+    shown.cards().stream().filter(card -> !onGrid.containsValue(card)).forEach(this::openDetailsOnClick);
+    if (!shown.cards().equals(grid.getChildren().toList())) {
+      grid.removeAll();
+      shown.cards().forEach(grid::add);
+    }
     gridShown = !shown.cards().isEmpty();
     empty.setVisible(!gridShown);
     empty.setText(

@@ -30,12 +30,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public class MovieCard extends Composite<Article> {
 
-  private final MovieCardData data;
+  private MovieCardData data;
   private final Image poster = new Image();
   private final H3 title;
   private final Div links = new Div();
   private final String generatedPosterUrl;
   private String posterUrl;
+  private Div scoreLine;
+  private Span total;
+  private Span alsPart;
+  private Span contentPart;
 
   /** A card showing the generated poster until {@link #setPosterUrl(String)} is called. */
   public MovieCard(MovieCardData data) {
@@ -67,7 +71,8 @@ public class MovieCard extends Composite<Article> {
     title.getElement().setAttribute("title", movie.titleWithYear());
     body.add(title, meta(movie));
     if (data.hasScore()) {
-      body.add(scoreLine(data));
+      body.add(scoreLine());
+      showScore(data);
     }
     links.addClassName("mr-card__links");
     TmdbLinks.imdbTitleUrl(data.imdbId()).ifPresent(url -> links.add(imdbLink(movie, url)));
@@ -185,26 +190,43 @@ public class MovieCard extends Composite<Article> {
     return meta;
   }
 
-  private static Div scoreLine(MovieCardData data) {
-    var line = new Div();
-    line.addClassName("mr-score");
-    line.getElement().setAttribute("role", "group");
-    line.getElement().setAttribute(
-        "aria-label",
-        "Score " + format(data.score()) + ": ALS " + format(data.alsScore()) + ", content "
-            + format(data.contentScore()));
-    var total = new Span(format(data.score()));
-    total.addClassName("mr-score__total");
-    line.add(total, scorePart("ALS", "als", data.alsScore()), scorePart("Content", "content", data.contentScore()));
-    return line;
+  /**
+   * Shows a new score for the same movie, e.g. after the blend weights changed, without rebuilding the card (the
+   * poster and links stay as they are). A card created without a score keeps having none.
+   */
+  public void setScore(double score, double alsScore, double contentScore) {
+    if (scoreLine == null) {
+      return;
+    }
+    showScore(new MovieCardData(data.movie(), data.imdbId(), score, alsScore, contentScore));
   }
 
-  private static Span scorePart(String label, String kind, double value) {
+  private void showScore(MovieCardData scored) {
+    data = scored;
+    scoreLine.getElement().setAttribute(
+        "aria-label",
+        "Score " + format(scored.score()) + ": ALS " + format(scored.alsScore()) + ", content "
+            + format(scored.contentScore()));
+    total.setText(format(scored.score()));
+    showPart(alsPart, scored.alsScore());
+    showPart(contentPart, scored.contentScore());
+  }
+
+  private Div scoreLine() {
+    scoreLine = new Div();
+    scoreLine.addClassName("mr-score");
+    scoreLine.getElement().setAttribute("role", "group");
+    total = new Span();
+    total.addClassName("mr-score__total");
+    alsPart = scorePart("ALS", "als");
+    contentPart = scorePart("Content", "content");
+    scoreLine.add(total, alsPart, contentPart);
+    return scoreLine;
+  }
+
+  private static Span scorePart(String label, String kind) {
     var part = new Span();
     part.addClassNames("mr-score__part", "mr-score__part--" + kind);
-    if (Double.isNaN(value)) {
-      part.addClassName("mr-score__part--na");
-    }
     var name = new Span(label);
     name.addClassName("mr-score__label");
     var bar = new Span();
@@ -212,12 +234,20 @@ public class MovieCard extends Composite<Article> {
     bar.getElement().setAttribute("aria-hidden", "true");
     var fill = new Span();
     fill.addClassName("mr-score__fill");
-    fill.getStyle().set("width", barPercent(value) + "%");
     bar.add(fill);
-    var number = new Span(format(value));
+    var number = new Span();
     number.addClassName("mr-score__value");
     part.add(name, number, bar);
     return part;
+  }
+
+  /** Children of a part, as built by {@link #scorePart}: label, value, bar (with its fill). */
+  private static void showPart(Span part, double value) {
+    part.setClassName("mr-score__part--na", Double.isNaN(value));
+    var number = (Span) part.getComponentAt(1);
+    number.setText(format(value));
+    var fill = (Span) part.getComponentAt(2).getChildren().findFirst().orElseThrow();
+    fill.getStyle().set("width", barPercent(value) + "%");
   }
 
   private static Anchor imdbLink(MovieRef movie, String imdbUrl) {

@@ -1,0 +1,281 @@
+package app.movierec.ui;
+
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.movierec.SharedDatasets;
+import app.movierec.recommend.Mode;
+import app.movierec.recommend.RecommendationService;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.slider.DecimalSlider;
+import com.vaadin.flow.router.QueryParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The main page end to end on the real ml-latest-small, in the system Chromium (Playwright, headless): the grid appears
+ * by itself once the model is trained, dragging the slider re-ranks it and updates the URL, posters link to TMDB.
+ * Screenshots at 1280x800 and at phone width go to {@code target/screenshots/}. Also prints the measured server time
+ * of a slider move (browserless, on the same data) and the time from "model ready" to "grid visible".
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    // no development-mode popup or toolbar over the screenshots
+    properties = "vaadin.devmode.devTools.enabled=false")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecommendationsViewBrowserTest {
+
+  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final long USER = 42;
+  private static final double TIMEOUT_MILLIS = 120_000;
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired RecommendationService recommender;
+  @Autowired ApplicationContext context;
+
+  @DynamicPropertySource
+  static void realData(DynamicPropertyRegistry registry) {
+    registry.add("movierec.data-dir", () -> SharedDatasets.root().resolve("ml-latest-small").toString());
+  }
+
+  @BeforeAll
+  static void launchChromium() throws Exception {
+    SharedDatasets.mlLatestSmall(); // skips (or fails on CI) before the context loads when the data is missing
+    Files.createDirectories(SCREENSHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update")));
+  }
+
+  @AfterAll
+  static void closeChromium() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private String url(String query) {
+    return "http://localhost:" + port + "/" + query;
+  }
+
+  private static List<String> cardTitles(Page page) {
+    return page.locator("#recommendations .mr-card").evaluateAll("cards => cards.map(c => c.getAttribute('aria-label'))")
+        instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
+  @Test
+  @Order(1)
+  void the_grid_appears_without_a_reload_and_the_slider_reblends_it() {
+    // The page is opened while the model may still be training: it must show the grid by itself when ready.
+    var readyAt = new AtomicLong();
+    Thread watcher = Thread.ofVirtual().start(() -> {
+      try {
+        while (!recommender.ready()) {
+          Thread.sleep(5);
+        }
+        readyAt.set(System.nanoTime());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try (BrowserContext desktop = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+      Page page = desktop.newPage();
+      page.setDefaultTimeout(TIMEOUT_MILLIS);
+      boolean readyBeforeLoad = recommender.ready();
+      long navigated = System.nanoTime();
+      page.navigate(url("?user=" + USER + "&mode=hybrid"));
+      page.locator("#recommendations .mr-card").first().waitFor();
+      long visible = System.nanoTime();
+      watcher.join(10_000);
+      System.out.printf(
+          Locale.ROOT,
+          "[measure] grid visible %.0f ms after the model was ready (%s); %.0f ms after navigation%n",
+          (visible - Math.max(readyAt.get(), navigated)) / 1e6,
+          readyBeforeLoad ? "ready before the page loaded" : "page opened while training, no reload",
+          (visible - navigated) / 1e6);
+
+      Locator cards = page.locator("#recommendations .mr-card");
+      assertThat(cards.count()).isGreaterThanOrEqualTo(20);
+      assertThat(page.locator("#recommendations a.mr-card__poster-link").first().getAttribute("href"))
+          .startsWith("https://www.themoviedb.org/movie/");
+      List<String> hrefs =
+          page.locator("#recommendations a.mr-card__poster-link").all().stream()
+              .map(link -> link.getAttribute("href"))
+              .toList();
+      assertThat(hrefs).isNotEmpty().allMatch(href -> href.matches("https://www\\.themoviedb\\.org/movie/\\d+"));
+      assertThat(page.locator("#recommendations a.mr-card__poster-link").first().getAttribute("target"))
+          .isEqualTo("_blank");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view.png")));
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-full.png")).setFullPage(true));
+
+      List<String> before = cardTitles(page);
+      dragSliderTo(page, 0.1);
+      page.waitForFunction(
+          "before => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
+              + ".map(c => c.getAttribute('aria-label'))) !== JSON.stringify(before)",
+          before);
+      assertThat(cardTitles(page)).isNotEqualTo(before);
+      page.waitForURL(u -> u.contains("user=" + USER) && !u.contains("alpha=0.5"));
+      String alpha = page.url().replaceAll(".*alpha=([0-9.]+).*", "$1");
+      assertThat(Double.parseDouble(alpha)).isLessThan(0.5);
+      assertThat(page.locator("#als-weight").textContent()).isEqualTo("α ALS " + alpha);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-after-drag.png")));
+
+      // The bookmarked URL opens exactly that state.
+      Page bookmarked = desktop.newPage();
+      bookmarked.setDefaultTimeout(TIMEOUT_MILLIS);
+      bookmarked.navigate(page.url());
+      bookmarked.locator("#recommendations .mr-card").first().waitFor();
+      bookmarked.waitForFunction(
+          "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
+              + ".map(c => c.getAttribute('aria-label'))) === JSON.stringify(expected)",
+          cardTitles(page));
+
+      // Details dialog.
+      page.locator("#recommendations .mr-card__title").first().click();
+      page.locator(".mr-details").getByText("Similar by content").waitFor();
+      page.locator(".mr-details .mr-details__similar--als .mr-card").first().waitFor();
+      page.waitForTimeout(400); // the dialog's opening animation, for the screenshot only
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("details-dialog.png")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      watcher.interrupt();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void works_at_phone_width() {
+    try (BrowserContext phone =
+        browser.newContext(
+            new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+      Page page = phone.newPage();
+      page.setDefaultTimeout(TIMEOUT_MILLIS);
+      page.navigate(url("?user=" + USER + "&mode=hybrid&alpha=0.6"));
+      page.locator("#recommendations .mr-card").first().waitFor();
+      Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");
+      assertThat(((Number) scrollWidth).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(390);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone.png")));
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone-full.png")).setFullPage(true));
+    }
+  }
+
+  /**
+   * Server time of a slider move on real data: the value-change handler (re-blend of the cached user scores, cards,
+   * DOM update), measured inside the view with nanoTime, browserless through Karibu on this context.
+   */
+  @Test
+  @Order(3)
+  void measures_the_server_time_of_a_slider_move() {
+    KaribuSpring.awaitReady(recommender, java.time.Duration.ofMinutes(2));
+    KaribuSpring.setUp(context);
+    try {
+      UI.getCurrent().navigate("", QueryParameters.fromString("user=" + USER + "&mode=hybrid&alpha=0.5"));
+      RecommendationsView view = _get(RecommendationsView.class);
+      DecimalSlider slider = _get(DecimalSlider.class, spec -> spec.withId("blend-slider"));
+      List<Long> handler = new ArrayList<>();
+      List<Long> grid = new ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        for (int step = 0; step <= 20; step++) {
+          double alsWeight = (round % 2 == 0 ? step : 20 - step) / 20.0;
+          if (alsWeight == view.state().alsWeight()) {
+            continue;
+          }
+          long started = System.nanoTime();
+          _setValue(slider, alsWeight);
+          handler.add(System.nanoTime() - started);
+          grid.add(view.lastGridUpdateNanos());
+          assertThat(view.state()).isEqualTo(new BrowseState(USER, Mode.HYBRID, alsWeight));
+        }
+      }
+      List<Long> recommendOnly = new ArrayList<>();
+      for (int step = 0; step <= 100; step++) {
+        long started = System.nanoTime();
+        recommender.recommend(USER, Mode.HYBRID, (step % 21) / 20.0, RecommendationsView.GRID_SIZE);
+        recommendOnly.add(System.nanoTime() - started);
+      }
+      System.out.println("[measure] slider move, whole server handler: " + summary(handler));
+      System.out.println("[measure] RecommendationService.recommend alone: " + summary(recommendOnly));
+      System.out.println("[measure] slider move, re-blend + grid update: " + summary(grid));
+    } finally {
+      KaribuSpring.tearDown();
+    }
+  }
+
+  private static String summary(List<Long> nanos) {
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    return String.format(
+        Locale.ROOT,
+        "%d moves, median %.2f ms, p95 %.2f ms, max %.2f ms (first move %.2f ms)",
+        sorted.length,
+        sorted[sorted.length / 2] / 1e6,
+        sorted[(int) Math.floor(sorted.length * 0.95)] / 1e6,
+        sorted[sorted.length - 1] / 1e6,
+        nanos.getFirst() / 1e6);
+  }
+
+  /**
+   * Drags the slider's thumb with the mouse from the middle (α = 0.5) to {@code alsWeight}; the slider's native range
+   * input (slotted in its light DOM) spans the track.
+   */
+  private static void dragSliderTo(Page page, double alsWeight) {
+    Locator input = page.locator("#blend-slider input[type=range]");
+    input.scrollIntoViewIfNeeded();
+    BoundingBox track = input.boundingBox();
+    double y = track.y + track.height / 2;
+    page.mouse().move(track.x + track.width * 0.5, y);
+    page.mouse().down();
+    page.mouse().move(track.x + track.width * alsWeight, y, new Mouse.MoveOptions().setSteps(12));
+    page.mouse().up();
+  }
+}

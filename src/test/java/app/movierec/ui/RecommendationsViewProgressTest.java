@@ -1,0 +1,102 @@
+package app.movierec.ui;
+
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireEvent;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import app.movierec.catalog.CatalogService;
+import app.movierec.progress.Progress.Stage;
+import app.movierec.progress.ProgressTracker;
+import app.movierec.ratings.RatingService;
+import app.movierec.recommend.RecommendationService;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the main page shows before the model is ready: the progress, then the page by itself (polling), or the error. */
+class RecommendationsViewProgressTest {
+
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private final ProgressTracker progress = new ProgressTracker();
+  private RecommendationsView view;
+
+  @BeforeEach
+  void setUp() {
+    MockVaadin.setup(new Routes(Set.of(StatusView.class), Set.of(), true));
+    RecommendationService recommender = mock(RecommendationService.class);
+    when(recommender.ready()).thenAnswer(invocation -> ready.get());
+    MovieCardService cards = mock(MovieCardService.class);
+    when(cards.scoredCards(any(), any()))
+        .thenReturn(new MovieCardService.Cards(List.of(), CompletableFuture.completedFuture(null)));
+    view = new RecommendationsView(
+        recommender, mock(CatalogService.class), mock(RatingService.class), cards, progress);
+  }
+
+  @AfterEach
+  void tearDown() {
+    MockVaadin.tearDown();
+  }
+
+  private static void poll() {
+    _fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+  }
+
+  @Test
+  void shows_the_training_phase_and_its_progress_until_the_model_is_ready() {
+    progress.update(Stage.TRAINING, "ALS iteration 3 of 15", 0.2);
+    UI.getCurrent().add(view);
+
+    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText()).isEqualTo("ALS iteration 3 of 15");
+    assertThat(_get(ProgressBar.class).getValue()).isEqualTo(0.2);
+    assertThat(_find(Div.class, spec -> spec.withId("recommendations"))).isEmpty();
+    assertThat(UI.getCurrent().getPollInterval()).isPositive();
+
+    progress.update(Stage.TRAINING, "ALS iteration 9 of 15", 0.6);
+    poll();
+    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText()).isEqualTo("ALS iteration 9 of 15");
+  }
+
+  @Test
+  void shows_the_page_without_a_reload_once_the_model_is_ready_and_stops_polling() {
+    progress.update(Stage.IMPORTING, "Importing ratings.csv", -1);
+    UI.getCurrent().add(view);
+    assertThat(_get(ProgressBar.class).isIndeterminate()).isTrue();
+
+    ready.set(true);
+    progress.ready("Recommender ready");
+    poll();
+
+    assertThat(_find(Div.class, spec -> spec.withId("progress"))).isEmpty();
+    assertThat(_get(Div.class, spec -> spec.withId("recommendations"))).isNotNull();
+    assertThat(_get(Paragraph.class, spec -> spec.withId("grid-empty")).getText()).contains("Type a MovieLens user id");
+    assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+  }
+
+  @Test
+  void shows_the_error_when_the_import_or_training_failed() {
+    progress.failed("The MovieLens import failed", "ratings.csv line 12: rating 7.0 outside 0.5-5.0");
+    UI.getCurrent().add(view);
+
+    assertThat(_get(Paragraph.class, spec -> spec.withId("progress-error")).getText())
+        .isEqualTo("ratings.csv line 12: rating 7.0 outside 0.5-5.0");
+    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText()).isEqualTo("The MovieLens import failed");
+    assertThat(_find(ProgressBar.class)).isEmpty();
+    assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+  }
+}
