@@ -56,6 +56,7 @@ class RecommendationsViewBrowserTest {
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final long USER = 42;
   private static final double TIMEOUT_MILLIS = 120_000;
+  private static final double AFTER_READY_TIMEOUT_MILLIS = 20_000;
 
   private static Playwright playwright;
   private static Browser browser;
@@ -163,27 +164,29 @@ class RecommendationsViewBrowserTest {
               + ".map(c => c.getAttribute('aria-label'))) !== JSON.stringify(before)",
           before);
       assertThat(cardTitles(page)).isNotEqualTo(before);
-      page.waitForURL(u -> u.contains("user=" + USER) && !u.contains("alpha=0.5"));
+      page.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
+      List<String> settled = settle(page);
       String alpha = page.url().replaceAll(".*alpha=([0-9.]+).*", "$1");
+      assertThat(page.url()).contains("user=" + USER, "mode=hybrid");
       assertThat(Double.parseDouble(alpha)).isLessThan(0.5);
       assertThat(page.locator("#als-weight").textContent()).isEqualTo("α ALS " + alpha);
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-after-drag.png")));
 
       // The bookmarked URL opens exactly that state.
       Page bookmarked = desktop.newPage();
-      bookmarked.setDefaultTimeout(TIMEOUT_MILLIS);
+      bookmarked.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
       bookmarked.navigate(page.url());
       bookmarked.locator("#recommendations .mr-card").first().waitFor();
       bookmarked.waitForFunction(
           "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
               + ".map(c => c.getAttribute('aria-label'))) === JSON.stringify(expected)",
-          cardTitles(page));
+          settled);
 
       // Details dialog.
       page.locator("#recommendations .mr-card__title").first().click();
       page.locator(".mr-details").getByText("Similar by content").waitFor();
       page.locator(".mr-details .mr-details__similar--als .mr-card").first().waitFor();
-      page.waitForTimeout(400); // the dialog's opening animation, for the screenshot only
+      page.waitForFunction("() => !document.querySelector('vaadin-dialog[opening]')"); // opening animation done
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("details-dialog.png")));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -275,7 +278,27 @@ class RecommendationsViewBrowserTest {
     double y = track.y + track.height / 2;
     page.mouse().move(track.x + track.width * 0.5, y);
     page.mouse().down();
-    page.mouse().move(track.x + track.width * alsWeight, y, new Mouse.MoveOptions().setSteps(12));
+    page.mouse().move(track.x + track.width * alsWeight, y, new Mouse.MoveOptions().setSteps(8));
     page.mouse().up();
+  }
+
+  /**
+   * Waits until the page stops changing after a drag (every step of the drag is a round trip): the same URL and the
+   * same grid on two reads 300 ms apart. Returns the grid's titles.
+   */
+  private static List<String> settle(Page page) {
+    String url = page.url();
+    List<String> titles = cardTitles(page);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      page.waitForTimeout(300);
+      String nowUrl = page.url();
+      List<String> nowTitles = cardTitles(page);
+      if (nowUrl.equals(url) && nowTitles.equals(titles)) {
+        return titles;
+      }
+      url = nowUrl;
+      titles = nowTitles;
+    }
+    throw new AssertionError("the page kept changing after the drag");
   }
 }
