@@ -163,6 +163,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         onAlsWeightChosen(change.getValue());
       }
     });
+    // Released: put the DOM in rank order too (see renderGrid).
+    slider.getElement().addEventListener("change", release -> renderGrid(false));
     alsLegend.addClassName("mr-blend__als");
     alsLegend.setId("als-weight");
     contentLegend.addClassName("mr-blend__content");
@@ -285,7 +287,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     }
     state = state.withAlsWeight(snapped);
     showBlend();
-    renderGrid();
+    renderGrid(true);
     updateUrl();
   }
 
@@ -363,6 +365,16 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void renderGrid() {
+    renderGrid(false);
+  }
+
+  /**
+   * Shows the current state's ranking. {@code live} (the slider is being dragged): cards that stay keep their place
+   * in the DOM and move visually through CSS {@code order}, because moving a Vaadin component re-sends its whole
+   * subtree, posters included (~100 KiB per step on real data). Otherwise the DOM is put in rank order as well, so
+   * keyboard focus and screen readers follow what is seen.
+   */
+  private void renderGrid(boolean live) {
     if (!recommender.ready()) {
       return;
     }
@@ -378,10 +390,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         .forEach(card -> onGrid.put(card.getData().movie().movieId(), card));
     MovieCardService.Cards shown = cards.scoredCards(ranked, onGrid);
     shown.cards().stream().filter(card -> !onGrid.containsValue(card)).forEach(this::openDetailsOnClick);
-    if (!shown.cards().equals(grid.getChildren().toList())) {
-      grid.removeAll();
-      shown.cards().forEach(grid::add);
-    }
+    arrange(shown.cards(), live);
     gridShown = !shown.cards().isEmpty();
     empty.setVisible(!gridShown);
     empty.setText(
@@ -393,6 +402,32 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     waitForPosters(shown.postersResolved());
     lastGridUpdateNanos = System.nanoTime() - started;
     log.debug("Grid for {} updated in {} µs", state, lastGridUpdateNanos / 1_000);
+  }
+
+  private void arrange(List<MovieCard> ranked, boolean live) {
+    List<MovieCard> current = grid.getChildren().map(MovieCard.class::cast).toList();
+    if (live) {
+      var keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<MovieCard, Boolean>());
+      keep.addAll(ranked);
+      current.stream().filter(card -> !keep.contains(card)).forEach(grid::remove);
+      var present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<MovieCard, Boolean>());
+      present.addAll(current);
+      ranked.stream().filter(card -> !present.contains(card)).forEach(grid::add);
+    } else if (!ranked.equals(current)) {
+      grid.removeAll();
+      ranked.forEach(grid::add);
+    }
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      ranked.get(rank).getElement().getStyle().set("order", String.valueOf(rank));
+    }
+  }
+
+  /** The grid's cards in the order they are seen (CSS {@code order}, which may differ from the DOM while dragging). */
+  List<MovieCard> cardsInRankOrder() {
+    return grid.getChildren()
+        .map(MovieCard.class::cast)
+        .sorted(java.util.Comparator.comparingInt(card -> Integer.parseInt(card.getElement().getStyle().get("order"))))
+        .toList();
   }
 
   private void openDetailsOnClick(MovieCard card) {

@@ -105,7 +105,10 @@ class RecommendationsViewBrowserTest {
   }
 
   private static List<String> cardTitles(Page page) {
-    return page.locator("#recommendations .mr-card").evaluateAll("cards => cards.map(c => c.getAttribute('aria-label'))")
+    return page.locator("#recommendations .mr-card")
+            .evaluateAll(
+                "cards => cards.map(c => [Number(getComputedStyle(c).order), c.getAttribute('aria-label')])"
+                    + ".sort((a, b) => a[0] - b[0]).map(pair => pair[1])")
         instanceof List<?> list
         ? list.stream().map(String::valueOf).toList()
         : List.of();
@@ -158,14 +161,24 @@ class RecommendationsViewBrowserTest {
           new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-full.png")).setFullPage(true));
 
       List<String> before = cardTitles(page);
+      page.evaluate("() => { performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings(); }");
       dragSliderTo(page, 0.1);
       page.waitForFunction(
           "before => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
-              + ".map(c => c.getAttribute('aria-label'))) !== JSON.stringify(before)",
+              + ".map(c => [Number(getComputedStyle(c).order), c.getAttribute('aria-label')])"
+              + ".sort((a, b) => a[0] - b[0]).map(pair => pair[1])) !== JSON.stringify(before)",
           before);
       assertThat(cardTitles(page)).isNotEqualTo(before);
       page.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
       List<String> settled = settle(page);
+      System.out.println("[measure] slider drag in Chromium, Vaadin round trips (request start to response end, "
+          + "localhost): " + page.evaluate(
+              "() => { const t = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl'));"
+                  + " const d = t.map(e => e.responseEnd - e.requestStart).sort((a, b) => a - b);"
+                  + " const kb = t.map(e => e.encodedBodySize / 1024).sort((a, b) => a - b);"
+                  + " return t.length + ' round trips, median ' + d[Math.floor(d.length / 2)].toFixed(1) + ' ms, max '"
+                  + " + d[d.length - 1].toFixed(1) + ' ms; response median ' + kb[Math.floor(kb.length / 2)].toFixed(1)"
+                  + " + ' KiB, max ' + kb[kb.length - 1].toFixed(1) + ' KiB'; }"));
       String alpha = page.url().replaceAll(".*alpha=([0-9.]+).*", "$1");
       assertThat(page.url()).contains("user=" + USER, "mode=hybrid");
       assertThat(Double.parseDouble(alpha)).isLessThan(0.5);
@@ -178,6 +191,11 @@ class RecommendationsViewBrowserTest {
       bookmarked.navigate(page.url());
       bookmarked.locator("#recommendations .mr-card").first().waitFor();
       bookmarked.waitForFunction(
+          "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
+              + ".map(c => c.getAttribute('aria-label'))) === JSON.stringify(expected)",
+          settled);
+      // Released, the page's DOM is in rank order too (keyboard and screen readers follow what is seen).
+      page.waitForFunction(
           "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
               + ".map(c => c.getAttribute('aria-label'))) === JSON.stringify(expected)",
           settled);

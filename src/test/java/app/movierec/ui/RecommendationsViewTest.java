@@ -1,5 +1,6 @@
 package app.movierec.ui;
 
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -56,9 +57,11 @@ class RecommendationsViewTest {
     return _get(RecommendationsView.class);
   }
 
+  /** The grid's movies in the order they are seen. */
   private static List<Long> gridMovieIds() {
-    Div grid = _get(Div.class, spec -> spec.withId("recommendations"));
-    return _find(grid, MovieCard.class).stream().map(card -> card.getData().movie().movieId()).toList();
+    return _get(RecommendationsView.class).cardsInRankOrder().stream()
+        .map(card -> card.getData().movie().movieId())
+        .toList();
   }
 
   private List<Long> recommended(long userId, Mode mode, double alsWeight) {
@@ -100,6 +103,11 @@ class RecommendationsViewTest {
       assertThat(view.lastGridUpdateNanos()).isPositive();
     }
     assertThat(view.location()).isEqualTo("?user=3&mode=hybrid&alpha=1");
+
+    _fireDomEvent(slider(), "change"); // released: the DOM follows the ranking too
+    assertThat(_find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).stream()
+            .map(card -> card.getData().movie().movieId()))
+        .containsExactlyElementsOf(recommended(3, Mode.HYBRID, 1.0));
   }
 
   @Test
