@@ -53,7 +53,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   private static final Logger log = LoggerFactory.getLogger(RecommendationsView.class);
   static final int GRID_SIZE = 24;
-  static final int POLL_MILLIS = 500;
+  /** How often the page asks for news while the model trains or posters load; bounds the delay before the grid. */
+  static final int POLL_MILLIS = 300;
 
   private final RecommendationService recommender;
   private final CatalogService catalog;
@@ -214,11 +215,11 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   @Override
   protected void onDetach(DetachEvent detach) {
+    // The poll interval is left to the next view, which sets its own.
     if (pollRegistration != null) {
       pollRegistration.remove();
       pollRegistration = null;
     }
-    detach.getUI().setPollInterval(-1);
   }
 
   /** The state the page shows, as in its URL. */
@@ -252,6 +253,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       userField.setErrorMessage("Not a user id: type a positive whole number, e.g. 42.");
       userField.setInvalid(true);
       return;
+    }
+    if (userId.get().equals(state.userId()) && !userField.isInvalid() && main.isVisible()) {
+      return; // Enter fires both the field's change and the Show button
     }
     state = state.withUser(userId.get());
     refresh();

@@ -228,6 +228,9 @@ class RecommendationsViewBrowserTest {
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone.png")));
       page.screenshot(
           new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone-full.png")).setFullPage(true));
+      Locator footer = page.locator("footer.mr-footer");
+      assertThat(footer.textContent()).contains("This product uses the TMDB API but is not endorsed or certified by TMDB.", "MovieLens");
+      footer.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("footer-phone.png")));
     }
   }
 
