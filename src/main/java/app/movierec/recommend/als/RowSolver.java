@@ -18,6 +18,7 @@ final class RowSolver {
   private final float[] ap;
   private final double[] a;
   private final double[] b;
+  private float extraDiagonal;
 
   RowSolver(int f) {
     this.f = f;
@@ -26,6 +27,14 @@ final class RowSolver {
     this.ap = new float[f];
     this.a = new double[f * f];
     this.b = new double[f];
+  }
+
+  /**
+   * Adds {@code value * I} to the next solves' matrix on top of the Gram matrix: the per-row part of a regularization
+   * that grows with the row's number of ratings.
+   */
+  void extraDiagonal(float value) {
+    this.extraDiagonal = value;
   }
 
   /**
@@ -100,6 +109,9 @@ final class RowSolver {
     for (int i = 0; i < f * f; i++) {
       a[i] = gram[i];
     }
+    for (int i = 0; i < f; i++) {
+      a[i * f + i] += extraDiagonal;
+    }
     java.util.Arrays.fill(b, 0);
     for (int k = from; k < to; k++) {
       int yOff = cols[k] * f;
@@ -121,7 +133,9 @@ final class RowSolver {
    * inner loop has no reduction, so the JIT can vectorise it (it may not reorder a float sum).
    */
   private void multiply(float[] m, float[] v, int vOff, float[] out) {
-    java.util.Arrays.fill(out, 0f);
+    for (int i = 0; i < f; i++) {
+      out[i] = extraDiagonal * v[vOff + i];
+    }
     for (int j = 0; j < f; j++) {
       float vj = v[vOff + j];
       int rowOff = j * f;
