@@ -13,7 +13,15 @@ public final class Commands {
   static final int EXIT_USAGE = 2;
 
   static final Set<String> ALS_OPTIONS =
-      Set.of("factors", "iterations", "regularization", "alpha", "confidence", "cg-steps", "seed");
+      Set.of(
+          "factors",
+          "iterations",
+          "regularization",
+          "scale-regularization",
+          "alpha",
+          "confidence",
+          "cg-steps",
+          "seed");
 
   private static final Map<String, String> USAGE =
       Map.of(
@@ -22,7 +30,8 @@ public final class Commands {
               + " [--factors F] [--iterations I] [--regularization R] [--alpha A]",
           "evaluate",
           "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
-              + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
+              + " [--factors F] [--iterations I] [--regularization R] [--scale-regularization true|false] [--alpha A]"
+              + " [--confidence linear|log] [--cg-steps S] [--als-seed S]",
           "benchmark",
           "usage: benchmark --data DIR [--genome DIR] [--factors 64] [--iterations 15] [--users 2000]"
               + " [--synthetic-ratings 20000000] [--synthetic-iterations 3]");
@@ -77,6 +86,13 @@ public final class Commands {
     config = config.withAlpha(options.number("alpha", config.alpha(), 1e-9, 1e9));
     config = config.withCgSteps(options.integer("cg-steps", config.cgSteps(), 0, 100));
     config = config.withSeed(options.longValue("seed", config.seed()));
+    if (options.has("scale-regularization")) {
+      String value = options.string("scale-regularization", "");
+      if (!value.equals("true") && !value.equals("false")) {
+        throw UserInputException.usage("--scale-regularization must be true or false, got '" + value + "'");
+      }
+      config = config.withScaleRegularization(Boolean.parseBoolean(value));
+    }
     if (options.has("confidence")) {
       String name = options.string("confidence", "");
       try {

@@ -61,7 +61,7 @@ public final class AlsModel {
     this.userConfidences = userConfidences;
     this.itemMatrix =
         items.size() == 0 ? null : Nd4j.create(itemFactors, new long[] {items.size(), factors}, DataType.FLOAT);
-    this.gram = Gram.of(itemFactors, items.size(), factors, config.regularization());
+    this.gram = Gram.of(itemFactors, items.size(), factors, config.sharedRegularization());
     this.itemNorms = new float[items.size()];
     for (int itemRow = 0; itemRow < items.size(); itemRow++) {
       double sum = 0;
@@ -261,7 +261,9 @@ public final class AlsModel {
     confidences = Arrays.copyOf(confidences, count);
     float[] vector = new float[factors];
     if (count > 0) {
-      new RowSolver(factors).exact(vector, 0, itemFactors, gram, rows, confidences, 0, count);
+      RowSolver solver = new RowSolver(factors);
+      solver.extraDiagonal(config.rowRegularization(count));
+      solver.exact(vector, 0, itemFactors, gram, rows, confidences, 0, count);
     }
     return new UserVector(vector, rows, confidences);
   }
@@ -283,8 +285,9 @@ public final class AlsModel {
     }
     int[] rated = user.ratedItemRows();
     float[] confidences = user.confidences();
-    double[] w =
-        new RowSolver(factors).solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
+    RowSolver solver = new RowSolver(factors);
+    solver.extraDiagonal(config.rowRegularization(rated.length));
+    double[] w = solver.solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
     double[] contributions = new double[rated.length];
     for (int k = 0; k < rated.length; k++) {
       double dot = 0;
