@@ -4,6 +4,8 @@ import app.movierec.recommend.als.AlsConfig;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Batch commands run from {@code java -jar movie-recommender.jar <command> ...} without a web server. */
 public final class Commands {
@@ -45,7 +47,15 @@ public final class Commands {
 
   /** Runs the command named by {@code args[0]} and returns the process exit code. */
   public static int run(String[] args) {
+    quietLibraryLogging();
     return run(args, System.out, System.err);
+  }
+
+  /** ND4J logs its backend details at INFO; a batch command's output should be its own figures. */
+  private static void quietLibraryLogging() {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   /** As {@link #run(String[])} with the given output streams. */

@@ -92,6 +92,8 @@ class RecommendationServiceTest {
     List<Explanation> why = service.explain(2, EngineTestData.withheldMovie(2));
     assertThat(why).extracting(Explanation::side).contains(Explanation.Side.ALS, Explanation.Side.CONTENT);
     assertThat(why).extracting(Explanation::ratedMovieId).allMatch(movieId -> movieId % 2 == 0);
+    assertThat(service.explainForRatings(Map.of(4L, 5.0, 6L, 4.5), 8)).extracting(Explanation::ratedMovieId)
+        .containsOnly(4L, 6L);
   }
 
   @Test
