@@ -5,7 +5,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Hyperparameters of implicit ALS, bound from {@code movierec.als.*}; the one place for their defaults and validation.
- * The defaults were chosen by the {@code evaluate} protocol on ml-latest-small (see the recommend/eval package).
+ *
+ * <p>The defaults were chosen with the {@code evaluate} command on ml-latest-small (25% of each user's ratings held
+ * out, every held-out rating relevant): nDCG@10 0.401 / 0.407 / 0.399 on split seeds 42 / 1 / 7, against 0.22 for
+ * popularity. The sweep showed a strongly regularised, low-confidence model works best on this protocol: regularization
+ * 35-60 with alpha 1-3 (nDCG 0.39-0.40) beat the common lambda 0.1 / alpha 10 (0.28); 128 factors beat 64 by ~0.007;
+ * the log transform, more CG steps, exact solves or more iterations changed nothing measurable. Count-scaled
+ * regularization (lambda 0.4) matched the accuracy (0.401) with 70% more catalogue coverage and is available via
+ * {@code scale-regularization}.
  *
  * @param factors latent dimensions {@code f} (rows of both factor matrices have this length)
  * @param regularization L2 penalty {@code lambda} added to the diagonal of every normal-equation matrix
