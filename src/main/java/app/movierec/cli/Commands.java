@@ -29,14 +29,14 @@ public final class Commands {
       Map.of(
           "recommend",
           "usage: recommend --data DIR [--genome DIR] --mode als|content|hybrid [--als-weight W] --n N --out FILE"
-              + " [--factors F] [--iterations I] [--regularization R] [--alpha A]",
+              + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
           "evaluate",
           "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
               + " [--factors F] [--iterations I] [--regularization R] [--scale-regularization true|false] [--alpha A]"
               + " [--confidence linear|log] [--cg-steps S] [--als-seed S]",
           "benchmark",
-          "usage: benchmark --data DIR [--genome DIR] [--factors 64] [--iterations 15] [--users 2000]"
-              + " [--synthetic-ratings 20000000] [--synthetic-iterations 3]");
+          "usage: benchmark [--data DIR] [--genome DIR] [--factors 64] [--iterations 15] [--fits 3] [--users 2000]"
+              + " [--synthetic-ratings 20000000 (0 = skip)] [--synthetic-iterations 3]");
 
   private Commands() {}
 
@@ -61,7 +61,7 @@ public final class Commands {
   /** As {@link #run(String[])} with the given output streams. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || !isCommand(args[0])) {
-      err.println("usage: recommend|evaluate|benchmark ... (unknown command)");
+      err.println("unknown command; usage: recommend|evaluate|benchmark --data DIR ...");
       return EXIT_USAGE;
     }
     String command = args[0];
@@ -74,15 +74,12 @@ public final class Commands {
       }
       return EXIT_OK;
     } catch (UserInputException e) {
-      err.println(command + ": " + e.getMessage());
-      if (e.exitCode() == EXIT_USAGE) {
-        err.println(USAGE.get(command));
-      }
+      err.println(
+          command + ": " + e.getMessage() + (e.exitCode() == EXIT_USAGE ? "; " + USAGE.get(command) : ""));
       return e.exitCode();
     } catch (IllegalArgumentException e) {
       // invalid hyperparameters (AlsConfig validation) are user input too
-      err.println(command + ": " + e.getMessage());
-      err.println(USAGE.get(command));
+      err.println(command + ": " + e.getMessage() + "; " + USAGE.get(command));
       return EXIT_USAGE;
     }
   }
