@@ -52,14 +52,15 @@ class RecommendationServiceTest {
   @Test
   void trains_in_the_background_after_the_dataset_event_and_reports_progress() {
     AnnotationConfigApplicationContext context = start();
-    ProgressTracker progress = context.getBean(ProgressTracker.class);
-    List<String> phases = new CopyOnWriteArrayList<>();
+    RecordingProgressTracker progress = context.getBean(RecordingProgressTracker.class);
     RecommendationService service = context.getBean(RecommendationService.class);
 
     context.publishEvent(new DatasetReadyEvent("checkerboard", DATA.fingerprint(), true));
-    awaitReady(service, progress, phases);
+    awaitReady(service, progress, new ArrayList<>());
 
     assertThat(progress.current().stage()).isEqualTo(Progress.Stage.READY);
+    assertThat(progress.updates).contains("TRAINING ALS iteration 1 of 10 0.1", "TRAINING ALS iteration 10 of 10 1.0");
+    assertThat(progress.trainingThreads).doesNotContain(Thread.currentThread().getName());
     assertThat(service.knowsUser(2)).isTrue();
     assertThat(service.knowsUser(999)).isFalse();
     assertThat(service.recommend(2, Mode.ALS, 0, 3).getFirst().movieId())
@@ -169,7 +170,7 @@ class RecommendationServiceTest {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.getEnvironment().getPropertySources()
         .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
-    context.registerBean(ProgressTracker.class);
+    context.registerBean(RecordingProgressTracker.class);
     context.registerBean(AlsConfig.class, () -> AlsConfig.defaults().withFactors(4).withRegularization(0.1)
         .withAlpha(2).withIterations(10));
     context.registerBean("trainingDataSupplier", Supplier.class, () -> supplier);
@@ -177,6 +178,19 @@ class RecommendationServiceTest {
     context.refresh();
     contexts.add(context);
     return context;
+  }
+
+  /** Remembers every update and the threads they came from. */
+  static class RecordingProgressTracker extends ProgressTracker {
+    final List<String> updates = new CopyOnWriteArrayList<>();
+    final List<String> trainingThreads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void update(Progress.Stage stage, String phase, double fraction) {
+      updates.add(stage + " " + phase + " " + fraction);
+      trainingThreads.add(Thread.currentThread().getName());
+      super.update(stage, phase, fraction);
+    }
   }
 
   private static void awaitReady(RecommendationService service, ProgressTracker progress, List<String> phases) {
