@@ -149,9 +149,22 @@ public class RecommendationService {
     try {
       AlsModelFiles.save(als, key, file);
       log.info("Saved the ALS model to {}", file);
+      deleteOtherModels(file);
     } catch (IOException e) {
       // serving works without the file; the next start just trains again
       log.warn("Could not save the ALS model to {}: {}", file, e.getMessage());
+    }
+  }
+
+  /** Models of older data or settings would never be loaded again; keep only the current one. */
+  private static void deleteOtherModels(Path current) throws IOException {
+    try (var files = Files.list(current.getParent())) {
+      for (Path other : files.toList()) {
+        String name = other.getFileName().toString();
+        if (!other.equals(current) && name.startsWith("als-") && name.endsWith(".bin")) {
+          Files.deleteIfExists(other);
+        }
+      }
     }
   }
 

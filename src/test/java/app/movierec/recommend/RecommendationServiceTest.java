@@ -118,11 +118,25 @@ class RecommendationServiceTest {
       saved = files.filter(f -> f.getFileName().toString().startsWith("als-")).findFirst().orElseThrow();
     }
     Files.setLastModifiedTime(saved, FileTime.fromMillis(1_000_000));
+    Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
 
     RecommendationService second = trainedService();
 
     assertThat(second.recommend(5, Mode.ALS, 1, 10)).isEqualTo(before);
     assertThat(Files.getLastModifiedTime(saved).toMillis()).as("not rewritten").isEqualTo(1_000_000);
+    assertThat(stale).as("kept, since nothing was saved").exists();
+  }
+
+  @Test
+  void saving_a_new_model_removes_models_of_older_data() throws Exception {
+    Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
+
+    trainedService();
+
+    assertThat(stale).doesNotExist();
+    try (var files = Files.list(modelDir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().startsWith("als-");
+    }
   }
 
   @Test
