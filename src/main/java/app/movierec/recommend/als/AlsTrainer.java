@@ -126,7 +126,47 @@ public final class AlsTrainer {
       int[] cols,
       float[] conf) {
     int f = config.factors();
-    int cgSteps = config.cgSteps();
+    if (config.cgSteps() == 0) {
+      forEachRow(pool, rowCount, (solver, row) -> {
+        solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
+        solver.exact(x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1]);
+      });
+      return;
+    }
+    // Conjugate gradient for all rows in lockstep: the dense part of every row's matrix-vector product is the
+    // shared Gram matrix times that row's vector, so each CG step does it for all rows at once as one ND4J gemm
+    // (rows x f times f x f); only the sparse part, over the row's own ratings, runs per row in plain Java.
+    float[] residuals = new float[rowCount * f];
+    float[] directions = new float[rowCount * f];
+    float[] residualNorms = new float[rowCount];
+    float[] xTimesGram = Gram.times(x, rowCount, f, gram);
+    forEachRow(pool, rowCount, (solver, row) -> {
+      solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
+      residualNorms[row] =
+          solver.startBatched(x, xTimesGram, residuals, directions, row, y, cols, conf, offsets[row],
+              offsets[row + 1]);
+    });
+    for (int step = 0; step < config.cgSteps(); step++) {
+      float[] directionsTimesGram = Gram.times(directions, rowCount, f, gram);
+      forEachRow(pool, rowCount, (solver, row) -> {
+        if (residualNorms[row] >= RowSolver.CONVERGED) {
+          solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
+          residualNorms[row] =
+              solver.stepBatched(x, directionsTimesGram, residuals, directions, residualNorms[row], row, y, cols,
+                  conf, offsets[row], offsets[row + 1]);
+        }
+      });
+    }
+  }
+
+  @FunctionalInterface
+  private interface RowTask {
+    void solve(RowSolver solver, int row);
+  }
+
+  /** Runs {@code task} for rows {@code 0..rowCount-1}, in chunks across the worker threads, each with its solver. */
+  private void forEachRow(ExecutorService pool, int rowCount, RowTask task) {
+    int f = config.factors();
     AtomicInteger nextRow = new AtomicInteger();
     List<Callable<Void>> workers = new ArrayList<>(threads);
     for (int t = 0; t < threads; t++) {
@@ -137,13 +177,7 @@ public final class AlsTrainer {
             while ((start = nextRow.getAndAdd(ROWS_PER_TASK)) < rowCount) {
               int end = Math.min(rowCount, start + ROWS_PER_TASK);
               for (int row = start; row < end; row++) {
-                solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
-                if (cgSteps == 0) {
-                  solver.exact(x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1]);
-                } else {
-                  solver.conjugateGradient(
-                      x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1], cgSteps);
-                }
+                task.solve(solver, row);
               }
             }
             return null;

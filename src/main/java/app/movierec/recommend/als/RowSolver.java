@@ -20,6 +20,9 @@ final class RowSolver {
   private final double[] b;
   private float extraDiagonal;
 
+  /** A squared residual norm below which a row's CG has converged. */
+  static final float CONVERGED = 1e-20f;
+
   RowSolver(int f) {
     this.f = f;
     this.r = new float[f];
@@ -82,6 +85,61 @@ final class RowSolver {
       }
       rsOld = rsNew;
     }
+  }
+
+  /**
+   * The start of lockstep CG for one row of a batch (see {@code AlsTrainer}): from {@code xTimesGram}, the row's
+   * {@code x G} computed for all rows at once, sets the row's residual {@code r = b - A x} and first direction
+   * {@code p = r} and returns {@code r . r}. All arrays are {@code rows x f} row-major.
+   */
+  float startBatched(
+      float[] x, float[] xTimesGram, float[] r, float[] p, int row, float[] y, int[] cols, float[] conf, int from,
+      int to) {
+    int off = row * f;
+    for (int d = 0; d < f; d++) {
+      r[off + d] = -xTimesGram[off + d] - extraDiagonal * x[off + d];
+    }
+    for (int k = from; k < to; k++) {
+      int yOff = cols[k] * f;
+      float c = conf[k];
+      float coefficient = c - (c - 1) * dot(y, yOff, x, off);
+      for (int d = 0; d < f; d++) {
+        r[off + d] += coefficient * y[yOff + d];
+      }
+    }
+    System.arraycopy(r, off, p, off, f);
+    return dot(r, off, r, off);
+  }
+
+  /**
+   * One lockstep CG step for one row, given the row's {@code p G} in {@code directionsTimesGram}: updates the row's
+   * {@code x}, {@code r} and {@code p} and returns the new {@code r . r} (below {@link #CONVERGED}: done).
+   */
+  float stepBatched(
+      float[] x, float[] directionsTimesGram, float[] r, float[] p, float rsOld, int row, float[] y, int[] cols,
+      float[] conf, int from, int to) {
+    int off = row * f;
+    for (int d = 0; d < f; d++) {
+      ap[d] = directionsTimesGram[off + d] + extraDiagonal * p[off + d];
+    }
+    for (int k = from; k < to; k++) {
+      int yOff = cols[k] * f;
+      axpy((conf[k] - 1) * dot(y, yOff, p, off), y, yOff, ap);
+    }
+    float stepSize = rsOld / dot(p, off, ap, 0);
+    for (int d = 0; d < f; d++) {
+      x[off + d] += stepSize * p[off + d];
+      r[off + d] -= stepSize * ap[d];
+    }
+    float rsNew = dot(r, off, r, off);
+    if (rsNew < CONVERGED) {
+      return rsNew;
+    }
+    float beta = rsNew / rsOld;
+    for (int d = 0; d < f; d++) {
+      p[off + d] = r[off + d] + beta * p[off + d];
+    }
+    return rsNew;
   }
 
   /** Solves the row's equations exactly (Cholesky in double precision) into {@code x[xOff..xOff+f)}. */

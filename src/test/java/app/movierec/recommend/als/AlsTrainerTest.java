@@ -28,7 +28,7 @@ class AlsTrainerTest {
   void recommends_withheld_movie_first(boolean scaleRegularization) {
     AlsModel model =
         scaleRegularization
-            ? new AlsTrainer(SMALL.withScaleRegularization(true).withRegularization(0.01))
+            ? new AlsTrainer(SMALL.withScaleRegularization(true).withRegularization(0.05))
                 .train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE)
             : MODEL;
     for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
