@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (2008): {@code min sum_{u,i} c_ui (p_ui - x_u . y_i)^2 + lambda (|X|^2 + |Y|^2)} with {@code p_ui = 1} for every
  * rated movie and {@code c_ui = 1 + alpha * t(r_ui)}. Each row is solved with a few warm-started conjugate-gradient
  * steps (Takacs, Pilaszy & Tikk 2011, "Applications of the conjugate gradient method for implicit feedback
- * collaborative filtering"), or exactly when {@code cgSteps == 0}.
+ * collaborative filtering"), or exactly when {@code cgSteps == 0}. The rows of a half-sweep take their CG steps in
+ * lockstep: the dense part of each step, the Gram matrix times every row's search direction, is one ND4J gemm; the
+ * sparse part over each row's own ratings runs in plain Java on the worker threads.
  *
  * <p>One iteration solves all movie rows against the fixed user factors, then all user rows against the new movie
  * factors, so the returned user factors match the returned movie factors (as {@link AlsModel#foldIn} would compute

@@ -3,12 +3,13 @@ package app.movierec.recommend.als;
 /**
  * Solves one row's normal equations of implicit ALS, {@code (YtY + lambda I + Yt (Cu - I) Y) x = Yt Cu p(u)}, where
  * {@code Y} ({@code rows x f}, row-major float[]) holds the fixed side's factors and only the row's rated columns have
- * confidence above 1 (Hu, Koren & Volinsky 2008, eq. 4).
+ * confidence above 1 (Hu, Koren & Volinsky 2008, eq. 4): the per-row part of lockstep conjugate gradient (Takacs et
+ * al. 2011), and exact Cholesky solves for fold-in, explanations and {@code cgSteps = 0}.
  *
- * <p>These are plain Java loops over float[] on purpose: one row touches only its own rated columns plus the
- * {@code f x f} Gram matrix, about {@code f * (nnz + f)} multiply-adds per CG step. An ND4J call costs microseconds
- * of op dispatch and JNI per invocation, which would dominate such tiny vectors (there are ~10k rows per sweep); the
- * JIT auto-vectorises these loops instead. ND4J does the big dense products (the Gram matrix, scoring all movies).
+ * <p>These are plain Java loops over float[] on purpose: the sparse part of a row's CG step touches only its own
+ * rated columns, about {@code 2 f nnz} multiply-adds. An ND4J call costs microseconds of op dispatch and JNI per
+ * invocation, which would dominate such tiny vectors (there are ~10k rows per sweep on ml-latest-small). ND4J does
+ * the dense products instead: the Gram matrix {@code YtY}, and {@code P G} for all rows of a CG step in one gemm.
  */
 final class RowSolver {
 
@@ -38,53 +39,6 @@ final class RowSolver {
    */
   void extraDiagonal(float value) {
     this.extraDiagonal = value;
-  }
-
-  /**
-   * Improves {@code x[xOff..xOff+f)} in place by {@code steps} conjugate-gradient steps, warm-started from its current
-   * value (Takacs, Pilaszy & Tikk 2011, as in benfred/implicit's {@code _least_squares_cg}).
-   *
-   * @param gram {@code YtY + lambda I}, {@code f x f}
-   */
-  void conjugateGradient(
-      float[] x, int xOff, float[] y, float[] gram, int[] cols, float[] conf, int from, int to, int steps) {
-    // r = b - A x = sum_i c_i y_i - YtY x - sum_i (c_i - 1) (y_i . x) y_i
-    multiply(gram, x, xOff, r);
-    for (int d = 0; d < f; d++) {
-      r[d] = -r[d];
-    }
-    for (int k = from; k < to; k++) {
-      int yOff = cols[k] * f;
-      float c = conf[k];
-      float coefficient = c - (c - 1) * dot(y, yOff, x, xOff);
-      axpy(coefficient, y, yOff, r);
-    }
-    System.arraycopy(r, 0, p, 0, f);
-    float rsOld = dot(r, 0, r, 0);
-    if (rsOld < 1e-20f) {
-      return;
-    }
-    for (int step = 0; step < steps; step++) {
-      multiply(gram, p, 0, ap);
-      for (int k = from; k < to; k++) {
-        int yOff = cols[k] * f;
-        axpy((conf[k] - 1) * dot(y, yOff, p, 0), y, yOff, ap);
-      }
-      float stepSize = rsOld / dot(p, 0, ap, 0);
-      for (int d = 0; d < f; d++) {
-        x[xOff + d] += stepSize * p[d];
-        r[d] -= stepSize * ap[d];
-      }
-      float rsNew = dot(r, 0, r, 0);
-      if (rsNew < 1e-20f) {
-        return;
-      }
-      float beta = rsNew / rsOld;
-      for (int d = 0; d < f; d++) {
-        p[d] = r[d] + beta * p[d];
-      }
-      rsOld = rsNew;
-    }
   }
 
   /**
@@ -182,23 +136,6 @@ final class RowSolver {
         for (int j = 0; j < f; j++) {
           a[rowOff + j] += scaled * y[yOff + j];
         }
-      }
-    }
-  }
-
-  /**
-   * {@code out = m v} for the symmetric Gram matrix {@code m}, written as a sum of scaled rows (axpy form): the
-   * inner loop has no reduction, so the JIT can vectorise it (it may not reorder a float sum).
-   */
-  private void multiply(float[] m, float[] v, int vOff, float[] out) {
-    for (int i = 0; i < f; i++) {
-      out[i] = extraDiagonal * v[vOff + i];
-    }
-    for (int j = 0; j < f; j++) {
-      float vj = v[vOff + j];
-      int rowOff = j * f;
-      for (int i = 0; i < f; i++) {
-        out[i] += m[rowOff + i] * vj;
       }
     }
   }

@@ -60,6 +60,19 @@ class AlsTrainerTest {
   }
 
   @Test
+  void conjugate_gradient_with_enough_steps_matches_exact_solves() {
+    TrainingData data = EngineTestData.randomLongTail(60, 40, 12, 0, 8);
+    AlsConfig exact = AlsConfig.defaults().withFactors(8).withRegularization(1).withAlpha(2).withIterations(4)
+        .withCgSteps(0);
+
+    AlsModel cg = new AlsTrainer(exact.withCgSteps(40)).train(data, AlsTrainer.ProgressListener.NONE);
+    AlsModel solved = new AlsTrainer(exact).train(data, AlsTrainer.ProgressListener.NONE);
+
+    assertThat(cg.itemFactorMatrix()).usingComparatorWithPrecision(1e-3f).containsExactly(solved.itemFactorMatrix());
+    assertThat(cg.userFactorMatrix()).usingComparatorWithPrecision(1e-3f).containsExactly(solved.userFactorMatrix());
+  }
+
+  @Test
   void reports_every_iteration_in_order() {
     List<String> seen = new ArrayList<>();
     new AlsTrainer(SMALL.withIterations(3)).train(CHECKERBOARD, (i, n) -> seen.add(i + "/" + n));
