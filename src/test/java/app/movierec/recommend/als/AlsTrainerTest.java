@@ -73,6 +73,17 @@ class AlsTrainerTest {
   }
 
   @Test
+  void training_on_no_ratings_gives_an_empty_model_that_answers_nothing() {
+    TrainingData empty = CHECKERBOARD.withRatings("empty", new int[0], new int[0], new float[0]);
+
+    AlsModel model = new AlsTrainer(SMALL).train(empty, AlsTrainer.ProgressListener.NONE);
+
+    assertThat(model.users().size()).isZero();
+    assertThat(model.recommend(1, 5)).isEmpty();
+    assertThat(model.recommend(model.foldIn(Map.of(1L, 5.0)), 5)).isEmpty();
+  }
+
+  @Test
   void reports_every_iteration_in_order() {
     List<String> seen = new ArrayList<>();
     new AlsTrainer(SMALL.withIterations(3)).train(CHECKERBOARD, (i, n) -> seen.add(i + "/" + n));
