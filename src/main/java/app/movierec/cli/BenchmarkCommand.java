@@ -64,7 +64,8 @@ final class BenchmarkCommand {
     }
   }
 
-  private static void benchmarkFolder(TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
+  private static void benchmarkFolder(
+      TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
     RatingMatrix matrix = RatingMatrix.of(data, config);
     out.printf(Locale.ROOT, "data: %d ratings, %d users, %d rated movies; ALS %s%n",
         matrix.nonZeros(), matrix.users().size(), matrix.items().size(), config.cacheKey());

@@ -71,6 +71,11 @@ public final class AlsTrainer {
 
   /** Trains on a prepared confidence matrix (built with this trainer's config). */
   public AlsModel train(RatingMatrix matrix, ProgressListener listener) {
+    if (matrix.alpha != config.alpha() || matrix.confidence != config.confidence()) {
+      throw new IllegalArgumentException(
+          "the rating matrix was built with alpha " + matrix.alpha + " and " + matrix.confidence
+              + " confidence, but this trainer uses alpha " + config.alpha() + " and " + config.confidence());
+    }
     int f = config.factors();
     int userCount = matrix.users.size();
     int itemCount = matrix.items.size();

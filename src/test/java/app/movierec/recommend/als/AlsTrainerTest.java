@@ -167,6 +167,15 @@ class AlsTrainerTest {
   }
 
   @Test
+  void refuses_a_rating_matrix_built_for_another_confidence() {
+    RatingMatrix matrix = RatingMatrix.of(CHECKERBOARD, SMALL.withAlpha(40));
+
+    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(matrix, AlsTrainer.ProgressListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("built with alpha 40.0");
+  }
+
+  @Test
   void rejects_ratings_that_are_not_numbers() {
     TrainingData broken =
         CHECKERBOARD.withRatings("broken", new int[] {1}, new int[] {1}, new float[] {Float.NaN});
