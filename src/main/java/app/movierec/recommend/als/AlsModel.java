@@ -33,8 +33,7 @@ public final class AlsModel {
   private final int[] userItemRows;
   private final float[] userConfidences;
 
-  // derived, never saved
-  private final INDArray itemMatrix;
+  // derived, never saved; deliberately no long-lived ND4J array (see scoreUserRows)
   private final float[] gram;
   private final float[] itemNorms;
 
@@ -59,9 +58,7 @@ public final class AlsModel {
     this.userOffsets = userOffsets;
     this.userItemRows = userItemRows;
     this.userConfidences = userConfidences;
-    this.itemMatrix =
-        items.size() == 0 ? null : Nd4j.create(itemFactors, new long[] {items.size(), factors}, DataType.FLOAT);
-    this.gram = Gram.of(itemFactors, items.size(), factors, config.regularization());
+    this.gram = Gram.of(itemFactors, items.size(), factors, config.sharedRegularization());
     this.itemNorms = new float[items.size()];
     for (int itemRow = 0; itemRow < items.size(); itemRow++) {
       double sum = 0;
@@ -152,30 +149,57 @@ public final class AlsModel {
     return Optional.of(scores(Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors)));
   }
 
-  /** Scores of every movie for a user vector of length {@code f}, indexed by itemRow: one ND4J gemv. */
+  /**
+   * Scores of every movie for a user vector of length {@code f}, indexed by itemRow ({@code Y x}).
+   *
+   * <p>Plain Java on purpose: one user's scores are a {@code movies x f} matrix-vector product (~0.6M multiply-adds
+   * on ml-latest-small) that the JIT runs in well under a millisecond. Measured with the {@code benchmark} command,
+   * ND4J's gemv was as fast only when OpenBLAS's worker threads were idle; on a loaded 2-core machine their
+   * hand-off pushed the median to several milliseconds. Web requests already run in parallel, so single-threaded
+   * scoring per request is the right shape; batches of users go through ND4J ({@link #scoreUserRows}).
+   */
   public float[] scores(float[] userFactorsOfOne) {
     if (userFactorsOfOne.length != factors) {
       throw new IllegalArgumentException("user vector must have " + factors + " factors");
     }
-    if (itemMatrix == null) {
-      return new float[0];
+    float[] scores = new float[items.size()];
+    float[] x = userFactorsOfOne;
+    for (int itemRow = 0; itemRow < scores.length; itemRow++) {
+      int off = itemRow * factors;
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int d = 0;
+      for (; d + 3 < factors; d += 4) {
+        s0 += itemFactors[off + d] * x[d];
+        s1 += itemFactors[off + d + 1] * x[d + 1];
+        s2 += itemFactors[off + d + 2] * x[d + 2];
+        s3 += itemFactors[off + d + 3] * x[d + 3];
+      }
+      for (; d < factors; d++) {
+        s0 += itemFactors[off + d] * x[d];
+      }
+      scores[itemRow] = (s0 + s1) + (s2 + s3);
     }
-    INDArray user = Nd4j.create(userFactorsOfOne, new long[] {factors, 1}, DataType.FLOAT);
-    INDArray product = itemMatrix.mmul(user);
-    float[] scores = product.data().asFloat();
-    Nd4jArrays.release(user, product);
     return scores;
   }
 
   /**
    * Scores of users {@code fromUserRow..toUserRow-1} for every movie in one ND4J gemm, as a row-major
    * {@code (toUserRow - fromUserRow) x movies} matrix; for batch jobs.
+   *
+   * <p>The movie matrix is copied off-heap per call and freed right after: with JavaCPP's pointer GC disabled
+   * ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an ND4J array held by this immutable model would never be
+   * freed once the model is swapped out, leaking its size on every retrain. Callers batch a few hundred users so
+   * the copy is amortised.
    */
   public float[] scoreUserRows(int fromUserRow, int toUserRow) {
     int count = toUserRow - fromUserRow;
-    if (count <= 0 || itemMatrix == null) {
+    if (count <= 0 || items.size() == 0) {
       return new float[0];
     }
+    INDArray itemMatrix = Nd4j.create(itemFactors, new long[] {items.size(), factors}, DataType.FLOAT);
     INDArray batch =
         Nd4j.create(
             Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors),
@@ -184,7 +208,7 @@ public final class AlsModel {
     INDArray product = Nd4j.gemm(batch, itemMatrix, false, true);
     INDArray ordered = product.ordering() == 'c' ? product : product.dup('c');
     float[] scores = ordered.data().asFloat();
-    Nd4jArrays.release(batch, product, ordered);
+    Nd4jArrays.release(batch, itemMatrix, product, ordered);
     return scores;
   }
 
@@ -240,7 +264,9 @@ public final class AlsModel {
     confidences = Arrays.copyOf(confidences, count);
     float[] vector = new float[factors];
     if (count > 0) {
-      new RowSolver(factors).exact(vector, 0, itemFactors, gram, rows, confidences, 0, count);
+      RowSolver solver = new RowSolver(factors);
+      solver.extraDiagonal(config.rowRegularization(count));
+      solver.exact(vector, 0, itemFactors, gram, rows, confidences, 0, count);
     }
     return new UserVector(vector, rows, confidences);
   }
@@ -262,8 +288,9 @@ public final class AlsModel {
     }
     int[] rated = user.ratedItemRows();
     float[] confidences = user.confidences();
-    double[] w =
-        new RowSolver(factors).solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
+    RowSolver solver = new RowSolver(factors);
+    solver.extraDiagonal(config.rowRegularization(rated.length));
+    double[] w = solver.solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
     double[] contributions = new double[rated.length];
     for (int k = 0; k < rated.length; k++) {
       double dot = 0;

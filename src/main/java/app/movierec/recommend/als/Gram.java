@@ -26,4 +26,18 @@ final class Gram {
     }
     return gram;
   }
+
+  /** {@code m G} for {@code m} ({@code rows x f}) and the symmetric {@code G} ({@code f x f}), by one ND4J gemm. */
+  static float[] times(float[] m, int rows, int f, float[] gram) {
+    if (rows == 0) {
+      return new float[0];
+    }
+    INDArray left = Nd4j.create(m, new long[] {rows, f}, DataType.FLOAT);
+    INDArray right = Nd4j.create(gram, new long[] {f, f}, DataType.FLOAT);
+    INDArray product = Nd4j.gemm(left, right, false, false);
+    INDArray ordered = product.ordering() == 'c' ? product : product.dup('c');
+    float[] result = ordered.data().asFloat();
+    Nd4jArrays.release(left, right, product, ordered);
+    return result;
+  }
 }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlsTrainerTest {
 
@@ -21,10 +23,16 @@ class AlsTrainerTest {
   private static final TrainingData CHECKERBOARD = EngineTestData.checkerboard();
   private static final AlsModel MODEL = new AlsTrainer(SMALL).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
 
-  @Test
-  void recommends_withheld_movie_first() {
+  @ParameterizedTest(name = "regularization scaled by rating count: {0}")
+  @ValueSource(booleans = {false, true})
+  void recommends_withheld_movie_first(boolean scaleRegularization) {
+    AlsModel model =
+        scaleRegularization
+            ? new AlsTrainer(SMALL.withScaleRegularization(true).withRegularization(0.05))
+                .train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE)
+            : MODEL;
     for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
-      List<MovieScore> top = MODEL.recommend(userId, 3);
+      List<MovieScore> top = model.recommend(userId, 3);
       assertThat(top.getFirst().movieId()).as("user %d", userId).isEqualTo(EngineTestData.withheldMovie(userId));
     }
   }
@@ -52,6 +60,30 @@ class AlsTrainerTest {
   }
 
   @Test
+  void conjugate_gradient_with_enough_steps_matches_exact_solves() {
+    TrainingData data = EngineTestData.randomLongTail(60, 40, 12, 0, 8);
+    AlsConfig exact = AlsConfig.defaults().withFactors(8).withRegularization(1).withAlpha(2).withIterations(4)
+        .withCgSteps(0);
+
+    AlsModel cg = new AlsTrainer(exact.withCgSteps(40)).train(data, AlsTrainer.ProgressListener.NONE);
+    AlsModel solved = new AlsTrainer(exact).train(data, AlsTrainer.ProgressListener.NONE);
+
+    assertThat(cg.itemFactorMatrix()).usingComparatorWithPrecision(1e-3f).containsExactly(solved.itemFactorMatrix());
+    assertThat(cg.userFactorMatrix()).usingComparatorWithPrecision(1e-3f).containsExactly(solved.userFactorMatrix());
+  }
+
+  @Test
+  void training_on_no_ratings_gives_an_empty_model_that_answers_nothing() {
+    TrainingData empty = CHECKERBOARD.withRatings("empty", new int[0], new int[0], new float[0]);
+
+    AlsModel model = new AlsTrainer(SMALL).train(empty, AlsTrainer.ProgressListener.NONE);
+
+    assertThat(model.users().size()).isZero();
+    assertThat(model.recommend(1, 5)).isEmpty();
+    assertThat(model.recommend(model.foldIn(Map.of(1L, 5.0)), 5)).isEmpty();
+  }
+
+  @Test
   void reports_every_iteration_in_order() {
     List<String> seen = new ArrayList<>();
     new AlsTrainer(SMALL.withIterations(3)).train(CHECKERBOARD, (i, n) -> seen.add(i + "/" + n));
@@ -59,12 +91,14 @@ class AlsTrainerTest {
     assertThat(seen).containsExactly("1/3", "2/3", "3/3");
   }
 
-  @Test
-  void fold_in_of_a_users_own_history_reproduces_their_top_picks() {
+  @ParameterizedTest(name = "regularization scaled by rating count: {0}")
+  @ValueSource(booleans = {false, true})
+  void fold_in_of_a_users_own_history_reproduces_their_top_picks(boolean scaleRegularization) {
     TrainingData data = EngineTestData.randomLongTail(120, 80, 25, 0, 3);
-    AlsModel model =
-        new AlsTrainer(AlsConfig.defaults().withFactors(8).withRegularization(1).withAlpha(2).withCgSteps(0))
-            .train(data, AlsTrainer.ProgressListener.NONE);
+    AlsConfig config =
+        AlsConfig.defaults().withFactors(8).withRegularization(scaleRegularization ? 0.05 : 1).withAlpha(2)
+            .withCgSteps(0).withScaleRegularization(scaleRegularization);
+    AlsModel model = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
     for (long userId = 1; userId <= 10; userId++) {
       Map<Long, Double> history = new HashMap<>();
       for (int k = 0; k < data.ratingCount(); k++) {
@@ -130,6 +164,15 @@ class AlsTrainerTest {
         .isInstanceOf(AlsTrainer.DivergedException.class)
         .hasMessageContaining("ALS diverged")
         .hasMessageContaining("iteration 1 of 10");
+  }
+
+  @Test
+  void refuses_a_rating_matrix_built_for_another_confidence() {
+    RatingMatrix matrix = RatingMatrix.of(CHECKERBOARD, SMALL.withAlpha(40));
+
+    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(matrix, AlsTrainer.ProgressListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("built with alpha 40.0");
   }
 
   @Test
