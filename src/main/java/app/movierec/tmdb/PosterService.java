@@ -186,13 +186,15 @@ public class PosterService implements DisposableBean {
     try {
       executor.execute(
           () -> {
+            Optional<String> path = Optional.empty();
             try {
-              future.complete(fetchAndCache(tmdbId));
+              path = fetchAndCache(tmdbId);
             } catch (RuntimeException e) {
               log.debug("Poster lookup of TMDB movie {} failed", tmdbId, e);
-              future.complete(Optional.empty());
             } finally {
+              // Leave the in-flight map before completing, so whoever sees the result can start a fresh lookup.
               inFlight.remove(tmdbId, future);
+              future.complete(path);
             }
           });
     } catch (RejectedExecutionException e) {
