@@ -38,25 +38,22 @@ public class MovieCardService {
     this.posters = posters;
   }
 
-  /** Cards for a ranked list, in its order; movies missing from the catalogue are left out. Call on the UI thread. */
+  /**
+   * Cards for a list of similar movies (scores are cosines), in its order; movies missing from the catalogue are left
+   * out. Call on the UI thread.
+   */
   public Cards scoredCards(List<ScoredMovie> movies) {
-    return scoredCards(movies, Map.of());
+    return cards(data(movies, Map.of()));
   }
 
   /**
-   * Like {@link #scoredCards(List)}, but a movie that already has a card in {@code shown} (by movieId) keeps that card
+   * Cards for a user's recommendations (scores are per-user z-scores; the bars show them through
+   * {@link ScoredMovie#toUnitInterval}). A movie that already has a card in {@code shown} (by movieId) keeps that card
    * with its new score: a re-blend then only changes numbers and order, not posters.
    */
-  public Cards scoredCards(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
-    Map<Long, CatalogEntry> known = entries(movies.stream().map(ScoredMovie::movieId).toList());
-    List<MovieCardData> data = new ArrayList<>();
-    for (ScoredMovie scored : movies) {
-      CatalogEntry entry = known.get(scored.movieId());
-      if (entry != null && !shown.containsKey(scored.movieId())) {
-        data.add(MovieCardData.of(entry.movie(), entry.imdbId(), scored));
-      }
-    }
-    Cards created = cards(data);
+  public Cards recommendationCards(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
+    Cards created = cards(data(movies, shown));
+    created.cards().forEach(card -> card.setBarScale(ScoredMovie::toUnitInterval));
     if (shown.isEmpty()) {
       return created;
     }
@@ -73,6 +70,18 @@ public class MovieCardService {
       }
     }
     return new Cards(List.copyOf(ordered), created.postersResolved());
+  }
+
+  private List<MovieCardData> data(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
+    Map<Long, CatalogEntry> known = entries(movies.stream().map(ScoredMovie::movieId).toList());
+    List<MovieCardData> data = new ArrayList<>();
+    for (ScoredMovie scored : movies) {
+      CatalogEntry entry = known.get(scored.movieId());
+      if (entry != null && !shown.containsKey(scored.movieId())) {
+        data.add(MovieCardData.of(entry.movie(), entry.imdbId(), scored));
+      }
+    }
+    return data;
   }
 
   /** Cards without a score (a user's favourites), in the given order. Call on the UI thread. */

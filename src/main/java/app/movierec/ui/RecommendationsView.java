@@ -177,6 +177,11 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     blend.add(legend, slider);
     var modes = new Div(tabs, blend);
     modes.addClassName("mr-modes");
+    var scoreLegend = new Paragraph(
+        "Scores are per-user z-scores: how many standard deviations a movie stands above this user's average "
+            + "candidate, for ALS and for content; Hybrid ranks by α × ALS + β × content.");
+    scoreLegend.addClassName("mr-section__subtitle");
+    scoreLegend.setId("score-legend");
 
     grid.addClassName("mr-grid");
     grid.setId("recommendations");
@@ -185,7 +190,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     empty.setId("grid-empty");
 
     main.addClassName("mr-section");
-    main.add(toolbar, profile, modes, grid, empty);
+    main.add(toolbar, profile, modes, scoreLegend, grid, empty);
     main.setVisible(false);
 
     add(header, notes, preparing, main, new AppFooter());
@@ -392,7 +397,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     grid.getChildren()
         .map(MovieCard.class::cast)
         .forEach(card -> onGrid.put(card.getData().movie().movieId(), card));
-    MovieCardService.Cards shown = cards.scoredCards(ranked, onGrid);
+    MovieCardService.Cards shown = cards.recommendationCards(ranked, onGrid);
     shown.cards().stream().filter(card -> !onGrid.containsValue(card)).forEach(this::openDetailsOnClick);
     arrange(shown.cards(), live);
     gridShown = !shown.cards().isEmpty();

@@ -42,7 +42,7 @@ class RecommendationsViewProgressTest {
     RecommendationService recommender = mock(RecommendationService.class);
     when(recommender.ready()).thenAnswer(invocation -> ready.get());
     MovieCardService cards = mock(MovieCardService.class);
-    when(cards.scoredCards(any(), any()))
+    when(cards.recommendationCards(any(), any()))
         .thenReturn(new MovieCardService.Cards(List.of(), CompletableFuture.completedFuture(null)));
     view = new RecommendationsView(
         recommender, mock(CatalogService.class), mock(RatingService.class), cards, progress);

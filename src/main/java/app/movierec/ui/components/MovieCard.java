@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A poster-first movie card: the poster (a link to the movie's TMDB page in a new tab when it has a tmdbId), title,
@@ -37,6 +38,8 @@ public class MovieCard extends Composite<Article> {
   private final String generatedPosterUrl;
   private String posterUrl;
   private Div scoreLine;
+  /** Maps a score part onto the bar's [0, 1]; the identity for scores that already live there (cosines). */
+  private DoubleUnaryOperator barScale = DoubleUnaryOperator.identity();
   private Span total;
   private Span alsPart;
   private Span contentPart;
@@ -191,6 +194,17 @@ public class MovieCard extends Composite<Article> {
   }
 
   /**
+   * How the score parts map onto their bars, e.g. {@code ScoredMovie::toUnitInterval} for per-user z-scores (which are
+   * unbounded); by default a part is drawn as it is, clamped to [0, 1]. The numbers shown stay the scores themselves.
+   */
+  public void setBarScale(DoubleUnaryOperator scale) {
+    barScale = scale;
+    if (scoreLine != null) {
+      showScore(data);
+    }
+  }
+
+  /**
    * Shows a new score for the same movie, e.g. after the blend weights changed, without rebuilding the card (the
    * poster and links stay as they are). A card created without a score keeps having none.
    */
@@ -208,8 +222,8 @@ public class MovieCard extends Composite<Article> {
         "Score " + format(scored.score()) + ": ALS " + format(scored.alsScore()) + ", content "
             + format(scored.contentScore()));
     total.setText(format(scored.score()));
-    showPart(alsPart, scored.alsScore());
-    showPart(contentPart, scored.contentScore());
+    showPart(alsPart, scored.alsScore(), barScale);
+    showPart(contentPart, scored.contentScore(), barScale);
   }
 
   private Div scoreLine() {
@@ -242,12 +256,12 @@ public class MovieCard extends Composite<Article> {
   }
 
   /** Children of a part, as built by {@link #scorePart}: label, value, bar (with its fill). */
-  private static void showPart(Span part, double value) {
+  private static void showPart(Span part, double value, DoubleUnaryOperator barScale) {
     part.setClassName("mr-score__part--na", Double.isNaN(value));
     var number = (Span) part.getComponentAt(1);
     number.setText(format(value));
     var fill = (Span) part.getComponentAt(2).getChildren().findFirst().orElseThrow();
-    fill.getStyle().set("width", barPercent(value) + "%");
+    fill.getStyle().set("width", barPercent(Double.isNaN(value) ? value : barScale.applyAsDouble(value)) + "%");
   }
 
   private static Anchor imdbLink(MovieRef movie, String imdbUrl) {

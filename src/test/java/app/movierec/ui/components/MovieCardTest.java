@@ -106,6 +106,40 @@ class MovieCardTest {
   }
 
   @Test
+  void shows_a_new_score_in_place_without_touching_the_poster() {
+    MovieCard card = show(new MovieCardData(TOY_STORY, "0114709", 0.5, 0.5, 0.5), TMDB_POSTER);
+    Span total = _get(card, Span.class, spec -> spec.withClasses("mr-score__total"));
+
+    card.setScore(0.9, Double.NaN, 0.8);
+
+    assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-score__total"))).isSameAs(total);
+    assertThat(total.getText()).isEqualTo("0.90");
+    assertThat(valueOf(scorePart(card, "als"))).isEqualTo("–");
+    assertThat(scorePart(card, "als").getClassNames()).contains("mr-score__part--na");
+    assertThat(valueOf(scorePart(card, "content"))).isEqualTo("0.80");
+    assertThat(card.getData().score()).isEqualTo(0.9);
+    assertThat(card.getPosterUrl()).isEqualTo(TMDB_POSTER);
+
+    card.setScore(0.7, 0.6, 0.8);
+    assertThat(scorePart(card, "als").getClassNames()).doesNotContain("mr-score__part--na");
+  }
+
+  @Test
+  void draws_unbounded_scores_through_the_bar_scale_but_shows_their_numbers() {
+    MovieCard card = show(new MovieCardData(TOY_STORY, null, 3.2, 4.0, 0.0), null);
+
+    card.setBarScale(ScoredMovie::toUnitInterval);
+
+    Span als = scorePart(card, "als");
+    assertThat(valueOf(als)).isEqualTo("4.00");
+    assertThat(_get(als, Span.class, spec -> spec.withClasses("mr-score__fill")).getStyle().get("width"))
+        .isEqualTo("100%");
+    assertThat(_get(scorePart(card, "content"), Span.class, spec -> spec.withClasses("mr-score__fill"))
+            .getStyle().get("width"))
+        .isEqualTo("50%");
+  }
+
+  @Test
   void marks_a_score_part_that_does_not_apply() {
     MovieCard card = show(new MovieCardData(TOY_STORY, null, 0.4, Double.NaN, 0.4), null);
 
