@@ -124,19 +124,27 @@ public class MovieCardService {
         continue;
       }
       var component = new MovieCard(card);
-      CompletableFuture<String> realPoster = posters.posterUrl(card.movie());
+      CompletableFuture<String> realPoster =
+          posters.posterUrl(card.movie()).thenApply(url -> linked(movieId, url));
       realPoster.thenAccept(url -> {
         // A generated poster is final only without TMDB; with TMDB it may stand in for a failed lookup.
-        if (url != null && (!url.startsWith("data:") || !posters.isTmdbEnabled())) {
+        if (url != null && (!url.equals(GeneratedPosterController.urlOf(movieId)) || !posters.isTmdbEnabled())) {
           finalPosters.put(movieId, url);
         }
       });
-      component.showPoster(postersNow.get(movieId), realPoster);
+      component.showPoster(linked(movieId, postersNow.get(movieId)), realPoster);
       cards.add(component);
       realPosters.add(realPoster);
     }
     return new Cards(
         List.copyOf(cards), CompletableFuture.allOf(realPosters.toArray(CompletableFuture[]::new)));
+  }
+
+  /** A generated poster ({@code data:} URI) by its short, cacheable URL instead; other URLs as they are. */
+  private static String linked(long movieId, String posterUrl) {
+    return posterUrl != null && posterUrl.startsWith("data:image/svg+xml")
+        ? GeneratedPosterController.urlOf(movieId)
+        : posterUrl;
   }
 
   private Map<Long, CatalogEntry> entries(Collection<Long> movieIds) {

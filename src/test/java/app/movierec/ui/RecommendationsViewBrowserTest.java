@@ -156,6 +156,12 @@ class RecommendationsViewBrowserTest {
       assertThat(hrefs).isNotEmpty().allMatch(href -> href.matches("https://www\\.themoviedb\\.org/movie/\\d+"));
       assertThat(page.locator("#recommendations a.mr-card__poster-link").first().getAttribute("target"))
           .isEqualTo("_blank");
+      // Without a TMDB key the posters are generated ones, served by URL; the first row's have loaded.
+      assertThat(page.locator("#recommendations img.mr-card__poster").first().getAttribute("src"))
+          .matches("posters/generated/\\d+\\.svg");
+      page.waitForFunction(
+          "() => { const img = document.querySelector('#recommendations img.mr-card__poster');"
+              + " return img.complete && img.naturalWidth > 0; }");
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view.png")));
       page.screenshot(
           new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-full.png")).setFullPage(true));
