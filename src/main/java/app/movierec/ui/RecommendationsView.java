@@ -414,17 +414,33 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void arrange(List<MovieCard> ranked, boolean live) {
-    List<MovieCard> current = grid.getChildren().map(MovieCard.class::cast).toList();
+    var wanted = new java.util.IdentityHashMap<MovieCard, Integer>();
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      wanted.put(ranked.get(rank), rank);
+    }
+    grid.getChildren().map(MovieCard.class::cast).filter(card -> !wanted.containsKey(card)).toList()
+        .forEach(grid::remove);
     if (live) {
-      var keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<MovieCard, Boolean>());
-      keep.addAll(ranked);
-      current.stream().filter(card -> !keep.contains(card)).forEach(grid::remove);
       var present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<MovieCard, Boolean>());
-      present.addAll(current);
+      grid.getChildren().map(MovieCard.class::cast).forEach(present::add);
       ranked.stream().filter(card -> !present.contains(card)).forEach(grid::add);
-    } else if (!ranked.equals(current)) {
-      grid.removeAll();
-      ranked.forEach(grid::add);
+    } else {
+      // Moving a component re-sends its subtree, so move as few as possible: the longest run of cards already in
+      // rank order stays, the others are taken out and put back at their rank.
+      List<MovieCard> current = grid.getChildren().map(MovieCard.class::cast).toList();
+      int[] ranks = current.stream().mapToInt(wanted::get).toArray();
+      boolean[] stays = GridOrder.longestIncreasingRun(ranks);
+      for (int i = 0; i < current.size(); i++) {
+        if (!stays[i]) {
+          grid.remove(current.get(i));
+        }
+      }
+      for (int rank = 0; rank < ranked.size(); rank++) {
+        MovieCard card = ranked.get(rank);
+        if (card.getParent().isEmpty()) {
+          grid.addComponentAtIndex(rank, card);
+        }
+      }
     }
     for (int rank = 0; rank < ranked.size(); rank++) {
       ranked.get(rank).getElement().getStyle().set("order", String.valueOf(rank));
