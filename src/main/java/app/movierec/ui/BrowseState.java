@@ -2,10 +2,10 @@ package app.movierec.ui;
 
 import app.movierec.recommend.Mode;
 import com.vaadin.flow.router.QueryParameters;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,7 +67,7 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
 
   /** "0.6", "1", "0.35": the shortest form of a weight on the slider's grid. */
   static String formatWeight(double weight) {
-    return java.math.BigDecimal.valueOf(snapToStep(weight)).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(snapToStep(weight)).stripTrailingZeros().toPlainString();
   }
 
   static double snapToStep(double weight) {

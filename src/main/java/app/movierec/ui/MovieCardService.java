@@ -10,6 +10,8 @@ import app.movierec.ui.components.MovieCard;
 import app.movierec.ui.components.MovieCardData;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +59,7 @@ public class MovieCardService {
     if (shown.isEmpty()) {
       return created;
     }
-    Map<Long, MovieCard> fresh = new java.util.HashMap<>();
+    Map<Long, MovieCard> fresh = new HashMap<>();
     created.cards().forEach(card -> fresh.put(card.getData().movie().movieId(), card));
     List<MovieCard> ordered = new ArrayList<>(movies.size());
     for (ScoredMovie scored : movies) {
@@ -104,7 +106,7 @@ public class MovieCardService {
 
   /** Titles with years for a few movies at once, by movieId ("Toy Story (1995)"); unknown ids are left out. */
   public Map<Long, MovieRef> movies(Collection<Long> movieIds) {
-    Map<Long, MovieRef> result = new java.util.LinkedHashMap<>();
+    Map<Long, MovieRef> result = new LinkedHashMap<>();
     entries(movieIds).forEach((movieId, entry) -> result.put(movieId, entry.movie()));
     return result;
   }
@@ -155,7 +157,7 @@ public class MovieCardService {
       Map<Integer, Link> links = catalog.links(missing);
       movies.forEach((movieId, movie) -> entries.put((long) movieId, entryOf(movie, links.get(movieId))));
     }
-    Map<Long, CatalogEntry> result = new java.util.LinkedHashMap<>();
+    Map<Long, CatalogEntry> result = new LinkedHashMap<>();
     for (long movieId : movieIds) {
       CatalogEntry entry = entries.get(movieId);
       if (entry != null) {

@@ -11,7 +11,6 @@ import app.movierec.recommend.UnknownUserException;
 import app.movierec.recommend.content.VectorKind;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.TmdbLinks;
-import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

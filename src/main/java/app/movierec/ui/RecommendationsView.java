@@ -30,8 +30,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +58,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   static final int GRID_SIZE = 24;
   /** How often the page asks for news while the model trains or posters load; bounds the delay before the grid. */
   static final int POLL_MILLIS = 300;
+  /** How long the slider must rest before the DOM is put back in rank order, should its "change" event be missed. */
+  private static final long SLIDER_REST_NANOS = 250_000_000L;
 
   private final RecommendationService recommender;
   private final CatalogService catalog;
@@ -86,6 +91,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private CompletableFuture<Void> pendingPosters = CompletableFuture.completedFuture(null);
   private Registration pollRegistration;
   private long lastGridUpdateNanos = -1;
+  /** After a live re-blend the DOM may be out of rank order (see renderGrid) until the slider rests. */
+  private boolean domOutOfOrder;
+  private long lastLiveRenderNanos;
 
   public RecommendationsView(
       RecommendationService recommender,
@@ -164,7 +172,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         onAlsWeightChosen(change.getValue());
       }
     });
-    // Released: put the DOM in rank order too (see renderGrid).
+    // Released: put the DOM in rank order too (see renderGrid); the poll does it too, should "change" be missed.
     slider.getElement().addEventListener("change", release -> renderGrid(false));
     alsLegend.addClassName("mr-blend__als");
     alsLegend.setId("als-weight");
@@ -400,6 +408,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     MovieCardService.Cards shown = cards.recommendationCards(ranked, onGrid);
     shown.cards().stream().filter(card -> !onGrid.containsValue(card)).forEach(this::openDetailsOnClick);
     arrange(shown.cards(), live);
+    domOutOfOrder = live && !shown.cards().equals(grid.getChildren().toList());
+    if (live) {
+      lastLiveRenderNanos = System.nanoTime();
+    }
     gridShown = !shown.cards().isEmpty();
     empty.setVisible(!gridShown);
     empty.setText(
@@ -409,38 +421,27 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
                 ? "No recommendations for user " + userId + ": they have rated everything this model knows."
                 : "No recommendations: user " + userId + " is not in this dataset.");
     waitForPosters(shown.postersResolved());
+    getUI().ifPresent(this::updatePolling);
     lastGridUpdateNanos = System.nanoTime() - started;
     log.debug("Grid for {} updated in {} µs", state, lastGridUpdateNanos / 1_000);
   }
 
   private void arrange(List<MovieCard> ranked, boolean live) {
-    var wanted = new java.util.IdentityHashMap<MovieCard, Integer>();
+    var wanted = new IdentityHashMap<MovieCard, Integer>();
     for (int rank = 0; rank < ranked.size(); rank++) {
       wanted.put(ranked.get(rank), rank);
     }
     grid.getChildren().map(MovieCard.class::cast).filter(card -> !wanted.containsKey(card)).toList()
         .forEach(grid::remove);
     if (live) {
-      var present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<MovieCard, Boolean>());
+      var present = Collections.newSetFromMap(new IdentityHashMap<MovieCard, Boolean>());
       grid.getChildren().map(MovieCard.class::cast).forEach(present::add);
       ranked.stream().filter(card -> !present.contains(card)).forEach(grid::add);
-    } else {
-      // Moving a component re-sends its subtree, so move as few as possible: the longest run of cards already in
-      // rank order stays, the others are taken out and put back at their rank.
-      List<MovieCard> current = grid.getChildren().map(MovieCard.class::cast).toList();
-      int[] ranks = current.stream().mapToInt(wanted::get).toArray();
-      boolean[] stays = GridOrder.longestIncreasingRun(ranks);
-      for (int i = 0; i < current.size(); i++) {
-        if (!stays[i]) {
-          grid.remove(current.get(i));
-        }
-      }
-      for (int rank = 0; rank < ranked.size(); rank++) {
-        MovieCard card = ranked.get(rank);
-        if (card.getParent().isEmpty()) {
-          grid.addComponentAtIndex(rank, card);
-        }
-      }
+    } else if (!ranked.equals(grid.getChildren().toList())) {
+      // All at once: moving only some cards (remove and re-insert in one response) was seen to leave the browser's
+      // DOM in the old order, while re-adding them all is applied faithfully.
+      grid.removeAll();
+      ranked.forEach(grid::add);
     }
     for (int rank = 0; rank < ranked.size(); rank++) {
       ranked.get(rank).getElement().getStyle().set("order", String.valueOf(rank));
@@ -451,7 +452,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   List<MovieCard> cardsInRankOrder() {
     return grid.getChildren()
         .map(MovieCard.class::cast)
-        .sorted(java.util.Comparator.comparingInt(card -> Integer.parseInt(card.getElement().getStyle().get("order"))))
+        .sorted(Comparator.comparingInt(card -> Integer.parseInt(card.getElement().getStyle().get("order"))))
         .toList();
   }
 
@@ -479,6 +480,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private void onPoll() {
     if (!main.isVisible()) {
       refresh();
+    } else if (domOutOfOrder && System.nanoTime() - lastLiveRenderNanos > SLIDER_REST_NANOS) {
+      renderGrid(false);
     }
     getUI().ifPresent(this::updatePolling);
   }
@@ -486,7 +489,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private void updatePolling(UI ui) {
     boolean waiting = !recommender.ready() && !progress.current().failed();
     boolean postersPending = !pendingPosters.isDone();
-    ui.setPollInterval(waiting || postersPending ? POLL_MILLIS : -1);
+    ui.setPollInterval(waiting || postersPending || domOutOfOrder ? POLL_MILLIS : -1);
   }
 
   private void updateUrl() {
