@@ -249,7 +249,8 @@ public class RecommendationService {
     return current().content.strongestGenomeTags(movieId, n);
   }
 
-  private ModelSnapshot current() {
+  /** The snapshot serving now, for {@link UserRecommendations}; throws {@link NotReadyException} before the first. */
+  ModelSnapshot current() {
     ModelSnapshot current = snapshot;
     if (current == null) {
       throw new NotReadyException();

@@ -1,6 +1,7 @@
 package app.movierec.tmdb;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -11,9 +12,11 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * Just the poster cache on an in-memory H2: no web server, no Vaadin, no other feature's entities, so these tests
- * keep working whatever the rest of the application does.
+ * keep working whatever the rest of the application does. {@code @TestComponent} keeps the application's component scan
+ * from picking it up (its {@code @EnableJpaRepositories} would hide every other repository from full-app tests).
  */
 @SpringBootConfiguration
+@TestComponent
 @ImportAutoConfiguration({
   DataSourceAutoConfiguration.class,
   HibernateJpaAutoConfiguration.class,

@@ -29,6 +29,7 @@ class TrainingDataLoader implements Supplier<TrainingData> {
             .findById(DatasetImport.SINGLETON_ID)
             .map(DatasetImport::getFingerprint)
             .orElseThrow(() -> new IllegalStateException("the database holds no imported dataset yet"));
+    fingerprint += liveRatingsFingerprint();
     TrainingDataBuilder builder = new TrainingDataBuilder();
     jdbc.query(
         "select movie_id, genres from movie order by movie_id",
@@ -36,8 +37,16 @@ class TrainingDataLoader implements Supplier<TrainingData> {
           String genres = row.getString(2);
           builder.movie(row.getInt(1), genres.isEmpty() ? java.util.List.of() : Arrays.asList(genres.split("\\|")));
         });
+    // live ratings (given in the app, table live_rating) replace the MovieLens rating of the same pair
     jdbc.query(
-        "select user_id, movie_id, stars from rating order by user_id, movie_id",
+        "select r.user_id, r.movie_id, r.stars from rating r where not exists (select 1 from live_rating l"
+            + " where l.user_id = r.user_id and l.movie_id = r.movie_id) order by r.user_id, r.movie_id",
+        row -> {
+          builder.rating(row.getInt(1), row.getInt(2), row.getFloat(3));
+        });
+    jdbc.query(
+        "select l.user_id, l.movie_id, l.stars from live_rating l join movie m on m.movie_id = l.movie_id"
+            + " order by l.user_id, l.movie_id",
         row -> {
           builder.rating(row.getInt(1), row.getInt(2), row.getFloat(3));
         });
@@ -48,6 +57,14 @@ class TrainingDataLoader implements Supplier<TrainingData> {
       builder.genomeVector(row.getInt(1), GenomeVector.unpack(row.getBytes(2)));
     });
     return builder.build(fingerprint);
+  }
+
+  /** Empty without live ratings; otherwise a digest of them, so a model saved before they changed is not reused. */
+  private String liveRatingsFingerprint() {
+    return jdbc.queryForObject(
+        "select count(*), coalesce(sum(cast(user_id as bigint) * 7919 + movie_id * 31 + cast(stars * 2 as int)), 0),"
+            + " coalesce(max(rated_at), 0) from live_rating",
+        (row, n) -> row.getLong(1) == 0 ? "" : "+live:" + row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3));
   }
 
 }

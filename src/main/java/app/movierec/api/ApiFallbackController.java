@@ -1,0 +1,16 @@
+package app.movierec.api;
+
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Any other path under {@code /api}: a 404 problem, rather than Vaadin's HTML "route not found" page. */
+@RestController
+class ApiFallbackController {
+
+  @RequestMapping("/api/**")
+  void unknownPath() {
+    throw new ApiPathNotFoundException();
+  }
+
+  static class ApiPathNotFoundException extends RuntimeException {}
+}
