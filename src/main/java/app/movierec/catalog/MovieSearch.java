@@ -41,6 +41,13 @@ public class MovieSearch {
     this.jdbc = jdbc;
   }
 
+  /** A search over a fixed list of movies (tests and benchmarks); {@code ratingCounts} by movieId. */
+  static MovieSearch of(List<Movie> movies, Map<Integer, Integer> ratingCounts) {
+    MovieSearch search = new MovieSearch(null);
+    search.index = new Index(movies, ratingCounts);
+    return search;
+  }
+
   /** Rebuilds the index after an import (the old one serves until the new one is ready). */
   @EventListener
   public void onDatasetReady(DatasetReadyEvent event) {
