@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import java.util.Set;
  * every user in its ratings, best first (score = the ranking score of the chosen mode).
  */
 final class RecommendCommand {
+
+  private static final int BATCH = 256;
 
   private RecommendCommand() {}
 
@@ -59,18 +62,27 @@ final class RecommendCommand {
       Files.createDirectories(parent);
       try (BufferedWriter writer = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
         writer.write("userId,movieId,score\n");
-        for (int userRow = 0; userRow < ratings.users().size(); userRow++) {
-          long userId = ratings.users().idAt(userRow);
-          Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
-          List<ScoredMovie> top =
-              hybrid.blend(
-                  hybrid.userScores(als.userVector(userId).orElseThrow(), content.profile(userRatings)),
-                  weights,
-                  n);
-          for (ScoredMovie movie : top) {
-            writer.write(userId + "," + movie.movieId() + "," + String.format(Locale.ROOT, "%.6f", movie.score()));
-            writer.write('\n');
-            lines++;
+        int movieCount = als.movies().size();
+        for (int from = 0; from < als.users().size(); from += BATCH) {
+          int to = Math.min(als.users().size(), from + BATCH);
+          // one ND4J gemm scores a batch of users against every movie
+          float[] batch = als.scoreUserRows(from, to);
+          for (int userRow = from; userRow < to; userRow++) {
+            long userId = als.users().idAt(userRow);
+            Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
+            float[] alsScores =
+                Arrays.copyOfRange(batch, (userRow - from) * movieCount, (userRow - from + 1) * movieCount);
+            List<ScoredMovie> top =
+                hybrid.blend(
+                    hybrid.userScores(alsScores, als.ratedItemRows(userRow), content.profile(userRatings)),
+                    weights,
+                    n);
+            for (ScoredMovie movie : top) {
+              writer.write(
+                  userId + "," + movie.movieId() + "," + String.format(Locale.ROOT, "%.6f", movie.score()));
+              writer.write('\n');
+              lines++;
+            }
           }
         }
       }
@@ -78,7 +90,7 @@ final class RecommendCommand {
       throw UserInputException.data("cannot write " + outFile + ": " + e.getMessage());
     }
     out.printf(Locale.ROOT, "wrote %d recommendations for %d users (%s) to %s%n",
-        lines, ratings.users().size(), mode.name().toLowerCase(Locale.ROOT), outFile);
+        lines, als.users().size(), mode.name().toLowerCase(Locale.ROOT), outFile);
   }
 
   private static Mode mode(String name) {

@@ -13,12 +13,12 @@ public final class TopN {
 
   /** Rows of the {@code n} highest scores, best first; rows with {@code excluded[row]} are skipped (null = none). */
   public static int[] select(float[] scores, boolean[] excluded, int n) {
-    return select(scores.length, row -> scores[row], excluded, n);
+    return select(scores.length, scores, null, null, excluded, n);
   }
 
   /** As {@link #select(float[], boolean[], int)} for double scores. */
   public static int[] select(double[] scores, boolean[] excluded, int n) {
-    return select(scores.length, row -> scores[row], excluded, n);
+    return select(scores.length, null, scores, null, excluded, n);
   }
 
   /** Score of one row; lets callers select over a computed score without materialising an array. */
@@ -29,6 +29,12 @@ public final class TopN {
 
   /** Rows of the {@code n} highest {@code score.at(row)} for rows {@code 0..rows-1}, best first. */
   public static int[] select(int rows, RowScore score, boolean[] excluded, int n) {
+    return select(rows, null, null, score, excluded, n);
+  }
+
+  // one of floats, doubles, score is set; array reads keep the hot loop free of a megamorphic lambda call
+  private static int[] select(
+      int rows, float[] floats, double[] doubles, RowScore score, boolean[] excluded, int n) {
     if (n <= 0 || rows == 0) {
       return new int[0];
     }
@@ -40,7 +46,7 @@ public final class TopN {
       if (excluded != null && excluded[row]) {
         continue;
       }
-      double s = score.at(row);
+      double s = floats != null ? floats[row] : doubles != null ? doubles[row] : score.at(row);
       if (Double.isNaN(s)) {
         continue;
       }

@@ -26,9 +26,9 @@ public record AlsConfig(
     @DefaultValue("" + AlsConfig.DEFAULT_CG_STEPS) int cgSteps,
     @DefaultValue("" + AlsConfig.DEFAULT_SEED) long seed) {
 
-  public static final int DEFAULT_FACTORS = 64;
-  public static final double DEFAULT_REGULARIZATION = 0.1;
-  public static final double DEFAULT_ALPHA = 10.0;
+  public static final int DEFAULT_FACTORS = 128;
+  public static final double DEFAULT_REGULARIZATION = 40;
+  public static final double DEFAULT_ALPHA = 1.5;
   public static final String DEFAULT_CONFIDENCE = "LINEAR";
   public static final int DEFAULT_ITERATIONS = 15;
   public static final int DEFAULT_CG_STEPS = 3;

@@ -152,18 +152,39 @@ public final class AlsModel {
     return Optional.of(scores(Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors)));
   }
 
-  /** Scores of every movie for a user vector of length {@code f}, indexed by itemRow: one ND4J gemv. */
+  /**
+   * Scores of every movie for a user vector of length {@code f}, indexed by itemRow ({@code Y x}).
+   *
+   * <p>Plain Java on purpose: one user's scores are a {@code movies x f} matrix-vector product (~0.6M multiply-adds
+   * on ml-latest-small) that the JIT runs in well under a millisecond. Measured with the {@code benchmark} command,
+   * ND4J's gemv was as fast only when OpenBLAS's worker threads were idle; on a loaded 2-core machine their
+   * hand-off pushed the median to several milliseconds. Web requests already run in parallel, so single-threaded
+   * scoring per request is the right shape; batches of users go through ND4J ({@link #scoreUserRows}).
+   */
   public float[] scores(float[] userFactorsOfOne) {
     if (userFactorsOfOne.length != factors) {
       throw new IllegalArgumentException("user vector must have " + factors + " factors");
     }
-    if (itemMatrix == null) {
-      return new float[0];
+    float[] scores = new float[items.size()];
+    float[] x = userFactorsOfOne;
+    for (int itemRow = 0; itemRow < scores.length; itemRow++) {
+      int off = itemRow * factors;
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int d = 0;
+      for (; d + 3 < factors; d += 4) {
+        s0 += itemFactors[off + d] * x[d];
+        s1 += itemFactors[off + d + 1] * x[d + 1];
+        s2 += itemFactors[off + d + 2] * x[d + 2];
+        s3 += itemFactors[off + d + 3] * x[d + 3];
+      }
+      for (; d < factors; d++) {
+        s0 += itemFactors[off + d] * x[d];
+      }
+      scores[itemRow] = (s0 + s1) + (s2 + s3);
     }
-    INDArray user = Nd4j.create(userFactorsOfOne, new long[] {factors, 1}, DataType.FLOAT);
-    INDArray product = itemMatrix.mmul(user);
-    float[] scores = product.data().asFloat();
-    Nd4jArrays.release(user, product);
     return scores;
   }
 

@@ -46,18 +46,25 @@ public final class HybridRecommender {
 
   /** Both normalised score vectors for a user given as an ALS vector and a content profile of the same ratings. */
   public UserScores userScores(AlsModel.UserVector alsUser, ContentModel.Profile profile) {
+    return userScores(als.scores(alsUser.factors()), alsUser.ratedItemRows(), profile);
+  }
+
+  /**
+   * As {@link #userScores(AlsModel.UserVector, ContentModel.Profile)} with the raw ALS scores (by itemRow) already
+   * computed, e.g. a row of {@link AlsModel#scoreUserRows} in batch jobs.
+   */
+  public UserScores userScores(float[] alsRaw, int[] ratedItemRows, ContentModel.Profile profile) {
     int movieCount = content.movies().size();
     boolean[] excluded = new boolean[movieCount];
     for (int movieRow : profile.ratedMovieRows()) {
       excluded[movieRow] = true;
     }
-    float[] alsRaw = als.scores(alsUser.factors());
     float[] alsScores = new float[movieCount];
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
       int itemRow = alsRowOfMovieRow[movieRow];
       alsScores[movieRow] = itemRow >= 0 ? alsRaw[itemRow] : Float.NaN;
     }
-    for (int itemRow : alsUser.ratedItemRows()) {
+    for (int itemRow : ratedItemRows) {
       // keep the two views of "rated" in step even if the content side did not know a movie
       int movieRow = content.movies().rowOf(als.movies().idAt(itemRow));
       if (movieRow >= 0) {
