@@ -10,16 +10,29 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import app.movierec.catalog.imports.DatasetReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Turns catalogue rows and scored movies into the API's JSON records, with two queries per list. */
+/**
+ * Turns catalogue rows and scored movies into the API's JSON records. Movies are read from the catalogue once and then
+ * kept in memory (the catalogue changes only with an import, which clears them), so a recommendation list costs no
+ * database query.
+ */
 @Component
 class MovieJsonFactory {
 
   private final CatalogService catalog;
+  private final Map<Integer, MovieJson> cache = new ConcurrentHashMap<>();
 
   MovieJsonFactory(CatalogService catalog) {
     this.catalog = catalog;
+  }
+
+  @EventListener
+  void onDatasetReady(DatasetReadyEvent event) {
+    cache.clear();
   }
 
   List<MovieJson> movies(Collection<Movie> movies) {
@@ -38,22 +51,24 @@ class MovieJsonFactory {
   }
 
   List<RecommendedMovieJson> recommended(List<ScoredMovie> scored) {
-    List<Integer> ids = scored.stream().map(s -> (int) s.movieId()).toList();
-    Map<Integer, Movie> movies = catalog.movies(ids);
-    Map<Integer, Link> links = catalog.links(ids);
+    List<Integer> missing =
+        scored.stream().map(s -> (int) s.movieId()).filter(id -> !cache.containsKey(id)).distinct().toList();
+    if (!missing.isEmpty()) {
+      Map<Integer, Link> links = catalog.links(missing);
+      catalog.movies(missing).forEach((movieId, movie) -> cache.put(movieId, movie(movie, links.get(movieId))));
+    }
     return scored.stream()
         .map(s -> {
-          Movie movie = movies.get((int) s.movieId());
+          MovieJson movie = cache.get((int) s.movieId());
           if (movie == null) {
             return null; // the catalogue changed since the model was trained
           }
-          Link link = links.get(movie.getMovieId());
           return new RecommendedMovieJson(
-              movie.getMovieId(),
-              movie.getTitle(),
-              movie.getYear(),
-              movie.genreList(),
-              link == null ? null : link.getTmdbId(),
+              movie.movieId(),
+              movie.title(),
+              movie.year(),
+              movie.genres(),
+              movie.tmdbId(),
               finite(s.score()),
               finite(s.alsScore()),
               finite(s.contentScore()));

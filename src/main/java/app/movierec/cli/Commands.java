@@ -22,7 +22,11 @@ public final class Commands {
               + " [--factors F] [--iterations I] [--regularization R] [--alpha A]",
           "evaluate",
           "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
+              + " [--given 5 [--cold-users 0.2]]"
               + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
+          "loadtest",
+          "usage: loadtest [--url http://localhost:8080] [--clients 32] [--requests 20000] [--users 1-610]"
+              + " [--warmup 2000] [--mode hybrid] [--als-weight 0.6] [--n 20]",
           "benchmark",
           "usage: benchmark --data DIR [--genome DIR] [--factors 64] [--iterations 15] [--users 2000]"
               + " [--synthetic-ratings 20000000] [--synthetic-iterations 3]");
@@ -42,7 +46,7 @@ public final class Commands {
   /** As {@link #run(String[])} with the given output streams. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || !isCommand(args[0])) {
-      err.println("usage: recommend|evaluate|benchmark ... (unknown command)");
+      err.println("usage: recommend|evaluate|benchmark|loadtest ... (unknown command)");
       return EXIT_USAGE;
     }
     String command = args[0];
@@ -51,6 +55,7 @@ public final class Commands {
         case "recommend" -> RecommendCommand.run(args, out);
         case "evaluate" -> EvaluateCommand.run(args, out);
         case "benchmark" -> BenchmarkCommand.run(args, out);
+        case "loadtest" -> LoadTestCommand.run(args, out);
         default -> throw new IllegalStateException(command);
       }
       return EXIT_OK;

@@ -1,6 +1,7 @@
 package app.movierec.ratings;
 
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,4 +13,7 @@ interface RatingRepository extends JpaRepository<Rating, RatingId> {
 
   @Query("select count(distinct r.userId) from Rating r")
   long countUsers();
+
+  @Query("select distinct r.userId from Rating r order by r.userId")
+  List<Integer> findUserIds(Pageable page);
 }

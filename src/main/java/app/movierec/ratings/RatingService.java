@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -147,6 +150,16 @@ public class RatingService {
 
   public long userCount() {
     return ratings.countUsers();
+  }
+
+  /** A user drawn uniformly from everyone who rated something; empty when there are no ratings. */
+  public Optional<Long> randomUserId(RandomGenerator random) {
+    long users = userCount();
+    if (users == 0) {
+      return Optional.empty();
+    }
+    int index = (int) random.nextLong(Math.min(users, Integer.MAX_VALUE));
+    return ratings.findUserIds(PageRequest.of(index, 1)).stream().findFirst().map(Integer::longValue);
   }
 
   /** How many ratings were given in the app. */

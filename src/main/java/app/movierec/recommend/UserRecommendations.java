@@ -8,30 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Recommendations for any user (MovieLens users, visitors, and users who rated in the app) that reflect every rating
  * stored so far, without retraining. The one entry point the UI and the JSON API call.
  *
- * <p>When the trained model has seen all of a user's live ratings it serves their trained ALS vector (cached per user
- * in the snapshot). Otherwise it folds in their effective ratings (the model's view of them overridden by their live
- * ratings from {@link RatingService}) and builds a content profile from the same ratings. Fold-in scores are cached
- * under the identity of the user's live-ratings map and the snapshot: {@link RatingService#rate} replaces that map, so
- * a rating invalidates the entry, and a computation that raced with a rating can never be served for the newer map.
+ * <p>When the trained model has seen all of a user's live ratings it serves their trained ALS vector. Otherwise it
+ * folds in their effective ratings (the model's view of them overridden by their live ratings from
+ * {@link RatingService}) and builds a content profile from the same ratings. The per-user score vectors are cached
+ * (within {@code movierec.recommend.score-cache-mb}, default 256) under the identity of the model snapshot and of the
+ * user's live-ratings map: {@link RatingService#rate} replaces that map, so a rating invalidates the user's entry, a
+ * retrain invalidates all, and a computation that raced with a rating can never be served for the newer map.
  */
 @Service
 public class UserRecommendations {
 
-  private static final int MAX_CACHED = 1024;
-
   private final RecommendationService recommender;
   private final RatingService ratings;
-  private final Map<Long, FoldedIn> foldInCache = new ConcurrentHashMap<>();
+  private final long cacheBudgetBytes;
+  private final Map<Long, Scores> cache = new ConcurrentHashMap<>();
 
-  public UserRecommendations(RecommendationService recommender, RatingService ratings) {
+  public UserRecommendations(
+      RecommendationService recommender,
+      RatingService ratings,
+      @Value("${movierec.recommend.score-cache-mb:256}") long cacheBudgetMegabytes) {
     this.recommender = recommender;
     this.ratings = ratings;
+    this.cacheBudgetBytes = cacheBudgetMegabytes << 20;
   }
 
   /**
@@ -46,43 +51,52 @@ public class UserRecommendations {
     BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
     // read the live ratings once: everything below is computed from this one immutable map
     Map<Long, Double> live = ratings.liveRatingsOf(userId);
+    Scores cached = cache.get(userId);
+    if (cached == null || cached.snapshot != snapshot || cached.live != live) {
+      cached = new Scores(snapshot, live, compute(snapshot, userId, live));
+      if (cache.size() >= maxCachedUsers(snapshot)) {
+        // evict an arbitrary entry: cheaper than LRU bookkeeping on every hit, and good enough for a cache this size
+        var iterator = cache.keySet().iterator();
+        if (iterator.hasNext()) {
+          iterator.next();
+          iterator.remove();
+        }
+      }
+      cache.put(userId, cached);
+    }
+    return cached.scores == null ? List.of() : snapshot.hybrid.blend(cached.scores, weights, n);
+  }
+
+  /** The user's normalised score vectors under this snapshot; null for a user without any rating. */
+  private UserScores compute(ModelSnapshot snapshot, long userId, Map<Long, Double> live) {
     Optional<Map<Long, Double>> trained = snapshot.ratings.ratingsOf(userId);
     if (trained.isPresent() && seenByModel(trained.get(), live)) {
       Map<Long, Double> trainedRatings = trained.get();
-      UserScores scores =
-          snapshot.userScores(
-              userId,
-              () ->
-                  snapshot.hybrid.userScores(
-                      snapshot.als.userVector(userId).orElseGet(() -> snapshot.als.foldIn(trainedRatings)),
-                      snapshot.content.profile(trainedRatings)));
-      return snapshot.hybrid.blend(scores, weights, n);
+      return snapshot.hybrid.userScores(
+          snapshot.als.userVector(userId).orElseGet(() -> snapshot.als.foldIn(trainedRatings)),
+          snapshot.content.profile(trainedRatings));
     }
-    FoldedIn cached = foldInCache.get(userId);
-    if (cached == null || cached.snapshot != snapshot || cached.live != live) {
-      Map<Long, Double> effective;
-      if (trained.isPresent()) {
-        effective = new LinkedHashMap<>(trained.get());
-        effective.putAll(live);
-      } else if (!live.isEmpty() || ratings.userExists(userId)) {
-        // a visitor, or a user the model has never seen: their stored ratings are all there is
-        effective = ratings.effectiveRatingsOf(userId);
-        effective.putAll(live);
-      } else {
-        throw new NoSuchUserException(userId);
-      }
-      var profile = snapshot.content.profile(effective);
-      UserScores scores =
-          profile.ratedMovieRows().length == 0
-              ? null
-              : snapshot.hybrid.userScores(snapshot.als.foldIn(effective), profile);
-      cached = new FoldedIn(snapshot, live, scores);
-      if (foldInCache.size() >= MAX_CACHED) {
-        foldInCache.clear();
-      }
-      foldInCache.put(userId, cached);
+    Map<Long, Double> effective;
+    if (trained.isPresent()) {
+      effective = new LinkedHashMap<>(trained.get());
+      effective.putAll(live);
+    } else if (!live.isEmpty() || ratings.userExists(userId)) {
+      // a visitor, or a user the model has never seen: their stored ratings are all there is
+      effective = ratings.effectiveRatingsOf(userId);
+      effective.putAll(live);
+    } else {
+      throw new NoSuchUserException(userId);
     }
-    return cached.scores == null ? List.of() : snapshot.hybrid.blend(cached.scores, weights, n);
+    var profile = snapshot.content.profile(effective);
+    return profile.ratedMovieRows().length == 0
+        ? null
+        : snapshot.hybrid.userScores(snapshot.als.foldIn(effective), profile);
+  }
+
+  /** As many users as fit the memory budget: each costs two floats and a boolean per movie. */
+  private int maxCachedUsers(ModelSnapshot snapshot) {
+    long bytesPerUser = 9L * Math.max(1, snapshot.content.movies().size()) + 64;
+    return (int) Math.max(16, Math.min(1_000_000, cacheBudgetBytes / bytesPerUser));
   }
 
   /** Whether each live rating is in the trained data with the same value. */
@@ -96,6 +110,6 @@ public class UserRecommendations {
     return true;
   }
 
-  /** Fold-in scores, valid for exactly this snapshot and this live-ratings map instance; null scores = no ratings. */
-  private record FoldedIn(ModelSnapshot snapshot, Map<Long, Double> live, UserScores scores) {}
+  /** Score vectors valid for exactly this snapshot and this live-ratings map instance; null scores = no ratings. */
+  private record Scores(ModelSnapshot snapshot, Map<Long, Double> live, UserScores scores) {}
 }

@@ -1,19 +1,20 @@
 package app.movierec.tmdb;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * Just the poster cache on an in-memory H2: no web server, no Vaadin, no other feature's entities, so these tests
- * keep working whatever the rest of the application does. {@code @TestComponent} keeps the application's component scan
- * from picking it up (its {@code @EnableJpaRepositories} would hide every other repository from full-app tests).
+ * keep working whatever the rest of the application does. {@code @TestComponent} keeps it out of the application's
+ * component scan in other tests' {@code @SpringBootTest} contexts, where its {@code @EnableJpaRepositories} would hide
+ * every other feature's repositories.
  */
 @SpringBootConfiguration
 @TestComponent
