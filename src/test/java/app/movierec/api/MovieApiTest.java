@@ -87,6 +87,21 @@ class MovieApiTest {
     assertThat(response.contentType()).startsWith("application/problem+json");
   }
 
+  @Test
+  void the_openapi_description_lists_every_endpoint() {
+    ApiClient.Response response = api.get("/v3/api-docs");
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode paths = response.json().get("paths");
+    assertThat(paths.has("/api/movies")).isTrue();
+    assertThat(paths.has("/api/movies/{movieId}")).isTrue();
+    assertThat(paths.has("/api/users/{userId}/recommendations")).isTrue();
+    assertThat(paths.has("/api/recommendations")).isTrue();
+    assertThat(paths.has("/api/users")).isTrue();
+    assertThat(paths.has("/api/users/{userId}/ratings")).isTrue();
+    assertThat(paths.has("/api/**")).as("the fallback is not part of the API").isFalse();
+  }
+
   static List<Long> ids(JsonNode array) {
     List<Long> ids = new ArrayList<>();
     array.forEach(item -> ids.add(item.get("movieId").asLong()));
