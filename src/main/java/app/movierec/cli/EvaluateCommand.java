@@ -26,7 +26,8 @@ final class EvaluateCommand {
   private EvaluateCommand() {}
 
   static void run(String[] args, PrintStream out) {
-    Set<String> known = new HashSet<>(Set.of("data", "genome", "k", "test-fraction", "seed", "out", "als-seed", "given", "cold-users"));
+    Set<String> known = new HashSet<>(
+        Set.of("data", "genome", "k", "test-fraction", "seed", "out", "als-seed", "given", "cold-users"));
     known.addAll(Commands.ALS_OPTIONS);
     Options options = Options.parse(args, known);
     Path dataDir = Path.of(options.required("data"));

@@ -3,6 +3,7 @@ package app.movierec.ratings;
 import app.movierec.catalog.CatalogService;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ public class RatingService {
       Map<Long, Double> before = liveOf(user);
       Map<Long, Double> after = new LinkedHashMap<>(before);
       after.put(movieId, (double) saved.getRating());
-      liveByUser.put(user, java.util.Collections.unmodifiableMap(after));
+      liveByUser.put(user, Collections.unmodifiableMap(after));
       return saved;
     }
   }
@@ -124,7 +125,9 @@ public class RatingService {
     movieLensRatingsOf(userId).forEach(r -> byMovie.put(r.getMovieId(), r));
     Map<Long, Double> live = liveOf(user);
     if (!live.isEmpty()) {
-      for (LiveRating rating : liveRatings.findAllById(live.keySet().stream().map(m -> new RatingId(user, m.intValue())).toList())) {
+      List<RatingId> ids = live.keySet().stream().map(movieId -> new RatingId(user, movieId.intValue())).toList();
+      for (LiveRating rating : liveRatings.findAllById(ids)) {
+        // shown as a Rating (not persisted): callers see one kind of row whatever its source
         byMovie.put(rating.getMovieId(), new Rating(user, rating.getMovieId(), rating.getRating(), rating.getRatedAt()));
       }
     }
@@ -189,7 +192,7 @@ public class RatingService {
       loaded.computeIfAbsent(rating.getUserId(), u -> new LinkedHashMap<>())
           .put((long) rating.getMovieId(), (double) rating.getRating());
     }
-    loaded.forEach((user, map) -> liveByUser.put(user, java.util.Collections.unmodifiableMap(map)));
+    loaded.forEach((user, map) -> liveByUser.put(user, Collections.unmodifiableMap(map)));
     liveLoaded = true;
   }
 

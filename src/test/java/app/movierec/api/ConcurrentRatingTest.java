@@ -48,7 +48,7 @@ class ConcurrentRatingTest {
     long userId = api.post("/api/users", "").json().get("userId").asLong();
     String recommendations = "/api/users/" + userId + "/recommendations?n=100";
     Set<Long> confirmed = ConcurrentHashMap.newKeySet();
-    AtomicBoolean raters_done = new AtomicBoolean();
+    AtomicBoolean ratersDone = new AtomicBoolean();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(RATERS + READERS);
     try {
@@ -61,8 +61,8 @@ class ConcurrentRatingTest {
           for (int round = 0; round < 3; round++) {
             for (long movieId = rater + 1; movieId <= RATED_MOVIES; movieId += RATERS) {
               double stars = 1 + round + (movieId % 2) * 0.5;
-              ApiClient.Response stored =
-                  api.post("/api/users/" + userId + "/ratings", "{\"movieId\":" + movieId + ",\"rating\":" + stars + "}");
+              String rating = "{\"movieId\":" + movieId + ",\"rating\":" + stars + "}";
+              ApiClient.Response stored = api.post("/api/users/" + userId + "/ratings", rating);
               assertThat(stored.status()).as(stored.body()).isEqualTo(201);
               confirmed.add(movieId);
               Set<Long> mustBeExcluded = Set.copyOf(confirmed);
@@ -80,7 +80,7 @@ class ConcurrentRatingTest {
         readers.add(pool.submit(() -> {
           start.await();
           int checks = 0;
-          while (!raters_done.get() || checks == 0) {
+          while (!ratersDone.get() || checks == 0) {
             Set<Long> mustBeExcluded = Set.copyOf(confirmed);
             ApiClient.Response response = api.get(recommendations);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -95,7 +95,7 @@ class ConcurrentRatingTest {
       for (Future<Integer> rater : raters) {
         assertThat(rater.get(60, TimeUnit.SECONDS)).isEqualTo(3 * RATED_MOVIES / RATERS);
       }
-      raters_done.set(true);
+      ratersDone.set(true);
       for (Future<Integer> reader : readers) {
         assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
       }
