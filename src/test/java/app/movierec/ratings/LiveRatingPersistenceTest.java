@@ -8,7 +8,11 @@ import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.ScoredMovie;
 import app.movierec.recommend.UserRecommendations;
+import app.movierec.recommend.TrainingData;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,7 @@ class LiveRatingPersistenceTest {
       ratings.rate(visitor, 3, 4.5);
       ratings.rate(visitor, 3, 4.0); // replaces the 4.5
       ratings.rate(2, 6, 3.5); // a MovieLens user's new rating
+      ratings.rate(2, 1, 1.0); // replaces their MovieLens 4.0
     }
 
     // on-error=skip changes the import settings, so this start re-imports the MovieLens tables
@@ -42,7 +47,12 @@ class LiveRatingPersistenceTest {
       assertThat(ratings.userExists(visitor)).isTrue();
       assertThat(ratings.effectiveRatingsOf(visitor)).containsOnlyKeys(1L, 3L).containsEntry(3L, 4.0);
       assertThat(ratings.ratingsOf(visitor)).extracting(Rating::getMovieId).containsExactly(1, 3);
-      assertThat(ratings.effectiveRatingsOf(2)).containsEntry(6L, 3.5).containsKeys(1L, 3L, 5L, 10L);
+      assertThat(ratings.effectiveRatingsOf(2)).containsEntry(6L, 3.5).containsEntry(1L, 1.0)
+          .containsKeys(3L, 5L, 10L);
+      TrainingData data = trainingData(second);
+      assertThat(ratingsIn(data, 2)).containsEntry(1L, 1.0).containsEntry(6L, 3.5).hasSize(5);
+      assertThat(ratingsIn(data, visitor)).containsExactlyInAnyOrderEntriesOf(Map.of(1L, 5.0, 3L, 4.0));
+      assertThat(data.fingerprint()).contains("+live:");
 
       RecommendationService recommender = second.getBean(RecommendationService.class);
       awaitReady(recommender, second.getBean(ProgressTracker.class));
@@ -52,6 +62,22 @@ class LiveRatingPersistenceTest {
           .extracting(ScoredMovie::movieId)
           .doesNotContain(1L, 3L);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TrainingData trainingData(ConfigurableApplicationContext context) {
+    return ((Supplier<TrainingData>) context.getBean("trainingDataSupplier")).get();
+  }
+
+  /** A user's ratings in the training data; fails on a duplicate pair. */
+  private static Map<Long, Double> ratingsIn(TrainingData data, long userId) {
+    Map<Long, Double> result = new HashMap<>();
+    for (int k = 0; k < data.ratingCount(); k++) {
+      if (data.ratingUserIds()[k] == userId) {
+        assertThat(result.put((long) data.ratingMovieIds()[k], (double) data.ratings()[k])).as("duplicate").isNull();
+      }
+    }
+    return result;
   }
 
   private ConfigurableApplicationContext start(String onError) {

@@ -3,6 +3,8 @@ package app.movierec.catalog.imports;
 import app.movierec.catalog.GenomeVector;
 import app.movierec.recommend.TrainingData;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,12 +39,18 @@ class TrainingDataLoader implements Supplier<TrainingData> {
           String genres = row.getString(2);
           builder.movie(row.getInt(1), genres.isEmpty() ? java.util.List.of() : Arrays.asList(genres.split("\\|")));
         });
-    // live ratings (given in the app, table live_rating) replace the MovieLens rating of the same pair
+    // live ratings (given in the app, table live_rating) replace the MovieLens rating of the same pair; they are few,
+    // so a set of their pairs is cheaper than a per-row subquery over millions of MovieLens ratings
+    Set<Long> livePairs = new HashSet<>();
+    jdbc.query("select user_id, movie_id from live_rating", row -> {
+      livePairs.add(pair(row.getInt(1), row.getInt(2)));
+    });
     jdbc.query(
-        "select r.user_id, r.movie_id, r.stars from rating r where not exists (select 1 from live_rating l"
-            + " where l.user_id = r.user_id and l.movie_id = r.movie_id) order by r.user_id, r.movie_id",
+        "select user_id, movie_id, stars from rating order by user_id, movie_id",
         row -> {
-          builder.rating(row.getInt(1), row.getInt(2), row.getFloat(3));
+          if (livePairs.isEmpty() || !livePairs.contains(pair(row.getInt(1), row.getInt(2)))) {
+            builder.rating(row.getInt(1), row.getInt(2), row.getFloat(3));
+          }
         });
     jdbc.query(
         "select l.user_id, l.movie_id, l.stars from live_rating l join movie m on m.movie_id = l.movie_id"
@@ -59,12 +67,17 @@ class TrainingDataLoader implements Supplier<TrainingData> {
     return builder.build(fingerprint);
   }
 
+  private static long pair(int userId, int movieId) {
+    return ((long) userId << 32) | (movieId & 0xffffffffL);
+  }
+
   /** Empty without live ratings; otherwise a digest of them, so a model saved before they changed is not reused. */
   private String liveRatingsFingerprint() {
     return jdbc.queryForObject(
         "select count(*), coalesce(sum(cast(user_id as bigint) * 7919 + movie_id * 31 + cast(stars * 2 as int)), 0),"
             + " coalesce(max(rated_at), 0) from live_rating",
-        (row, n) -> row.getLong(1) == 0 ? "" : "+live:" + row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3));
+        (row, n) ->
+            row.getLong(1) == 0 ? "" : "+live:" + row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3));
   }
 
 }
