@@ -58,7 +58,7 @@ final class Options {
   String required(String name) {
     String value = values.get(name);
     if (value == null) {
-      throw UserInputException.usage(command + " needs --" + name);
+      throw UserInputException.usage("missing --" + name);
     }
     return value;
   }

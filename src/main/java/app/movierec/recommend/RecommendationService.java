@@ -149,9 +149,22 @@ public class RecommendationService {
     try {
       AlsModelFiles.save(als, key, file);
       log.info("Saved the ALS model to {}", file);
+      deleteOtherModels(file);
     } catch (IOException e) {
       // serving works without the file; the next start just trains again
       log.warn("Could not save the ALS model to {}: {}", file, e.getMessage());
+    }
+  }
+
+  /** Models of older data or settings would never be loaded again; keep only the current one. */
+  private static void deleteOtherModels(Path current) throws IOException {
+    try (var files = Files.list(current.getParent())) {
+      for (Path other : files.toList()) {
+        String name = other.getFileName().toString();
+        if (!other.equals(current) && name.startsWith("als-") && name.endsWith(".bin")) {
+          Files.deleteIfExists(other);
+        }
+      }
     }
   }
 
@@ -230,8 +243,22 @@ public class RecommendationService {
   public List<Explanation> explain(long userId, long movieId) {
     ModelSnapshot current = current();
     Map<Long, Double> ratings = current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
-    List<Explanation> result = new ArrayList<>();
     AlsModel.UserVector user = current.als.userVector(userId).orElseGet(() -> current.als.foldIn(ratings));
+    return explanations(current, user, ratings, movieId);
+  }
+
+  /**
+   * As {@link #explain(long, long)} for an anonymous visitor's ratings by movieId (ALS side from the fold-in).
+   * Unknown movies are ignored.
+   */
+  public List<Explanation> explainForRatings(Map<Long, Double> ratingsByMovieId, long movieId) {
+    ModelSnapshot current = current();
+    return explanations(current, current.als.foldIn(ratingsByMovieId), ratingsByMovieId, movieId);
+  }
+
+  private static List<Explanation> explanations(
+      ModelSnapshot current, AlsModel.UserVector user, Map<Long, Double> ratings, long movieId) {
+    List<Explanation> result = new ArrayList<>();
     current.als.explain(user, movieId, EXPLANATIONS_PER_SIDE)
         .forEach(m -> result.add(new Explanation(m.movieId(), m.score(), Explanation.Side.ALS)));
     current.content.explain(ratings, movieId, EXPLANATIONS_PER_SIDE)

@@ -52,14 +52,15 @@ class RecommendationServiceTest {
   @Test
   void trains_in_the_background_after_the_dataset_event_and_reports_progress() {
     AnnotationConfigApplicationContext context = start();
-    ProgressTracker progress = context.getBean(ProgressTracker.class);
-    List<String> phases = new CopyOnWriteArrayList<>();
+    RecordingProgressTracker progress = context.getBean(RecordingProgressTracker.class);
     RecommendationService service = context.getBean(RecommendationService.class);
 
     context.publishEvent(new DatasetReadyEvent("checkerboard", DATA.fingerprint(), true));
-    awaitReady(service, progress, phases);
+    awaitReady(service, progress, new ArrayList<>());
 
     assertThat(progress.current().stage()).isEqualTo(Progress.Stage.READY);
+    assertThat(progress.updates).contains("TRAINING ALS iteration 1 of 10 0.1", "TRAINING ALS iteration 10 of 10 1.0");
+    assertThat(progress.trainingThreads).doesNotContain(Thread.currentThread().getName());
     assertThat(service.knowsUser(2)).isTrue();
     assertThat(service.knowsUser(999)).isFalse();
     assertThat(service.recommend(2, Mode.ALS, 0, 3).getFirst().movieId())
@@ -92,6 +93,8 @@ class RecommendationServiceTest {
     List<Explanation> why = service.explain(2, EngineTestData.withheldMovie(2));
     assertThat(why).extracting(Explanation::side).contains(Explanation.Side.ALS, Explanation.Side.CONTENT);
     assertThat(why).extracting(Explanation::ratedMovieId).allMatch(movieId -> movieId % 2 == 0);
+    assertThat(service.explainForRatings(Map.of(4L, 5.0, 6L, 4.5), 8)).extracting(Explanation::ratedMovieId)
+        .containsOnly(4L, 6L);
   }
 
   @Test
@@ -115,11 +118,25 @@ class RecommendationServiceTest {
       saved = files.filter(f -> f.getFileName().toString().startsWith("als-")).findFirst().orElseThrow();
     }
     Files.setLastModifiedTime(saved, FileTime.fromMillis(1_000_000));
+    Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
 
     RecommendationService second = trainedService();
 
     assertThat(second.recommend(5, Mode.ALS, 1, 10)).isEqualTo(before);
     assertThat(Files.getLastModifiedTime(saved).toMillis()).as("not rewritten").isEqualTo(1_000_000);
+    assertThat(stale).as("kept, since nothing was saved").exists();
+  }
+
+  @Test
+  void saving_a_new_model_removes_models_of_older_data() throws Exception {
+    Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
+
+    trainedService();
+
+    assertThat(stale).doesNotExist();
+    try (var files = Files.list(modelDir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().startsWith("als-");
+    }
   }
 
   @Test
@@ -167,7 +184,7 @@ class RecommendationServiceTest {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.getEnvironment().getPropertySources()
         .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
-    context.registerBean(ProgressTracker.class);
+    context.registerBean(RecordingProgressTracker.class);
     context.registerBean(AlsConfig.class, () -> AlsConfig.defaults().withFactors(4).withRegularization(0.1)
         .withAlpha(2).withIterations(10));
     context.registerBean("trainingDataSupplier", Supplier.class, () -> supplier);
@@ -175,6 +192,19 @@ class RecommendationServiceTest {
     context.refresh();
     contexts.add(context);
     return context;
+  }
+
+  /** Remembers every update and the threads they came from. */
+  static class RecordingProgressTracker extends ProgressTracker {
+    final List<String> updates = new CopyOnWriteArrayList<>();
+    final List<String> trainingThreads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void update(Progress.Stage stage, String phase, double fraction) {
+      updates.add(stage + " " + phase + " " + fraction);
+      trainingThreads.add(Thread.currentThread().getName());
+      super.update(stage, phase, fraction);
+    }
   }
 
   private static void awaitReady(RecommendationService service, ProgressTracker progress, List<String> phases) {

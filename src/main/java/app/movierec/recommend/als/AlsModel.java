@@ -33,8 +33,7 @@ public final class AlsModel {
   private final int[] userItemRows;
   private final float[] userConfidences;
 
-  // derived, never saved
-  private final INDArray itemMatrix;
+  // derived, never saved; deliberately no long-lived ND4J array (see scoreUserRows)
   private final float[] gram;
   private final float[] itemNorms;
 
@@ -59,9 +58,7 @@ public final class AlsModel {
     this.userOffsets = userOffsets;
     this.userItemRows = userItemRows;
     this.userConfidences = userConfidences;
-    this.itemMatrix =
-        items.size() == 0 ? null : Nd4j.create(itemFactors, new long[] {items.size(), factors}, DataType.FLOAT);
-    this.gram = Gram.of(itemFactors, items.size(), factors, config.regularization());
+    this.gram = Gram.of(itemFactors, items.size(), factors, config.sharedRegularization());
     this.itemNorms = new float[items.size()];
     for (int itemRow = 0; itemRow < items.size(); itemRow++) {
       double sum = 0;
@@ -191,12 +188,18 @@ public final class AlsModel {
   /**
    * Scores of users {@code fromUserRow..toUserRow-1} for every movie in one ND4J gemm, as a row-major
    * {@code (toUserRow - fromUserRow) x movies} matrix; for batch jobs.
+   *
+   * <p>The movie matrix is copied off-heap per call and freed right after: with JavaCPP's pointer GC disabled
+   * ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an ND4J array held by this immutable model would never be
+   * freed once the model is swapped out, leaking its size on every retrain. Callers batch a few hundred users so
+   * the copy is amortised.
    */
   public float[] scoreUserRows(int fromUserRow, int toUserRow) {
     int count = toUserRow - fromUserRow;
-    if (count <= 0 || itemMatrix == null) {
+    if (count <= 0 || items.size() == 0) {
       return new float[0];
     }
+    INDArray itemMatrix = Nd4j.create(itemFactors, new long[] {items.size(), factors}, DataType.FLOAT);
     INDArray batch =
         Nd4j.create(
             Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors),
@@ -205,7 +208,7 @@ public final class AlsModel {
     INDArray product = Nd4j.gemm(batch, itemMatrix, false, true);
     INDArray ordered = product.ordering() == 'c' ? product : product.dup('c');
     float[] scores = ordered.data().asFloat();
-    Nd4jArrays.release(batch, product, ordered);
+    Nd4jArrays.release(batch, itemMatrix, product, ordered);
     return scores;
   }
 
@@ -261,7 +264,9 @@ public final class AlsModel {
     confidences = Arrays.copyOf(confidences, count);
     float[] vector = new float[factors];
     if (count > 0) {
-      new RowSolver(factors).exact(vector, 0, itemFactors, gram, rows, confidences, 0, count);
+      RowSolver solver = new RowSolver(factors);
+      solver.extraDiagonal(config.rowRegularization(count));
+      solver.exact(vector, 0, itemFactors, gram, rows, confidences, 0, count);
     }
     return new UserVector(vector, rows, confidences);
   }
@@ -283,8 +288,9 @@ public final class AlsModel {
     }
     int[] rated = user.ratedItemRows();
     float[] confidences = user.confidences();
-    double[] w =
-        new RowSolver(factors).solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
+    RowSolver solver = new RowSolver(factors);
+    solver.extraDiagonal(config.rowRegularization(rated.length));
+    double[] w = solver.solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
     double[] contributions = new double[rated.length];
     for (int k = 0; k < rated.length; k++) {
       double dot = 0;

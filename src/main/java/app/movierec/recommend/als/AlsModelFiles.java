@@ -20,7 +20,7 @@ import java.nio.file.StandardCopyOption;
 public final class AlsModelFiles {
 
   private static final int MAGIC = 0x414c5331; // "ALS1"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private AlsModelFiles() {}
 
@@ -36,6 +36,7 @@ public final class AlsModelFiles {
       AlsConfig config = model.config();
       out.writeInt(config.factors());
       out.writeDouble(config.regularization());
+      out.writeBoolean(config.scaleRegularization());
       out.writeDouble(config.alpha());
       out.writeUTF(config.confidence().name());
       out.writeInt(config.iterations());
@@ -69,6 +70,7 @@ public final class AlsModelFiles {
           new AlsConfig(
               in.readInt(),
               in.readDouble(),
+              in.readBoolean(),
               in.readDouble(),
               AlsConfig.Confidence.valueOf(in.readUTF()),
               in.readInt(),

@@ -41,7 +41,6 @@ public final class AlsTrainer {
   }
 
   private static final int ROWS_PER_TASK = 64;
-  private static final boolean SCALED = Boolean.getBoolean("als.scaled");
 
   private final AlsConfig config;
   private final int threads;
@@ -93,11 +92,11 @@ public final class AlsTrainer {
             });
     try {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
-        float[] userGram = Gram.of(userFactors, userCount, f, SCALED ? 0 : config.regularization());
+        float[] userGram = Gram.of(userFactors, userCount, f, config.sharedRegularization());
         solveAll(pool, itemFactors, itemCount, userFactors, userGram,
             matrix.itemOffsets, matrix.itemUserRows, matrix.itemConfidences);
         checkFinite(itemFactors, "movie", iteration);
-        float[] itemGram = Gram.of(itemFactors, itemCount, f, SCALED ? 0 : config.regularization());
+        float[] itemGram = Gram.of(itemFactors, itemCount, f, config.sharedRegularization());
         solveAll(pool, userFactors, userCount, itemFactors, itemGram,
             matrix.userOffsets, matrix.userItemRows, matrix.userConfidences);
         checkFinite(userFactors, "user", iteration);
@@ -138,9 +137,7 @@ public final class AlsTrainer {
             while ((start = nextRow.getAndAdd(ROWS_PER_TASK)) < rowCount) {
               int end = Math.min(rowCount, start + ROWS_PER_TASK);
               for (int row = start; row < end; row++) {
-                if (SCALED) {
-                  solver.extraDiagonal((float) (config.regularization() * (offsets[row + 1] - offsets[row])));
-                }
+                solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
                 if (cgSteps == 0) {
                   solver.exact(x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1]);
                 } else {

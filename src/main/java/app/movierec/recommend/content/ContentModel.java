@@ -12,16 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Content-based similarity over two vector spaces, immutable and thread-safe.
  *
  * <ul>
  *   <li>{@link VectorKind#GENOME}: a movie's tag-genome relevances (Vig, Sen & Riedl 2012), centred on the mean
- *       genome vector and L2-normalised; a {@code genomeMovies x tags} matrix.
+ *       genome vector and L2-normalised; a {@code genomeMovies x tags} row-major float matrix.
  *   <li>{@link VectorKind#FALLBACK}: every movie (genome ones too) also has a sparse TF-IDF vector over its genres and
  *       lower-cased user tags (term frequency {@code 1 + ln(count)}, smoothed idf {@code 1 + ln((1 + N) / (1 + df))}),
  *       L2-normalised.
@@ -41,7 +38,6 @@ public final class ContentModel {
   private final int[] movieRowOfGenomeRow;
   private final float[] genome; // genomeMovies x genomeDimension, centred, L2-normalised
   private final float[] rawGenome; // the relevances as given, for strongestGenomeTags
-  private final INDArray genomeMatrix;
   private final List<String> genomeTagNames;
   private final int termCount;
   private final int[] fallbackOffsets; // movies + 1
@@ -71,11 +67,6 @@ public final class ContentModel {
     this.fallbackOffsets = fallbackOffsets;
     this.fallbackTerms = fallbackTerms;
     this.fallbackValues = fallbackValues;
-    int genomeMovies = movieRowOfGenomeRow.length;
-    this.genomeMatrix =
-        genomeMovies == 0
-            ? null
-            : Nd4j.create(genome, new long[] {genomeMovies, genomeDimension}, DataType.FLOAT);
   }
 
   /** Builds both spaces for the whole catalogue of {@code data} (plus any rated movie missing from it). */
@@ -362,18 +353,33 @@ public final class ContentModel {
     return scores;
   }
 
-  /** Replaces the scores of genome movies by their genome cosine with {@code query} (normalised). */
+  /**
+   * Replaces the scores of genome movies by their genome cosine with {@code query} (normalised).
+   *
+   * <p>Plain Java rather than an ND4J gemv on purpose: the model would have to keep the {@code genomeMovies x tags}
+   * matrix off-heap for its whole life (62 MB for the full genome), and with JavaCPP's pointer GC disabled
+   * ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) such an array is only freed by an explicit close, which an
+   * immutable model swapped under concurrent readers cannot do safely. A query is one pass over the matrix.
+   */
   private void overlayGenome(float[] scores, float[] query) {
-    if (genomeMatrix == null) {
-      return;
-    }
-    INDArray vector = Nd4j.create(query, new long[] {genomeDimension, 1}, DataType.FLOAT);
-    INDArray product = genomeMatrix.mmul(vector);
-    float[] cosines = product.data().asFloat();
-    product.close();
-    vector.close();
-    for (int g = 0; g < cosines.length; g++) {
-      scores[movieRowOfGenomeRow[g]] = cosines[g];
+    int genomeMovies = movieRowOfGenomeRow.length;
+    for (int g = 0; g < genomeMovies; g++) {
+      int off = g * genomeDimension;
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int d = 0;
+      for (; d + 3 < genomeDimension; d += 4) {
+        s0 += genome[off + d] * query[d];
+        s1 += genome[off + d + 1] * query[d + 1];
+        s2 += genome[off + d + 2] * query[d + 2];
+        s3 += genome[off + d + 3] * query[d + 3];
+      }
+      for (; d < genomeDimension; d++) {
+        s0 += genome[off + d] * query[d];
+      }
+      scores[movieRowOfGenomeRow[g]] = (s0 + s1) + (s2 + s3);
     }
   }
 

@@ -11,10 +11,12 @@ import java.util.List;
 
 /**
  * Blends ALS and content scores: {@code hybrid = alsWeight * als' + contentWeight * content'}, where {@code als'} and
- * {@code content'} are the two raw score vectors min-max normalised PER USER over that user's candidate movies (the
- * catalogue minus what they rated): {@code s' = (s - min) / (max - min)}, so both run from 0 (the user's worst
- * candidate) to 1 (their best). A movie without an ALS row counts as 0 on the ALS side, and is left out entirely when
- * only ALS is weighted, so {@code (1, 0)} reproduces the ALS ranking and {@code (0, 1)} the content ranking.
+ * {@code content'} are the two raw score vectors standardised PER USER over that user's candidate movies (the
+ * catalogue minus what they rated): {@code s' = (s - mean) / sd}, a z-score, so one unit means one standard deviation
+ * of that user's scores on either side. (Min-max scaling was tried too: its range hangs on the single most extreme
+ * candidate, and on ml-latest-small it made every weight below 0.9 much worse; see the eval package.) A movie without
+ * an ALS row gets the user's lowest ALS z-score, and is left out entirely when only ALS is weighted, so {@code (1, 0)}
+ * reproduces the ALS ranking and {@code (0, 1)} the content ranking.
  *
  * <p>{@link #userScores} does the expensive part once (an ND4J gemv over all movies and the content cosines);
  * {@link #blend} is one linear pass plus a top-n heap, so callers cache {@link UserScores} and re-blend on every
@@ -72,9 +74,15 @@ public final class HybridRecommender {
       }
     }
     float[] contentScores = content.scores(profile);
-    minMaxNormalise(alsScores, excluded);
-    minMaxNormalise(contentScores, excluded);
-    return new UserScores(alsScores, contentScores, excluded);
+    standardise(alsScores, excluded);
+    standardise(contentScores, excluded);
+    float alsFloor = Float.POSITIVE_INFINITY;
+    for (int movieRow = 0; movieRow < movieCount; movieRow++) {
+      if (!excluded[movieRow] && Float.isFinite(alsScores[movieRow])) {
+        alsFloor = Math.min(alsFloor, alsScores[movieRow]);
+      }
+    }
+    return new UserScores(alsScores, contentScores, excluded, Float.isFinite(alsFloor) ? alsFloor : 0f);
   }
 
   /** The top {@code n} candidates under the given weights, best first. */
@@ -83,10 +91,12 @@ public final class HybridRecommender {
     float[] contentScores = scores.content();
     double alsWeight = weights.alsWeight();
     double contentWeight = weights.contentWeight();
+    float alsFloor = scores.alsFloor();
     int[] best =
         TopN.select(
             alsScores.length,
-            movieRow -> blendedScore(alsScores[movieRow], contentScores[movieRow], alsWeight, contentWeight),
+            movieRow ->
+                blendedScore(alsScores[movieRow], contentScores[movieRow], alsFloor, alsWeight, contentWeight),
             scores.excluded(),
             n);
     List<ScoredMovie> result = new ArrayList<>(best.length);
@@ -94,36 +104,43 @@ public final class HybridRecommender {
       result.add(
           new ScoredMovie(
               content.movies().idAt(movieRow),
-              blendedScore(alsScores[movieRow], contentScores[movieRow], alsWeight, contentWeight),
+              blendedScore(alsScores[movieRow], contentScores[movieRow], alsFloor, alsWeight, contentWeight),
               alsScores[movieRow],
               contentScores[movieRow]));
     }
     return List.copyOf(result);
   }
 
-  static double blendedScore(float als, float content, double alsWeight, double contentWeight) {
+  static double blendedScore(float als, float content, float alsFloor, double alsWeight, double contentWeight) {
     if (Float.isNaN(als)) {
-      // no ALS row: rank by content alone unless only ALS counts
-      return contentWeight > 0 ? contentWeight * content : Double.NaN;
+      // no ALS row (nobody rated it): as bad as the user's worst ALS candidate; left out when only ALS counts
+      return contentWeight > 0 ? alsWeight * alsFloor + contentWeight * content : Double.NaN;
     }
     return alsWeight * als + contentWeight * content;
   }
 
-  /** Min-max scales the finite, non-excluded values into [0, 1] in place; a constant vector becomes all 0. */
-  static void minMaxNormalise(float[] values, boolean[] excluded) {
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
+  /**
+   * Standardises the finite values in place to z-scores, {@code (s - mean) / sd}, with mean and standard deviation
+   * over the non-excluded ones; a constant vector becomes all 0; NaN stays NaN.
+   */
+  static void standardise(float[] values, boolean[] excluded) {
+    double sum = 0;
+    double squares = 0;
+    int count = 0;
     for (int row = 0; row < values.length; row++) {
       if (!excluded[row] && Float.isFinite(values[row])) {
-        min = Math.min(min, values[row]);
-        max = Math.max(max, values[row]);
+        sum += values[row];
+        squares += (double) values[row] * values[row];
+        count++;
       }
     }
-    float range = max - min;
+    double mean = count == 0 ? 0 : sum / count;
+    double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
     for (int row = 0; row < values.length; row++) {
       if (Float.isFinite(values[row])) {
-        values[row] = range > 0 ? (values[row] - min) / range : 0;
+        values[row] = sd > 0 ? (float) ((values[row] - mean) / sd) : 0;
       }
     }
   }
+
 }

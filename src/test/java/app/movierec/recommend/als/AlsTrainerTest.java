@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlsTrainerTest {
 
@@ -21,10 +23,16 @@ class AlsTrainerTest {
   private static final TrainingData CHECKERBOARD = EngineTestData.checkerboard();
   private static final AlsModel MODEL = new AlsTrainer(SMALL).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
 
-  @Test
-  void recommends_withheld_movie_first() {
+  @ParameterizedTest(name = "regularization scaled by rating count: {0}")
+  @ValueSource(booleans = {false, true})
+  void recommends_withheld_movie_first(boolean scaleRegularization) {
+    AlsModel model =
+        scaleRegularization
+            ? new AlsTrainer(SMALL.withScaleRegularization(true).withRegularization(0.01))
+                .train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE)
+            : MODEL;
     for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
-      List<MovieScore> top = MODEL.recommend(userId, 3);
+      List<MovieScore> top = model.recommend(userId, 3);
       assertThat(top.getFirst().movieId()).as("user %d", userId).isEqualTo(EngineTestData.withheldMovie(userId));
     }
   }
@@ -59,12 +67,14 @@ class AlsTrainerTest {
     assertThat(seen).containsExactly("1/3", "2/3", "3/3");
   }
 
-  @Test
-  void fold_in_of_a_users_own_history_reproduces_their_top_picks() {
+  @ParameterizedTest(name = "regularization scaled by rating count: {0}")
+  @ValueSource(booleans = {false, true})
+  void fold_in_of_a_users_own_history_reproduces_their_top_picks(boolean scaleRegularization) {
     TrainingData data = EngineTestData.randomLongTail(120, 80, 25, 0, 3);
-    AlsModel model =
-        new AlsTrainer(AlsConfig.defaults().withFactors(8).withRegularization(1).withAlpha(2).withCgSteps(0))
-            .train(data, AlsTrainer.ProgressListener.NONE);
+    AlsConfig config =
+        AlsConfig.defaults().withFactors(8).withRegularization(scaleRegularization ? 0.05 : 1).withAlpha(2)
+            .withCgSteps(0).withScaleRegularization(scaleRegularization);
+    AlsModel model = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
     for (long userId = 1; userId <= 10; userId++) {
       Map<Long, Double> history = new HashMap<>();
       for (int k = 0; k < data.ratingCount(); k++) {

@@ -1,6 +1,7 @@
 package app.movierec.recommend.hybrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.EngineTestData;
@@ -50,28 +51,28 @@ class HybridRecommenderTest {
   }
 
   @Test
-  void both_parts_are_normalised_to_the_unit_interval_and_rated_movies_are_left_out() {
+  void both_parts_are_standardised_per_user_and_rated_movies_are_left_out() {
     UserScores scores = scoresOf(1);
     List<ScoredMovie> all = HYBRID.blend(scores, BlendWeights.ofAlsWeight(0.5), 1000);
 
-    assertThat(all).allSatisfy(movie -> {
-      assertThat(movie.contentScore()).isBetween(0.0, 1.0);
-      if (!Double.isNaN(movie.alsScore())) {
-        assertThat(movie.alsScore()).isBetween(0.0, 1.0);
-      }
-      assertThat(movie.score()).isBetween(0.0, 1.0);
-    });
+    double contentMean = all.stream().mapToDouble(ScoredMovie::contentScore).average().orElseThrow();
+    assertThat(contentMean).isCloseTo(0.0, within(1e-4));
+    assertThat(all).allSatisfy(movie -> assertThat(movie.score()).isCloseTo(
+        Double.isNaN(movie.alsScore())
+            ? 0.5 * scores.alsFloor() + 0.5 * movie.contentScore()
+            : 0.5 * movie.alsScore() + 0.5 * movie.contentScore(), within(1e-6)));
     assertThat(ids(all)).doesNotContainAnyElementsOf(RATINGS.ratingsOf(1).orElseThrow().keySet());
-    assertThat(all).extracting(ScoredMovie::alsScore).contains(1.0);
-    assertThat(all).extracting(ScoredMovie::contentScore).contains(1.0);
   }
 
   @Test
-  void min_max_normalisation_ignores_excluded_rows_and_keeps_nan() {
-    float[] values = {10, 2, 4, Float.NaN, 6};
-    HybridRecommender.minMaxNormalise(values, new boolean[] {true, false, false, false, false});
+  void standardising_ignores_excluded_rows_and_keeps_nan() {
+    float[] values = {100, 2, 4, Float.NaN, 6};
+    HybridRecommender.standardise(values, new boolean[] {true, false, false, false, false});
 
-    assertThat(values).containsExactly(2f, 0f, 0.5f, Float.NaN, 1f);
+    // mean 4, standard deviation sqrt(8 / 3) over the three candidates
+    float sd = (float) Math.sqrt(8.0 / 3);
+    assertThat(values).usingComparatorWithPrecision(1e-5f)
+        .containsExactly(96 / sd, -2 / sd, 0f, Float.NaN, 2 / sd);
   }
 
   private static UserScores scoresOf(long userId) {
