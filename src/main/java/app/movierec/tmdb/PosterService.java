@@ -84,7 +84,7 @@ public class PosterService implements DisposableBean {
    * {@code data:} URI). At most one primary-key lookup in H2 on a cold cache.
    */
   public String posterUrlNow(MovieRef movie) {
-    return cachedPosterPath(movie.tmdbId()).map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie));
+    return urlOf(movie, cachedPosterPath(movie.tmdbId()));
   }
 
   /** {@link #posterUrlNow(MovieRef)} for a whole page of movies with one database query; keyed by movieId. */
@@ -104,9 +104,9 @@ public class PosterService implements DisposableBean {
     }
     Map<Long, String> urls = new LinkedHashMap<>();
     for (MovieRef movie : movies) {
-      Optional<String> path = movie.tmdbId() == null ? Optional.empty() : known.getOrDefault(movie.tmdbId(),
-          Optional.empty());
-      urls.put(movie.movieId(), path.map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie)));
+      Optional<String> path =
+          movie.tmdbId() == null ? Optional.empty() : known.getOrDefault(movie.tmdbId(), Optional.empty());
+      urls.put(movie.movieId(), urlOf(movie, path));
     }
     return urls;
   }
@@ -129,11 +129,13 @@ public class PosterService implements DisposableBean {
     // Read once more: a lookup may have finished since the cache was read, and its answer is final.
     Optional<String> answer = known.get(tmdbId);
     if (answer != null || !client.isEnabled() || failedRecently(tmdbId)) {
-      return CompletableFuture.completedFuture(
-          answer == null ? GeneratedPoster.dataUri(movie) : answer.map(this::imageUrl)
-              .orElseGet(() -> GeneratedPoster.dataUri(movie)));
+      return CompletableFuture.completedFuture(urlOf(movie, answer == null ? Optional.empty() : answer));
     }
-    return lookUp(tmdbId).thenApply(path -> path.map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie)));
+    return lookUp(tmdbId).thenApply(path -> urlOf(movie, path));
+  }
+
+  private String urlOf(MovieRef movie, Optional<String> posterPath) {
+    return posterPath.map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie));
   }
 
   /** The TMDB image URL for a poster path, at the configured size; contains no key. */
@@ -186,13 +188,15 @@ public class PosterService implements DisposableBean {
     try {
       executor.execute(
           () -> {
+            Optional<String> path = Optional.empty();
             try {
-              future.complete(fetchAndCache(tmdbId));
+              path = fetchAndCache(tmdbId);
             } catch (RuntimeException e) {
               log.debug("Poster lookup of TMDB movie {} failed", tmdbId, e);
-              future.complete(Optional.empty());
             } finally {
+              // Leave the in-flight map before completing, so whoever sees the result can start a fresh lookup.
               inFlight.remove(tmdbId, future);
+              future.complete(path);
             }
           });
     } catch (RejectedExecutionException e) {

@@ -9,16 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures everything the tmdb package logs (down to DEBUG), including exception messages and causes. */
+/**
+ * Captures every log event of the application (the tmdb package down to DEBUG, everything else at its configured
+ * level), including exception messages and their causes.
+ */
 final class LogCapture implements AutoCloseable {
 
+  private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final Logger logger = (Logger) LoggerFactory.getLogger("app.movierec.tmdb");
   private final Level previousLevel = logger.getLevel();
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   LogCapture() {
     appender.start();
-    logger.addAppender(appender);
+    root.addAppender(appender);
     logger.setLevel(Level.DEBUG);
   }
 
@@ -26,7 +30,8 @@ final class LogCapture implements AutoCloseable {
   List<String> lines() {
     List<String> lines = new ArrayList<>();
     for (ILoggingEvent event : List.copyOf(appender.list)) {
-      var line = new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
+      var line =
+          new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage());
       for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
         line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
       }
@@ -35,13 +40,16 @@ final class LogCapture implements AutoCloseable {
     return lines;
   }
 
+  /** Warnings and errors logged by the tmdb package. */
   List<String> warnings() {
-    return lines().stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR")).toList();
+    return lines().stream()
+        .filter(l -> l.startsWith("WARN app.movierec.tmdb") || l.startsWith("ERROR app.movierec.tmdb"))
+        .toList();
   }
 
   @Override
   public void close() {
-    logger.detachAppender(appender);
+    root.detachAppender(appender);
     logger.setLevel(previousLevel);
   }
 }

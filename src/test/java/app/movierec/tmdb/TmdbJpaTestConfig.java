@@ -13,11 +13,11 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 /**
  * Just the poster cache on an in-memory H2: no web server, no Vaadin, no other feature's entities, so these tests
  * keep working whatever the rest of the application does. {@code @TestComponent} keeps it out of the application's
- * component scan in other tests' {@code @SpringBootTest} contexts, where its {@code @EnableJpaRepositories} would hide
- * every other feature's repositories.
+ * component scan: other tests boot the whole app, and this class's narrow entity and repository scan must not leak
+ * into them.
  */
-@SpringBootConfiguration
 @TestComponent
+@SpringBootConfiguration
 @ImportAutoConfiguration({
   DataSourceAutoConfiguration.class,
   HibernateJpaAutoConfiguration.class,

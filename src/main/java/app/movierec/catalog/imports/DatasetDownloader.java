@@ -98,7 +98,6 @@ public class DatasetDownloader {
     long length = connection.getContentLengthLong();
     MessageDigest md5 = md5();
     long read = 0;
-    int lastPercent = -1;
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = connection.getInputStream();
         OutputStream out = Files.newOutputStream(file)) {
@@ -107,16 +106,9 @@ public class DatasetDownloader {
         out.write(buffer, 0, n);
         md5.update(buffer, 0, n);
         read += n;
-        if (length > 0) {
-          int percent = (int) (100 * read / length);
-          progress.progress("Downloading " + file.getFileName(), read / (double) length);
-          if (percent / 10 != lastPercent / 10) {
-            log.info("Downloading {}: {}% ({} of {} MB)", file.getFileName(), percent, mb(read), mb(length));
-            lastPercent = percent;
-          }
-        } else {
-          progress.progress("Downloading " + file.getFileName() + " (" + mb(read) + " MB)", -1);
-        }
+        // The progress listener logs and shows it; the phase text stays fixed so that it logs only at each quarter.
+        String phase = "Downloading " + file.getFileName() + (length > 0 ? " (" + mb(length) + " MB)" : "");
+        progress.progress(phase, length > 0 ? read / (double) length : -1);
       }
     } finally {
       connection.disconnect();
