@@ -100,6 +100,8 @@ public class RatingService {
    * The user's live ratings by movieId: an immutable map that is replaced (a new instance) whenever the user rates;
    * empty for users without live ratings.
    */
+  // in memory: no transaction (every recommendation request calls this)
+  @Transactional(propagation = Propagation.SUPPORTS)
   public Map<Long, Double> liveRatingsOf(long userId) {
     return userId > 0 && userId <= Integer.MAX_VALUE ? liveOf((int) userId) : Map.of();
   }
