@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import app.movierec.recommend.Mode;
@@ -18,7 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** While the recommender trains, the recommendation endpoints answer 503 problems; the catalogue still answers. */
+/**
+ * While the recommender trains, the recommendation endpoints answer 503 problems and the catalogue still answers; an
+ * unexpected failure is a 500 problem that tells nothing about the internals.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotReadyApiTest {
 
@@ -36,6 +40,16 @@ class NotReadyApiTest {
     when(recommender.recommendForRatings(any(), any(Mode.class), anyDouble(), anyInt()))
         .thenThrow(new NotReadyException());
     when(recommender.similarByContent(anyLong(), anyInt())).thenThrow(new NotReadyException());
+    when(userRecommendations.recommendForUser(eq(7L), any(Mode.class), anyDouble(), anyInt()))
+        .thenThrow(new IllegalStateException("secret internal detail"));
+  }
+
+  @Test
+  void an_unexpected_failure_is_a_500_problem_without_internals() {
+    ApiClient.Response response = api.get("/api/users/7/recommendations");
+
+    assertProblem(response, 500, null);
+    assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException");
   }
 
   @Test
