@@ -64,7 +64,8 @@ final class BenchmarkCommand {
     }
   }
 
-  private static void benchmarkFolder(TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
+  private static void benchmarkFolder(
+      TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
     RatingMatrix matrix = RatingMatrix.of(data, config);
     out.printf(Locale.ROOT, "data: %d ratings, %d users, %d rated movies; ALS %s%n",
         matrix.nonZeros(), matrix.users().size(), matrix.items().size(), config.cacheKey());
@@ -185,21 +186,28 @@ final class BenchmarkCommand {
     out.printf(Locale.ROOT, "synthetic: %d ratings, %d users, %d rated movies built in %.1f s%n",
         matrix.nonZeros(), matrix.users().size(), matrix.items().size(), (System.nanoTime() - start) / 1e9);
     synthetic = null;
-    long[] last = {System.nanoTime()};
+    long[] last = {System.nanoTime(), processCpuNanos()};
     double[] perIteration = new double[config.iterations()];
+    double[] cpuPerIteration = new double[config.iterations()];
     new AlsTrainer(config)
         .train(
             matrix,
             (iteration, iterations) -> {
               long now = System.nanoTime();
+              long cpu = processCpuNanos();
               perIteration[iteration - 1] = (now - last[0]) / 1e9;
+              cpuPerIteration[iteration - 1] = (cpu - last[1]) / 1e9;
               last[0] = now;
-              out.printf(Locale.ROOT, "synthetic: iteration %d of %d took %.2f s%n", iteration, iterations,
-                  perIteration[iteration - 1]);
+              last[1] = cpu;
+              out.printf(Locale.ROOT, "synthetic: iteration %d of %d took %.2f s (%.2f s CPU)%n", iteration,
+                  iterations, perIteration[iteration - 1], cpuPerIteration[iteration - 1]);
             });
     double mean = Arrays.stream(perIteration).average().orElse(0);
-    out.printf(Locale.ROOT, "synthetic: %.2f s per iteration (mean of %d, %d factors), peak heap %d MB%n",
-        mean, perIteration.length, config.factors(), peakHeapBytes() >> 20);
+    double cpuMean = Arrays.stream(cpuPerIteration).average().orElse(0);
+    out.printf(Locale.ROOT, "synthetic: %.2f s per iteration (mean of %d, %d factors; %.2f s CPU), peak heap %d MB,"
+            + " load average %.2f%n",
+        mean, perIteration.length, config.factors(), cpuMean, peakHeapBytes() >> 20,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static void resetPeaks() {

@@ -142,7 +142,7 @@ public record AlsConfig(
 
   /** A stable text form of every value that changes the trained factors; saved models are keyed by it. */
   public String cacheKey() {
-    return "f" + factors + "-reg" + regularization + (scaleRegularization ? "xn" : "") + "-a" + alpha + "-" + confidence + "-it" + iterations + "-cg"
-        + cgSteps + "-s" + seed;
+    return "f" + factors + "-reg" + regularization + (scaleRegularization ? "xn" : "") + "-a" + alpha + "-"
+        + confidence + "-it" + iterations + "-cg" + cgSteps + "-s" + seed;
   }
 }

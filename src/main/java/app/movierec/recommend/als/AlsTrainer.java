@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (2008): {@code min sum_{u,i} c_ui (p_ui - x_u . y_i)^2 + lambda (|X|^2 + |Y|^2)} with {@code p_ui = 1} for every
  * rated movie and {@code c_ui = 1 + alpha * t(r_ui)}. Each row is solved with a few warm-started conjugate-gradient
  * steps (Takacs, Pilaszy & Tikk 2011, "Applications of the conjugate gradient method for implicit feedback
- * collaborative filtering"), or exactly when {@code cgSteps == 0}.
+ * collaborative filtering"), or exactly when {@code cgSteps == 0}. The rows of a half-sweep take their CG steps in
+ * lockstep: the dense part of each step, the Gram matrix times every row's search direction, is one ND4J gemm; the
+ * sparse part over each row's own ratings runs in plain Java on the worker threads.
  *
  * <p>One iteration solves all movie rows against the fixed user factors, then all user rows against the new movie
  * factors, so the returned user factors match the returned movie factors (as {@link AlsModel#foldIn} would compute
@@ -69,6 +71,11 @@ public final class AlsTrainer {
 
   /** Trains on a prepared confidence matrix (built with this trainer's config). */
   public AlsModel train(RatingMatrix matrix, ProgressListener listener) {
+    if (matrix.alpha != config.alpha() || matrix.confidence != config.confidence()) {
+      throw new IllegalArgumentException(
+          "the rating matrix was built with alpha " + matrix.alpha + " and " + matrix.confidence
+              + " confidence, but this trainer uses alpha " + config.alpha() + " and " + config.confidence());
+    }
     int f = config.factors();
     int userCount = matrix.users.size();
     int itemCount = matrix.items.size();
@@ -126,7 +133,47 @@ public final class AlsTrainer {
       int[] cols,
       float[] conf) {
     int f = config.factors();
-    int cgSteps = config.cgSteps();
+    if (config.cgSteps() == 0) {
+      forEachRow(pool, rowCount, (solver, row) -> {
+        solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
+        solver.exact(x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1]);
+      });
+      return;
+    }
+    // Conjugate gradient for all rows in lockstep: the dense part of every row's matrix-vector product is the
+    // shared Gram matrix times that row's vector, so each CG step does it for all rows at once as one ND4J gemm
+    // (rows x f times f x f); only the sparse part, over the row's own ratings, runs per row in plain Java.
+    float[] residuals = new float[rowCount * f];
+    float[] directions = new float[rowCount * f];
+    float[] residualNorms = new float[rowCount];
+    float[] xTimesGram = Gram.times(x, rowCount, f, gram);
+    forEachRow(pool, rowCount, (solver, row) -> {
+      solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
+      residualNorms[row] =
+          solver.startBatched(x, xTimesGram, residuals, directions, row, y, cols, conf, offsets[row],
+              offsets[row + 1]);
+    });
+    for (int step = 0; step < config.cgSteps(); step++) {
+      float[] directionsTimesGram = Gram.times(directions, rowCount, f, gram);
+      forEachRow(pool, rowCount, (solver, row) -> {
+        if (residualNorms[row] >= RowSolver.CONVERGED) {
+          solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
+          residualNorms[row] =
+              solver.stepBatched(x, directionsTimesGram, residuals, directions, residualNorms[row], row, y, cols,
+                  conf, offsets[row], offsets[row + 1]);
+        }
+      });
+    }
+  }
+
+  @FunctionalInterface
+  private interface RowTask {
+    void solve(RowSolver solver, int row);
+  }
+
+  /** Runs {@code task} for rows {@code 0..rowCount-1}, in chunks across the worker threads, each with its solver. */
+  private void forEachRow(ExecutorService pool, int rowCount, RowTask task) {
+    int f = config.factors();
     AtomicInteger nextRow = new AtomicInteger();
     List<Callable<Void>> workers = new ArrayList<>(threads);
     for (int t = 0; t < threads; t++) {
@@ -137,13 +184,7 @@ public final class AlsTrainer {
             while ((start = nextRow.getAndAdd(ROWS_PER_TASK)) < rowCount) {
               int end = Math.min(rowCount, start + ROWS_PER_TASK);
               for (int row = start; row < end; row++) {
-                solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
-                if (cgSteps == 0) {
-                  solver.exact(x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1]);
-                } else {
-                  solver.conjugateGradient(
-                      x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1], cgSteps);
-                }
+                task.solve(solver, row);
               }
             }
             return null;

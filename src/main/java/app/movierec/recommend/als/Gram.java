@@ -1,6 +1,5 @@
 package app.movierec.recommend.als;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,15 +14,27 @@ final class Gram {
     if (rows == 0) {
       gram = new float[f * f];
     } else {
-      INDArray matrix = Nd4j.create(y, new long[] {rows, f}, DataType.FLOAT);
+      INDArray matrix = Nd4jArrays.matrix(y, rows, f);
       INDArray product = Nd4j.gemm(matrix, matrix, true, false);
-      INDArray ordered = product.dup('c');
-      gram = ordered.data().asFloat();
-      Nd4jArrays.release(matrix, product, ordered);
+      gram = Nd4jArrays.floats(product);
+      Nd4jArrays.release(matrix, product);
     }
     for (int d = 0; d < f; d++) {
       gram[d * f + d] += (float) lambda;
     }
     return gram;
+  }
+
+  /** {@code m G} for {@code m} ({@code rows x f}) and the symmetric {@code G} ({@code f x f}), by one ND4J gemm. */
+  static float[] times(float[] m, int rows, int f, float[] gram) {
+    if (rows == 0) {
+      return new float[0];
+    }
+    INDArray left = Nd4jArrays.matrix(m, rows, f);
+    INDArray right = Nd4jArrays.matrix(gram, f, f);
+    INDArray product = Nd4j.gemm(left, right, false, false);
+    float[] result = Nd4jArrays.floats(product);
+    Nd4jArrays.release(left, right, product);
+    return result;
   }
 }

@@ -13,6 +13,8 @@ public final class RatingMatrix {
 
   final IdIndex users;
   final IdIndex items;
+  final double alpha;
+  final AlsConfig.Confidence confidence;
   final int[] userOffsets; // length users+1
   final int[] userItemRows;
   final float[] userConfidences;
@@ -21,6 +23,7 @@ public final class RatingMatrix {
   final float[] itemConfidences;
 
   private RatingMatrix(
+      AlsConfig config,
       IdIndex users,
       IdIndex items,
       int[] userOffsets,
@@ -29,6 +32,8 @@ public final class RatingMatrix {
       int[] itemOffsets,
       int[] itemUserRows,
       float[] itemConfidences) {
+    this.alpha = config.alpha();
+    this.confidence = config.confidence();
     this.users = users;
     this.items = items;
     this.userOffsets = userOffsets;
@@ -80,7 +85,15 @@ public final class RatingMatrix {
       itemConfidences[k] = confidences[byItemSorted[k]];
     }
     return new RatingMatrix(
-        users, items, userOffsets, userItemRows, userConfidences, itemOffsets, itemUserRows, itemConfidences);
+        config,
+        users,
+        items,
+        userOffsets,
+        userItemRows,
+        userConfidences,
+        itemOffsets,
+        itemUserRows,
+        itemConfidences);
   }
 
   public IdIndex users() {
