@@ -1,5 +1,6 @@
 package app.movierec.cli;
 
+import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.ScoredMovie;
@@ -47,12 +48,12 @@ final class RecommendCommand {
     Path outFile = Path.of(options.required("out"));
     AlsConfig config = Commands.alsConfig(options, AlsConfig.defaults());
 
-    MovieLensCsv.Loaded loaded = MovieLensCsv.load(dataDir, options.path("genome"));
+    TrainingData data = DataFolder.load(dataDir, options.path("genome"));
     long start = System.nanoTime();
-    AlsModel als = new AlsTrainer(config).train(loaded.data(), AlsTrainer.ProgressListener.NONE);
-    ContentModel content = ContentModel.build(loaded.data());
+    AlsModel als = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
+    ContentModel content = ContentModel.build(data);
     HybridRecommender hybrid = new HybridRecommender(als, content);
-    UserRatings ratings = UserRatings.of(loaded.data());
+    UserRatings ratings = UserRatings.of(data);
     BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
     out.printf(Locale.ROOT, "trained %s in %.1f s%n", config.cacheKey(), (System.nanoTime() - start) / 1e9);
 

@@ -61,6 +61,7 @@ class TrainingDataLoader implements Supplier<TrainingData> {
     jdbc.query("select movie_id, tag from user_tag order by id", row -> {
       builder.tag(row.getInt(1), row.getString(2));
     });
+    builder.genomeTagNames(jdbc.queryForList("select tag from genome_tag order by tag_id", String.class));
     jdbc.query("select movie_id, relevance from genome_vector", row -> {
       builder.genomeVector(row.getInt(1), GenomeVector.unpack(row.getBytes(2)));
     });
