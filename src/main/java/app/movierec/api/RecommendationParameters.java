@@ -1,5 +1,6 @@
 package app.movierec.api;
 
+import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
 import java.util.Locale;
 
@@ -7,7 +8,7 @@ import java.util.Locale;
 record RecommendationParameters(Mode mode, double alsWeight, int n) {
 
   static final String DEFAULT_MODE = "hybrid";
-  static final String DEFAULT_ALS_WEIGHT = "0.6";
+  static final String DEFAULT_ALS_WEIGHT = "" + BlendWeights.DEFAULT_ALS_WEIGHT;
   static final String DEFAULT_N = "20";
   static final int MAX_N = 100;
 

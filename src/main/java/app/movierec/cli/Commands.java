@@ -37,7 +37,7 @@ public final class Commands {
               + " [--confidence linear|log] [--cg-steps S] [--als-seed S]",
           "loadtest",
           "usage: loadtest [--url http://localhost:8080] [--clients 32] [--requests 20000] [--users 1-610]"
-              + " [--warmup 2000] [--mode hybrid] [--als-weight 0.6] [--n 20]",
+              + " [--warmup 2000] [--mode hybrid] [--als-weight 0.8] [--n 20]",
           "benchmark",
           "usage: benchmark [--data DIR] [--genome DIR] [--factors 64] [--iterations 15] [--fits 3] [--users 2000]"
               + " [--synthetic-ratings 20000000 (0 = skip)] [--synthetic-iterations 3]");

@@ -1,5 +1,6 @@
 package app.movierec.cli;
 
+import app.movierec.recommend.BlendWeights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,7 +36,7 @@ final class LoadTestCommand {
     int requests = options.integer("requests", 20_000, 1, 100_000_000);
     int warmup = options.integer("warmup", 2_000, 0, 100_000_000);
     String mode = options.string("mode", "hybrid");
-    double alsWeight = options.number("als-weight", 0.6, 0, 1);
+    double alsWeight = options.number("als-weight", BlendWeights.DEFAULT_ALS_WEIGHT, 0, 1);
     int n = options.integer("n", 20, 1, 100);
     long seed = options.longValue("seed", 42);
     long[] users = userRange(options.string("users", "1-610"));

@@ -39,7 +39,7 @@ final class RecommendCommand {
     Options options = Options.parse(args, known);
     Path dataDir = Path.of(options.required("data"));
     Mode mode = mode(options.required("mode"));
-    double alsWeight = options.number("als-weight", 0.5, 0, 1);
+    double alsWeight = options.number("als-weight", BlendWeights.DEFAULT_ALS_WEIGHT, 0, 1);
     if (options.has("als-weight") && mode != Mode.HYBRID) {
       throw UserInputException.usage("--als-weight only applies to --mode hybrid");
     }

@@ -56,7 +56,7 @@ class LoadTestAndColdStartCommandsTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("requests/s", "p50", "p90", "p99", "max", "errors 0");
     assertThat(requestedPaths).allSatisfy(path ->
-        assertThat(path).matches("/api/users/[1-5]/recommendations\\?mode=hybrid&alsWeight=0\\.6&n=20"));
+        assertThat(path).matches("/api/users/[1-5]/recommendations\\?mode=hybrid&alsWeight=0\\.8&n=20"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package app.movierec.ui.onboarding;
 
+import app.movierec.recommend.BlendWeights;
 import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
@@ -47,7 +48,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
 
   static final int SEARCH_RESULTS = 12;
   static final int RECOMMENDATIONS = 12;
-  static final double ALS_WEIGHT = 0.6;
+  static final double ALS_WEIGHT = BlendWeights.DEFAULT_ALS_WEIGHT;
 
   private final MovieSearch search;
   private final CatalogService catalog;
