@@ -3,6 +3,7 @@ package app.movierec.catalog.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -181,6 +182,9 @@ public class DatasetDownloader {
     }
     if (e instanceof UnknownHostException) {
       return "the host " + e.getMessage() + " cannot be resolved (no network, or a proxy is needed)";
+    }
+    if (e instanceof ConnectException) {
+      return "the connection was refused (no network, a firewall, or a proxy is needed)";
     }
     if (e instanceof SocketTimeoutException) {
       return "the server did not answer in time (" + e.getMessage() + ")";
