@@ -56,8 +56,8 @@ final class BenchmarkCommand {
         Runtime.getRuntime().maxMemory() >> 20);
 
     if (options.has("data")) {
-      MovieLensCsv.Loaded loaded = MovieLensCsv.load(Path.of(options.required("data")), options.path("genome"));
-      benchmarkFolder(loaded.data(), config, fits, sampledUsers, out);
+      TrainingData data = DataFolder.load(Path.of(options.required("data")), options.path("genome"));
+      benchmarkFolder(data, config, fits, sampledUsers, out);
     }
     if (syntheticRatings > 0) {
       benchmarkSynthetic(syntheticRatings, config.withIterations(syntheticIterations), out);

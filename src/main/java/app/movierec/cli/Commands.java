@@ -32,8 +32,12 @@ public final class Commands {
               + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
           "evaluate",
           "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
+              + " [--given 5 [--cold-users 0.2]]"
               + " [--factors F] [--iterations I] [--regularization R] [--scale-regularization true|false] [--alpha A]"
               + " [--confidence linear|log] [--cg-steps S] [--als-seed S]",
+          "loadtest",
+          "usage: loadtest [--url http://localhost:8080] [--clients 32] [--requests 20000] [--users 1-610]"
+              + " [--warmup 2000] [--mode hybrid] [--als-weight 0.8] [--n 20]",
           "benchmark",
           "usage: benchmark [--data DIR] [--genome DIR] [--factors 64] [--iterations 15] [--fits 3] [--users 2000]"
               + " [--synthetic-ratings 20000000 (0 = skip)] [--synthetic-iterations 3]");
@@ -61,7 +65,7 @@ public final class Commands {
   /** As {@link #run(String[])} with the given output streams. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || !isCommand(args[0])) {
-      err.println("unknown command; usage: recommend|evaluate|benchmark --data DIR ...");
+      err.println("unknown command; usage: recommend|evaluate|benchmark|loadtest ...");
       return EXIT_USAGE;
     }
     String command = args[0];
@@ -70,6 +74,7 @@ public final class Commands {
         case "recommend" -> RecommendCommand.run(args, out);
         case "evaluate" -> EvaluateCommand.run(args, out);
         case "benchmark" -> BenchmarkCommand.run(args, out);
+        case "loadtest" -> LoadTestCommand.run(args, out);
         default -> throw new IllegalStateException(command);
       }
       return EXIT_OK;

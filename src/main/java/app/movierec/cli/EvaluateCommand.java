@@ -1,6 +1,8 @@
 package app.movierec.cli;
 
+import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
+import app.movierec.recommend.eval.ColdStartComparison;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.ModelComparison;
 import app.movierec.recommend.eval.TrainTestSplit;
@@ -25,7 +27,8 @@ final class EvaluateCommand {
   private EvaluateCommand() {}
 
   static void run(String[] args, PrintStream out) {
-    Set<String> known = new HashSet<>(Set.of("data", "genome", "k", "test-fraction", "seed", "out", "als-seed"));
+    Set<String> known = new HashSet<>(
+        Set.of("data", "genome", "k", "test-fraction", "seed", "out", "als-seed", "given", "cold-users"));
     known.addAll(Commands.ALS_OPTIONS);
     Options options = Options.parse(args, known);
     Path dataDir = Path.of(options.required("data"));
@@ -37,13 +40,38 @@ final class EvaluateCommand {
     config = config.withSeed(options.longValue("als-seed", AlsConfig.DEFAULT_SEED));
     Path outFile = options.path("out");
 
-    MovieLensCsv.Loaded loaded = MovieLensCsv.load(dataDir, options.path("genome"));
-    TrainTestSplit split = TrainTestSplit.of(loaded.data(), testFraction, seed);
+    TrainingData data = DataFolder.load(dataDir, options.path("genome"));
+    if (options.has("given")) {
+      runColdStart(options, data, dataDir, k, seed, config, outFile, out);
+      return;
+    }
+    TrainTestSplit split = TrainTestSplit.of(data, testFraction, seed);
     out.printf(Locale.ROOT, "data: %s, %d ratings, %d movies, test fraction %.2f, split seed %d, k=%d%n",
-        dataDir, loaded.data().ratingCount(), loaded.data().movieIds().length, testFraction, seed, k);
+        dataDir, data.ratingCount(), data.movieIds().length, testFraction, seed, k);
     out.println("ALS: " + config.cacheKey());
 
     ModelComparison.Report report = ModelComparison.run(split, config, k, ModelComparison.tenthSteps());
+    printTable(report.results(), out);
+    out.printf(Locale.ROOT, "ALS training took %d ms%n", report.alsTrainingMillis());
+    if (outFile != null) {
+      writeCsv(report.results(), outFile);
+      out.println("wrote " + outFile);
+    }
+  }
+
+  /** {@code --given N}: users left out of training who told only N ratings, folded in like the app's visitors. */
+  private static void runColdStart(Options options, TrainingData data, Path dataDir, int k, long seed,
+      AlsConfig config, Path outFile, PrintStream out) {
+    int given = options.integer("given", 5, 1, 1000);
+    double coldUsers = options.number("cold-users", 0.2, 1e-9, 1 - 1e-9);
+    out.printf(Locale.ROOT, "data: %s, %d ratings, %d movies, cold start: %.0f%% of users with more than %d ratings"
+            + " left out of training, %d given ratings each, seed %d, k=%d%n",
+        dataDir, data.ratingCount(), data.movieIds().length, coldUsers * 100, given, given, seed, k);
+    out.println("ALS: " + config.cacheKey());
+    ColdStartComparison.Report report =
+        ColdStartComparison.run(data, given, coldUsers, seed, config, k, ModelComparison.tenthSteps());
+    out.printf(Locale.ROOT, "%d cold users evaluated, ALS trained on %d users%n",
+        report.coldUsers(), report.trainingUsers());
     printTable(report.results(), out);
     out.printf(Locale.ROOT, "ALS training took %d ms%n", report.alsTrainingMillis());
     if (outFile != null) {

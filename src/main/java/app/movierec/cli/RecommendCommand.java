@@ -1,5 +1,6 @@
 package app.movierec.cli;
 
+import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.ScoredMovie;
@@ -38,7 +39,7 @@ final class RecommendCommand {
     Options options = Options.parse(args, known);
     Path dataDir = Path.of(options.required("data"));
     Mode mode = mode(options.required("mode"));
-    double alsWeight = options.number("als-weight", 0.5, 0, 1);
+    double alsWeight = options.number("als-weight", BlendWeights.DEFAULT_ALS_WEIGHT, 0, 1);
     if (options.has("als-weight") && mode != Mode.HYBRID) {
       throw UserInputException.usage("--als-weight only applies to --mode hybrid");
     }
@@ -47,12 +48,12 @@ final class RecommendCommand {
     Path outFile = Path.of(options.required("out"));
     AlsConfig config = Commands.alsConfig(options, AlsConfig.defaults());
 
-    MovieLensCsv.Loaded loaded = MovieLensCsv.load(dataDir, options.path("genome"));
+    TrainingData data = DataFolder.load(dataDir, options.path("genome"));
     long start = System.nanoTime();
-    AlsModel als = new AlsTrainer(config).train(loaded.data(), AlsTrainer.ProgressListener.NONE);
-    ContentModel content = ContentModel.build(loaded.data());
+    AlsModel als = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
+    ContentModel content = ContentModel.build(data);
     HybridRecommender hybrid = new HybridRecommender(als, content);
-    UserRatings ratings = UserRatings.of(loaded.data());
+    UserRatings ratings = UserRatings.of(data);
     BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
     out.printf(Locale.ROOT, "trained %s in %.1f s%n", config.cacheKey(), (System.nanoTime() - start) / 1e9);
 

@@ -69,11 +69,12 @@ public class RecommendationService {
       ProgressTracker progress,
       AlsConfig alsConfig,
       @Qualifier("trainingDataSupplier") ObjectProvider<Supplier<TrainingData>> trainingData,
-      @Value("${movierec.model-dir:data/models}") Path modelDir) {
+      // bound as text: Spring's String-to-Path conversion goes through resources and rejects "../"
+      @Value("${movierec.model-dir:data/models}") String modelDir) {
     this.progress = progress;
     this.alsConfig = alsConfig;
     this.trainingData = trainingData;
-    this.modelDir = modelDir;
+    this.modelDir = Path.of(modelDir);
   }
 
   /** Starts loading or training in the background; returns at once so the event publisher is not blocked. */
@@ -276,7 +277,8 @@ public class RecommendationService {
     return current().content.strongestGenomeTags(movieId, n);
   }
 
-  private ModelSnapshot current() {
+  /** The snapshot serving now, for {@link UserRecommendations}; throws {@link NotReadyException} before the first. */
+  ModelSnapshot current() {
     ModelSnapshot current = snapshot;
     if (current == null) {
       throw new NotReadyException();

@@ -1,5 +1,6 @@
 package app.movierec.ui;
 
+import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
@@ -22,7 +23,8 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
   public static final String USER_PARAMETER = "user";
   public static final String MODE_PARAMETER = "mode";
   public static final String ALS_WEIGHT_PARAMETER = "alpha";
-  public static final double DEFAULT_ALS_WEIGHT = 0.5;
+  /** The blend the evaluation chose ({@link BlendWeights#DEFAULT_ALS_WEIGHT}), the page's starting point. */
+  public static final double DEFAULT_ALS_WEIGHT = BlendWeights.DEFAULT_ALS_WEIGHT;
   public static final BrowseState DEFAULT = new BrowseState(null, Mode.HYBRID, DEFAULT_ALS_WEIGHT);
 
   /** The slider moves in steps of 0.05; the URL and the blend use the same rounded value. */

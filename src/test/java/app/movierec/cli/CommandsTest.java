@@ -1,5 +1,6 @@
 package app.movierec.cli;
 
+import app.movierec.recommend.TrainingData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -116,7 +117,7 @@ class CommandsTest {
     Files.copy(Path.of(MINI, "movies.csv"), incomplete.resolve("movies.csv"));
     err.reset();
     assertThat(run("evaluate", "--data", incomplete.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("missing file").contains("ratings.csv").doesNotContain("Exception");
+    assertThat(err.toString()).contains("ratings.csv: not found in").contains("incomplete").doesNotContain("Exception");
   }
 
   @Test
@@ -126,22 +127,20 @@ class CommandsTest {
     Files.writeString(broken.resolve("ratings.csv"), "userId,movieId,rating,timestamp\r\n1,1,4.0,1\r\n1,x,4.0,2\r\n");
 
     assertThat(run("evaluate", "--data", broken.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("ratings.csv line 3: movieId is not an integer: 'x'");
+    assertThat(err.toString()).contains("ratings.csv line 3: movieId 'x' is not a whole number");
   }
 
   @Test
-  void the_loader_reads_quoted_titles_with_commas_crlf_and_genome() {
-    MovieLensCsv.Loaded loaded = MovieLensCsv.load(Path.of(MINI), Path.of(MINI_GENOME));
+  void commands_read_quoted_fields_crlf_and_the_genome_through_the_shared_reader() {
+    TrainingData data = DataFolder.load(Path.of(MINI), Path.of(MINI_GENOME));
 
-    assertThat(loaded.titles()).containsEntry(3, "Lion King, The (1994)")
-        .containsEntry(12, "Good, the Bad and the Ugly, The (Buono, il brutto, il cattivo, Il) (1966)");
-    assertThat(loaded.data().movieIds()).hasSize(13);
-    assertThat(loaded.data().genres().get(12)).isEmpty();
-    assertThat(loaded.data().genres().get(0)).contains("Animation", "Fantasy");
-    assertThat(loaded.data().userTags().get(5)).containsExactly("twist ending, classic");
-    assertThat(loaded.data().genome()).containsOnlyKeys(1, 3, 5, 6);
-    assertThat(loaded.data().genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
-    assertThat(loaded.data().genomeTagNames()).containsExactly("animated", "crime, organized", "twist ending",
+    assertThat(data.movieIds()).hasSize(13);
+    assertThat(data.genres().get(12)).isEmpty();
+    assertThat(data.genres().get(0)).contains("Animation", "Fantasy");
+    assertThat(data.userTags().get(5)).containsExactly("twist ending, classic");
+    assertThat(data.genome()).containsOnlyKeys(1, 3, 5, 6);
+    assertThat(data.genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
+    assertThat(data.genomeTagNames()).containsExactly("animated", "crime, organized", "twist ending",
         "family");
   }
 

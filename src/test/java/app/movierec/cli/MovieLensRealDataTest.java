@@ -3,6 +3,7 @@ package app.movierec.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.recommend.EngineTestData;
+import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.content.ContentModel;
 import app.movierec.recommend.content.VectorKind;
@@ -21,8 +22,8 @@ class MovieLensRealDataTest {
   @Test
   void als_beats_popularity_by_a_wide_margin_and_the_best_hybrid_matches_als() {
     Path shared = EngineTestData.sharedDatasets();
-    MovieLensCsv.Loaded loaded = MovieLensCsv.load(shared.resolve("ml-latest-small"), null);
-    TrainTestSplit split = TrainTestSplit.of(loaded.data(), 0.25, 42);
+    TrainingData data = DataFolder.load(shared.resolve("ml-latest-small"), null);
+    TrainTestSplit split = TrainTestSplit.of(data, 0.25, 42);
 
     ModelComparison.Report report = ModelComparison.run(split, AlsConfig.defaults(), 10, ModelComparison.tenthSteps());
 
@@ -40,9 +41,8 @@ class MovieLensRealDataTest {
   @Test
   void genome_movies_get_genome_vectors_and_readable_tags() {
     Path shared = EngineTestData.sharedDatasets();
-    MovieLensCsv.Loaded loaded =
-        MovieLensCsv.load(shared.resolve("ml-latest-small"), shared.resolve("genome-partial"));
-    ContentModel content = ContentModel.build(loaded.data());
+    TrainingData data = DataFolder.load(shared.resolve("ml-latest-small"), shared.resolve("genome-partial"));
+    ContentModel content = ContentModel.build(data);
 
     assertThat(content.genomeMovieCount()).isEqualTo(158);
     assertThat(content.kindOf(1)).contains(VectorKind.GENOME);

@@ -1,5 +1,6 @@
 package app.movierec.recommend;
 
+import app.movierec.SharedDatasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,19 +122,7 @@ public final class EngineTestData {
    * When it is missing the calling test fails if env {@code CI} is set (CI must have it) and is skipped otherwise.
    */
   public static Path sharedDatasets() {
-    String configured = System.getProperty("movierec.shared-datasets");
-    Path folder =
-        Path.of(configured == null || configured.isBlank() || configured.startsWith("${")
-            ? "../shared/datasets/movielens"
-            : configured);
-    Path ratings = folder.resolve("ml-latest-small").resolve("ratings.csv");
-    if (!Files.isRegularFile(ratings)) {
-      String message = "real-data test needs " + ratings.toAbsolutePath() + " (set -Dmovierec.shared-datasets=DIR)";
-      if (System.getenv("CI") != null) {
-        throw new AssertionError(message + ", and CI is set, so this is a failure, not a skip");
-      }
-      Assumptions.assumeThat(false).as(message).isTrue();
-    }
-    return folder;
+    return SharedDatasets.mlLatestSmall().getParent();
   }
+
 }

@@ -185,7 +185,7 @@ class RecommendationServiceTest {
     context.getEnvironment().getPropertySources()
         .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
     context.registerBean(RecordingProgressTracker.class);
-    context.registerBean(AlsConfig.class, () -> AlsConfig.defaults().withFactors(4).withRegularization(0.1)
+    context.registerBean(AlsConfig.class, () -> AlsConfig.defaults().withFactors(2).withRegularization(0.1)
         .withAlpha(2).withIterations(10));
     context.registerBean("trainingDataSupplier", Supplier.class, () -> supplier);
     context.registerBean(RecommendationService.class);

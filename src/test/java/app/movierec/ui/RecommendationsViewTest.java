@@ -139,13 +139,13 @@ class RecommendationsViewTest {
     _setValue(userField(), "2");
 
     assertThat(userField().isInvalid()).isFalse();
-    assertThat(gridMovieIds()).isEqualTo(recommended(2, Mode.HYBRID, 0.5));
+    assertThat(gridMovieIds()).isEqualTo(recommended(2, Mode.HYBRID, BrowseState.DEFAULT_ALS_WEIGHT));
     assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText()).startsWith("4 ratings · average 3.9★");
     Div favourites = _get(Div.class, spec -> spec.withId("favourites"));
     // user 2 rated movie 3 (5.0) best, then 10 (4.5), 1 (4.0), 5 (2.0)
     assertThat(_find(favourites, MovieCard.class).stream().map(card -> card.getData().movie().movieId()))
         .containsExactly(3L, 10L, 1L, 5L);
-    assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alpha=0.5");
+    assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alpha=0.8");
   }
 
   @Test
@@ -196,8 +196,8 @@ class RecommendationsViewTest {
     assertThat(userId).isNotNull();
     assertThat(recommender.knowsUser(userId)).isTrue();
     assertThat(userField().getValue()).isEqualTo(String.valueOf(userId));
-    assertThat(gridMovieIds()).isEqualTo(recommended(userId, Mode.ALS, 0.5));
-    assertThat(view.location()).isEqualTo("?user=" + userId + "&mode=als&alpha=0.5");
+    assertThat(gridMovieIds()).isEqualTo(recommended(userId, Mode.ALS, BrowseState.DEFAULT_ALS_WEIGHT));
+    assertThat(view.location()).isEqualTo("?user=" + userId + "&mode=als&alpha=0.8");
   }
 
   @Test

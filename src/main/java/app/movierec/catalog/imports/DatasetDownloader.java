@@ -3,6 +3,7 @@ package app.movierec.catalog.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -98,7 +99,6 @@ public class DatasetDownloader {
     long length = connection.getContentLengthLong();
     MessageDigest md5 = md5();
     long read = 0;
-    int lastPercent = -1;
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = connection.getInputStream();
         OutputStream out = Files.newOutputStream(file)) {
@@ -107,16 +107,9 @@ public class DatasetDownloader {
         out.write(buffer, 0, n);
         md5.update(buffer, 0, n);
         read += n;
-        if (length > 0) {
-          int percent = (int) (100 * read / length);
-          progress.progress("Downloading " + file.getFileName(), read / (double) length);
-          if (percent / 10 != lastPercent / 10) {
-            log.info("Downloading {}: {}% ({} of {} MB)", file.getFileName(), percent, mb(read), mb(length));
-            lastPercent = percent;
-          }
-        } else {
-          progress.progress("Downloading " + file.getFileName() + " (" + mb(read) + " MB)", -1);
-        }
+        // The progress listener logs and shows it; the phase text stays fixed so that it logs only at each quarter.
+        String phase = "Downloading " + file.getFileName() + (length > 0 ? " (" + mb(length) + " MB)" : "");
+        progress.progress(phase, length > 0 ? read / (double) length : -1);
       }
     } finally {
       connection.disconnect();
@@ -189,6 +182,9 @@ public class DatasetDownloader {
     }
     if (e instanceof UnknownHostException) {
       return "the host " + e.getMessage() + " cannot be resolved (no network, or a proxy is needed)";
+    }
+    if (e instanceof ConnectException) {
+      return "the connection was refused (no network, a firewall, or a proxy is needed)";
     }
     if (e instanceof SocketTimeoutException) {
       return "the server did not answer in time (" + e.getMessage() + ")";

@@ -1,5 +1,6 @@
 package app.movierec.catalog.imports;
 
+import app.movierec.catalog.GenomeTag;
 import app.movierec.catalog.Movie;
 import app.movierec.recommend.TrainingData;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ public final class MovieLensFolder {
     new MovieLensReader(files, maxMovies, onError, MovieLensReader.ProgressListener.NONE)
         .read(
             new DatasetSink() {
+              @Override
+              public void genomeTags(List<GenomeTag> tags) {
+                builder.genomeTagNames(tags.stream().map(GenomeTag::getTag).toList());
+              }
+
               @Override
               public void movies(List<Movie> movies) {
                 movies.stream()

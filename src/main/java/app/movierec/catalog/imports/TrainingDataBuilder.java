@@ -14,6 +14,7 @@ final class TrainingDataBuilder {
   private final List<List<String>> genres = new ArrayList<>();
   private final Map<Integer, List<String>> userTags = new HashMap<>();
   private final Map<Integer, float[]> genome = new HashMap<>();
+  private List<String> genomeTagNames = List.of();
   private int[] users = new int[1 << 16];
   private int[] movies = new int[1 << 16];
   private float[] ratings = new float[1 << 16];
@@ -41,6 +42,11 @@ final class TrainingDataBuilder {
     userTags.computeIfAbsent(movieId, id -> new ArrayList<>()).add(tag);
   }
 
+  /** The genome tags' names in ascending tagId order, parallel to the genome vectors. */
+  void genomeTagNames(List<String> names) {
+    genomeTagNames = List.copyOf(names);
+  }
+
   void genomeVector(int movieId, float[] relevance) {
     genome.put(movieId, relevance);
   }
@@ -61,6 +67,7 @@ final class TrainingDataBuilder {
         Map.copyOf(genome),
         Arrays.copyOf(users, size),
         Arrays.copyOf(movies, size),
-        Arrays.copyOf(ratings, size));
+        Arrays.copyOf(ratings, size),
+        genomeTagNames);
   }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -199,16 +198,13 @@ public final class AlsModel {
     if (count <= 0 || items.size() == 0) {
       return new float[0];
     }
-    INDArray itemMatrix = Nd4j.create(itemFactors, new long[] {items.size(), factors}, DataType.FLOAT);
+    INDArray itemMatrix = Nd4jArrays.matrix(itemFactors, items.size(), factors);
     INDArray batch =
-        Nd4j.create(
-            Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors),
-            new long[] {count, factors},
-            DataType.FLOAT);
+        Nd4jArrays.matrix(
+            Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors), count, factors);
     INDArray product = Nd4j.gemm(batch, itemMatrix, false, true);
-    INDArray ordered = product.ordering() == 'c' ? product : product.dup('c');
-    float[] scores = ordered.data().asFloat();
-    Nd4jArrays.release(batch, itemMatrix, product, ordered);
+    float[] scores = Nd4jArrays.floats(product);
+    Nd4jArrays.release(batch, itemMatrix, product);
     return scores;
   }
 

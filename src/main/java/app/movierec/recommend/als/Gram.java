@@ -1,6 +1,5 @@
 package app.movierec.recommend.als;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,11 +14,10 @@ final class Gram {
     if (rows == 0) {
       gram = new float[f * f];
     } else {
-      INDArray matrix = Nd4j.create(y, new long[] {rows, f}, DataType.FLOAT);
+      INDArray matrix = Nd4jArrays.matrix(y, rows, f);
       INDArray product = Nd4j.gemm(matrix, matrix, true, false);
-      INDArray ordered = product.dup('c');
-      gram = ordered.data().asFloat();
-      Nd4jArrays.release(matrix, product, ordered);
+      gram = Nd4jArrays.floats(product);
+      Nd4jArrays.release(matrix, product);
     }
     for (int d = 0; d < f; d++) {
       gram[d * f + d] += (float) lambda;
@@ -32,12 +30,11 @@ final class Gram {
     if (rows == 0) {
       return new float[0];
     }
-    INDArray left = Nd4j.create(m, new long[] {rows, f}, DataType.FLOAT);
-    INDArray right = Nd4j.create(gram, new long[] {f, f}, DataType.FLOAT);
+    INDArray left = Nd4jArrays.matrix(m, rows, f);
+    INDArray right = Nd4jArrays.matrix(gram, f, f);
     INDArray product = Nd4j.gemm(left, right, false, false);
-    INDArray ordered = product.ordering() == 'c' ? product : product.dup('c');
-    float[] result = ordered.data().asFloat();
-    Nd4jArrays.release(left, right, product, ordered);
+    float[] result = Nd4jArrays.floats(product);
+    Nd4jArrays.release(left, right, product);
     return result;
   }
 }

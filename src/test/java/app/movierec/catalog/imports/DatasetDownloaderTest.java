@@ -112,6 +112,20 @@ class DatasetDownloaderTest {
   }
 
   @Test
+  void a_refused_connection_says_so_in_plain_words() throws Exception {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    var settings = new DatasetProperties.Download(true, "http://127.0.0.1:" + closedPort, Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+    assertThatThrownBy(() -> downloader.download("ml-tiny", data.resolve("ml-tiny"), settings, MovieLensReader.ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("the connection was refused");
+    assertNoLeftovers();
+  }
+
+  @Test
   void the_failure_report_is_one_paragraph_with_what_to_do() {
     var failure =
         new DatasetUnavailableException("Could not download X: HTTP 404.", "Download it by hand into data/.", null);

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AlsTrainerTest {
 
-  private static final AlsConfig SMALL = AlsConfig.defaults().withFactors(4).withRegularization(0.1).withAlpha(2)
+  // two factors: the checkerboard has rank two; with spare factors and little regularization ALS starts fitting the
+  // withheld zeros themselves, and which of those near-equivalent solutions it reaches depends on float rounding
+  private static final AlsConfig SMALL = AlsConfig.defaults().withFactors(2).withRegularization(0.1).withAlpha(2)
       .withIterations(10);
 
   private static final TrainingData CHECKERBOARD = EngineTestData.checkerboard();

@@ -1,0 +1,204 @@
+package app.movierec.catalog;
+
+import app.movierec.catalog.imports.DatasetReadyEvent;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Title search over the whole catalogue: the words of a query in any order, case and accents ignored ("amelie" finds
+ * "Amélie"), the last word may be a prefix of a title word, and a four-digit word may also match the release year
+ * ("matrix 1999"). Every query word must match. Ranked by how many words matched exactly, then by popularity (number
+ * of ratings), then by shorter title.
+ *
+ * <p>An in-memory token index (sorted distinct tokens, each with its movies) over the normalised titles, built from the
+ * {@code movie} table on first use and rebuilt after each {@link DatasetReadyEvent}; immutable and swapped whole, so
+ * searches never block on a rebuild.
+ */
+@Service
+public class MovieSearch {
+
+  private static final Logger log = LoggerFactory.getLogger(MovieSearch.class);
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private final JdbcTemplate jdbc;
+  private volatile Index index;
+
+  MovieSearch(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A search over a fixed list of movies (tests and benchmarks); {@code ratingCounts} by movieId. */
+  static MovieSearch of(List<Movie> movies, Map<Integer, Integer> ratingCounts) {
+    MovieSearch search = new MovieSearch(null);
+    search.index = new Index(movies, ratingCounts);
+    return search;
+  }
+
+  /** Rebuilds the index after an import (the old one serves until the new one is ready). */
+  @EventListener
+  public void onDatasetReady(DatasetReadyEvent event) {
+    Thread.ofVirtual().name("movie-search-index").start(() -> {
+      try {
+        index = build();
+      } catch (RuntimeException e) {
+        log.warn("Could not build the title index: {}", e.getMessage());
+      }
+    });
+  }
+
+  /** Up to {@code limit} movies matching the query, best first; empty for a blank query. */
+  public List<Movie> search(String query, int limit) {
+    List<String> words = new ArrayList<>(new LinkedHashSet<>(tokens(query)));
+    if (words.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    return index().search(words, limit);
+  }
+
+  /** Lower case, accents removed, split on anything but letters and digits. */
+  static List<String> tokens(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    return Arrays.stream(NON_WORD.split(plain.toLowerCase(Locale.ROOT))).filter(t -> !t.isEmpty()).toList();
+  }
+
+  private Index index() {
+    Index current = index;
+    if (current == null) {
+      synchronized (this) {
+        current = index;
+        if (current == null) {
+          current = build();
+          index = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private Index build() {
+    long start = System.nanoTime();
+    Map<Integer, Integer> ratingCounts = new HashMap<>();
+    jdbc.query("select movie_id, count(*) from rating group by movie_id",
+        row -> {
+          ratingCounts.put(row.getInt(1), row.getInt(2));
+        });
+    List<Movie> movies = new ArrayList<>();
+    jdbc.query("select movie_id, title, release_year, genres from movie order by movie_id",
+        row -> {
+          int year = row.getInt(3);
+          movies.add(new Movie(row.getInt(1), row.getString(2), row.wasNull() ? null : year, row.getString(4)));
+        });
+    Index built = new Index(movies, ratingCounts);
+    log.info("Title index: {} movies, {} distinct words in {} ms",
+        movies.size(), built.tokens.length, (System.nanoTime() - start) / 1_000_000);
+    return built;
+  }
+
+  private static final class Index {
+
+    private final Movie[] movies;
+    private final int[] popularity;
+    private final int[] titleLength;
+    private final String[] tokens;
+    private final int[][] postings;
+    private final Map<Integer, int[]> byYear;
+
+    Index(List<Movie> movieList, Map<Integer, Integer> ratingCounts) {
+      movies = movieList.toArray(Movie[]::new);
+      popularity = new int[movies.length];
+      titleLength = new int[movies.length];
+      TreeMap<String, List<Integer>> byToken = new TreeMap<>();
+      Map<Integer, List<Integer>> years = new HashMap<>();
+      for (int i = 0; i < movies.length; i++) {
+        Movie movie = movies[i];
+        popularity[i] = ratingCounts.getOrDefault(movie.getMovieId(), 0);
+        titleLength[i] = movie.getTitle().length();
+        for (String token : new LinkedHashSet<>(tokens(movie.getTitle()))) {
+          byToken.computeIfAbsent(token, t -> new ArrayList<>()).add(i);
+        }
+        if (movie.getYear() != null) {
+          years.computeIfAbsent(movie.getYear(), y -> new ArrayList<>()).add(i);
+        }
+      }
+      tokens = byToken.keySet().toArray(String[]::new);
+      postings = byToken.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+          .toArray(int[][]::new);
+      byYear = new HashMap<>();
+      years.forEach((year, list) -> byYear.put(year, list.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    List<Movie> search(List<String> words, int limit) {
+      int n = movies.length;
+      int[] matched = new int[n];
+      int[] score = new int[n];
+      int[] best = new int[n];
+      int[] stamp = new int[n];
+      for (int w = 0; w < words.size(); w++) {
+        String word = words.get(w);
+        int mark = w + 1;
+        // exact word = 2, prefix of a word = 1, release year = 2
+        int from = lowerBound(word);
+        for (int t = from; t < tokens.length && tokens[t].startsWith(word); t++) {
+          int points = tokens[t].length() == word.length() ? 2 : 1;
+          for (int movie : postings[t]) {
+            credit(movie, points, mark, matched, score, best, stamp);
+          }
+        }
+        if (word.length() == 4 && word.chars().allMatch(Character::isDigit)) {
+          for (int movie : byYear.getOrDefault(Integer.parseInt(word), new int[0])) {
+            credit(movie, 2, mark, matched, score, best, stamp);
+          }
+        }
+      }
+      List<Integer> hits = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (matched[i] == words.size()) {
+          hits.add(i);
+        }
+      }
+      hits.sort((a, b) -> {
+        int byScore = Integer.compare(score[b], score[a]);
+        if (byScore != 0) {
+          return byScore;
+        }
+        int byPopularity = Integer.compare(popularity[b], popularity[a]);
+        return byPopularity != 0 ? byPopularity : Integer.compare(titleLength[a], titleLength[b]);
+      });
+      return hits.stream().limit(limit).map(i -> movies[i]).toList();
+    }
+
+    private static void credit(int movie, int points, int mark, int[] matched, int[] score, int[] best, int[] stamp) {
+      if (stamp[movie] != mark) {
+        stamp[movie] = mark;
+        matched[movie]++;
+        score[movie] += points;
+        best[movie] = points;
+      } else if (points > best[movie]) {
+        score[movie] += points - best[movie];
+        best[movie] = points;
+      }
+    }
+
+    private int lowerBound(String word) {
+      int index = Arrays.binarySearch(tokens, word);
+      return index >= 0 ? index : -index - 1;
+    }
+  }
+}

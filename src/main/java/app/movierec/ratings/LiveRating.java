@@ -1,0 +1,58 @@
+package app.movierec.ratings;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/**
+ * A rating given in the running app (by a visitor or a MovieLens user), in table {@code live_rating}. A MovieLens
+ * re-import never touches this table, so live ratings survive restarts and re-imports; for the same (user, movie)
+ * pair a live rating replaces the MovieLens one.
+ */
+@Entity
+@Table(name = "live_rating")
+@IdClass(RatingId.class)
+public class LiveRating {
+
+  @Id
+  @Column(name = "user_id")
+  private int userId;
+
+  @Id
+  @Column(name = "movie_id")
+  private int movieId;
+
+  @Column(name = "stars", nullable = false)
+  private float rating;
+
+  /** Seconds since the epoch, as in MovieLens. */
+  @Column(name = "rated_at", nullable = false)
+  private long ratedAt;
+
+  protected LiveRating() {}
+
+  public LiveRating(int userId, int movieId, float rating, long ratedAt) {
+    this.userId = userId;
+    this.movieId = movieId;
+    this.rating = rating;
+    this.ratedAt = ratedAt;
+  }
+
+  public int getUserId() {
+    return userId;
+  }
+
+  public int getMovieId() {
+    return movieId;
+  }
+
+  public float getRating() {
+    return rating;
+  }
+
+  public long getRatedAt() {
+    return ratedAt;
+  }
+}

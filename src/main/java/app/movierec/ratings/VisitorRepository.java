@@ -1,0 +1,5 @@
+package app.movierec.ratings;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface VisitorRepository extends JpaRepository<Visitor, Integer> {}

@@ -1,0 +1,85 @@
+package app.movierec.ui.admin;
+
+import app.movierec.progress.Progress;
+import app.movierec.progress.ProgressTracker;
+import app.movierec.ratings.RatingService;
+import app.movierec.recommend.RecommendationService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * {@code /admin}: a "Retrain now" button that retrains the recommender from the database (MovieLens ratings plus the
+ * live ones) in the background while the current model keeps serving, with the training progress; and whether
+ * {@code movierec.retrain.interval} retrains periodically.
+ */
+@Route("admin")
+@PageTitle("Movie recommender: admin")
+public class AdminView extends VerticalLayout {
+
+  private final Button retrain = new Button("Retrain now");
+  private final Paragraph phase = new Paragraph();
+  private final ProgressBar bar = new ProgressBar();
+  private final Paragraph outcome = new Paragraph();
+  private final Paragraph live = new Paragraph();
+  private CompletableFuture<Void> running;
+
+  public AdminView(
+      RecommendationService recommender,
+      ProgressTracker tracker,
+      RatingService ratings,
+      @Value("${movierec.retrain.interval:}") String interval) {
+    addClassName("mr-page");
+    retrain.setId("retrain");
+    retrain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    phase.setId("phase");
+    outcome.setId("outcome");
+    Paragraph periodic = new Paragraph(interval == null || interval.isBlank()
+        ? "Periodic retraining is off (set movierec.retrain.interval, e.g. PT1H, to turn it on)."
+        : "Retraining every " + interval.trim() + " (movierec.retrain.interval).");
+    periodic.setId("periodic");
+    live.setId("live-ratings");
+    add(new H1("Admin"), live, periodic, retrain, phase, bar, outcome);
+
+    retrain.addClickListener(click -> {
+      retrain.setEnabled(false);
+      outcome.setText("Retraining; the current model keeps serving until the new one is ready.");
+      UI ui = UI.getCurrent();
+      running = recommender.retrain();
+      running.whenComplete((done, error) -> ui.access(() -> {
+        retrain.setEnabled(true);
+        outcome.setText(error == null ? "Retrained: the new model is serving." : "Retraining failed: "
+            + (error.getCause() == null ? error.getMessage() : error.getCause().getMessage()));
+      }));
+    });
+    refresh(tracker.current(), ratings);
+    addAttachListener(attach -> {
+      attach.getUI().setPollInterval(500);
+      attach.getUI().addPollListener(poll -> refresh(tracker.current(), ratings));
+    });
+    addDetachListener(detach -> detach.getUI().setPollInterval(-1));
+  }
+
+  /** The last retrain the button started; null before the first click. */
+  public CompletableFuture<Void> lastRetrain() {
+    return running;
+  }
+
+  private void refresh(Progress progress, RatingService ratings) {
+    phase.setText(progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
+    bar.setVisible(!progress.ready() && !progress.failed());
+    bar.setIndeterminate(progress.fraction() < 0);
+    if (progress.fraction() >= 0) {
+      bar.setValue(Math.min(1, progress.fraction()));
+    }
+    live.setText(ratings.liveRatingCount() + " ratings given in the app so far.");
+  }
+}

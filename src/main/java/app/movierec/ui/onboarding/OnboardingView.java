@@ -1,0 +1,255 @@
+package app.movierec.ui.onboarding;
+
+import app.movierec.recommend.BlendWeights;
+import app.movierec.catalog.CatalogService;
+import app.movierec.catalog.Link;
+import app.movierec.catalog.Movie;
+import app.movierec.catalog.MovieSearch;
+import app.movierec.ratings.RatingService;
+import app.movierec.recommend.Mode;
+import app.movierec.recommend.NotReadyException;
+import app.movierec.recommend.ScoredMovie;
+import app.movierec.recommend.UserRecommendations;
+import app.movierec.tmdb.MovieRef;
+import app.movierec.tmdb.PosterService;
+import app.movierec.ui.components.MovieCard;
+import app.movierec.ui.components.MovieCardData;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /start}: search titles, rate a few movies with stars or a like, and see hybrid recommendations that follow
+ * each rating at once (fold-in plus content profile, no retraining). The first rating of a visitor creates their user;
+ * the page then shows the new user id and a link to the main view. {@code /start?user=42} lets an existing user rate
+ * more.
+ */
+@Route("start")
+@PageTitle("Movie recommender: rate a few movies")
+public class OnboardingView extends VerticalLayout implements BeforeEnterObserver {
+
+  static final int SEARCH_RESULTS = 12;
+  static final int RECOMMENDATIONS = 12;
+  static final double ALS_WEIGHT = BlendWeights.DEFAULT_ALS_WEIGHT;
+
+  private final MovieSearch search;
+  private final CatalogService catalog;
+  private final RatingService ratings;
+  private final UserRecommendations recommendations;
+  private final PosterService posters;
+
+  private final TextField query = new TextField();
+  private final Div results = new Div();
+  private final Paragraph who = new Paragraph();
+  private final Anchor profileLink = new Anchor();
+  private final Paragraph rated = new Paragraph();
+  private final Paragraph recommendationsStatus = new Paragraph();
+  private final Div recommended = new Div();
+  private Long userId;
+
+  public OnboardingView(
+      MovieSearch search,
+      CatalogService catalog,
+      RatingService ratings,
+      UserRecommendations recommendations,
+      PosterService posters) {
+    this.search = search;
+    this.catalog = catalog;
+    this.ratings = ratings;
+    this.recommendations = recommendations;
+    this.posters = posters;
+    addClassName("mr-page");
+
+    query.setId("search");
+    query.setPlaceholder("Search a title, e.g. \"matrix 1999\" or \"amelie\"");
+    query.setPrefixComponent(VaadinIcon.SEARCH.create());
+    query.setClearButtonVisible(true);
+    query.setWidthFull();
+    query.setValueChangeMode(ValueChangeMode.LAZY);
+    query.addValueChangeListener(change -> showResults());
+    results.setId("search-results");
+    results.addClassName("mr-grid");
+    who.setId("who");
+    profileLink.setId("profile-link");
+    profileLink.setVisible(false);
+    rated.setId("rated");
+    recommendationsStatus.setId("recommendations-status");
+    recommended.setId("recommendations");
+    recommended.addClassName("mr-grid");
+
+    add(
+        new H1("Rate a few movies"),
+        who,
+        profileLink,
+        query,
+        results,
+        section("Your ratings"),
+        rated,
+        section("Recommended for you"),
+        recommendationsStatus,
+        recommended);
+    addAttachListener(attach -> attach.getUI().setPollInterval(1000)); // lets late posters reach the browser
+    addDetachListener(detach -> detach.getUI().setPollInterval(-1));
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    userId = null;
+    Optional<String> user = event.getLocation().getQueryParameters().getSingleParameter("user");
+    if (user.isPresent()) {
+      try {
+        long requested = Long.parseLong(user.get().trim());
+        if (ratings.userExists(requested)) {
+          userId = requested;
+        } else {
+          Notification.show("There is no user " + requested + "; rate a movie to start as a new visitor.");
+        }
+      } catch (NumberFormatException e) {
+        Notification.show("'" + user.get() + "' is not a user id; rate a movie to start as a new visitor.");
+      }
+    }
+    refresh();
+  }
+
+  /** The user this page rates for; empty until a visitor's first rating. */
+  public Optional<Long> userId() {
+    return Optional.ofNullable(userId);
+  }
+
+  private void rate(long movieId, double stars) {
+    if (userId == null) {
+      userId = ratings.createVisitor();
+      UI.getCurrent().getPage().getHistory().replaceState(null, "start?user=" + userId);
+    }
+    ratings.rate(userId, movieId, stars);
+    showResults();
+    refresh();
+  }
+
+  private void refresh() {
+    if (userId == null) {
+      who.setText("You are new here. Search for movies you know and rate a few: your first rating creates your user.");
+      profileLink.setVisible(false);
+      rated.setText("Nothing rated yet.");
+    } else {
+      who.setText("You are user " + userId + ". Come back any time with this id.");
+      profileLink.setText("Open your recommendations on the main page (user " + userId + ")");
+      profileLink.setHref("/?user=" + userId + "&mode=hybrid");
+      profileLink.setVisible(true);
+      Map<Long, Double> live = ratings.liveRatingsOf(userId);
+      if (live.isEmpty()) {
+        rated.setText("No ratings given here yet.");
+      } else {
+        Map<Integer, Movie> movies = catalog.movies(live.keySet().stream().map(Long::intValue).toList());
+        List<String> parts = new ArrayList<>();
+        live.forEach((movieId, stars) -> {
+          Movie movie = movies.get(movieId.intValue());
+          parts.add((movie == null ? "movie " + movieId : movie.toString())
+              + String.format(Locale.ROOT, " %.1f★", stars));
+        });
+        rated.setText(String.join(" · ", parts));
+      }
+    }
+    showRecommendations();
+  }
+
+  private void showResults() {
+    results.removeAll();
+    String text = query.getValue();
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    List<Movie> hits = search.search(text, SEARCH_RESULTS);
+    if (hits.isEmpty()) {
+      Paragraph none = new Paragraph("No title matches \"" + text.strip() + "\".");
+      none.addClassName("mr-empty");
+      results.add(none);
+      return;
+    }
+    Map<Long, Double> live = userId == null ? Map.of() : ratings.liveRatingsOf(userId);
+    Map<Integer, Link> links = catalog.links(hits.stream().map(Movie::getMovieId).toList());
+    for (Movie movie : hits) {
+      Link link = links.get(movie.getMovieId());
+      VerticalLayout item = new VerticalLayout(
+          card(MovieCardData.unscored(ref(movie, link), imdbId(link))),
+          new RatingButtons(movie.getMovieId(), live.get((long) movie.getMovieId()),
+              stars -> rate(movie.getMovieId(), stars)));
+      item.setPadding(false);
+      item.setSpacing(false);
+      item.addClassName("mr-rate-item");
+      results.add(item);
+    }
+  }
+
+  private void showRecommendations() {
+    recommended.removeAll();
+    if (userId == null) {
+      recommendationsStatus.setText("Recommendations appear after your first rating.");
+      return;
+    }
+    List<ScoredMovie> list;
+    try {
+      list = recommendations.recommendForUser(userId, Mode.HYBRID, ALS_WEIGHT, RECOMMENDATIONS);
+    } catch (NotReadyException e) {
+      recommendationsStatus.setText("The recommender is still training; your ratings are saved, reload in a moment.");
+      return;
+    }
+    if (list.isEmpty()) {
+      recommendationsStatus.setText("Rate a movie to get recommendations.");
+      return;
+    }
+    recommendationsStatus.setText("Hybrid recommendations (ALS weight " + ALS_WEIGHT + "), updated with every rating.");
+    Map<Integer, Movie> movies = catalog.movies(ids(list));
+    Map<Integer, Link> links = catalog.links(ids(list));
+    for (ScoredMovie scored : list) {
+      Movie movie = movies.get((int) scored.movieId());
+      if (movie != null) {
+        Link link = links.get(movie.getMovieId());
+        recommended.add(card(MovieCardData.of(ref(movie, link), imdbId(link), scored)));
+      }
+    }
+  }
+
+  private MovieCard card(MovieCardData data) {
+    MovieCard card = new MovieCard(data);
+    card.showPoster(posters.posterUrlNow(data.movie()), posters.posterUrl(data.movie()));
+    return card;
+  }
+
+  private static Collection<Integer> ids(List<ScoredMovie> list) {
+    return list.stream().map(s -> (int) s.movieId()).toList();
+  }
+
+  private static MovieRef ref(Movie movie, Link link) {
+    Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
+    return new MovieRef(movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
+  }
+
+  private static String imdbId(Link link) {
+    return link == null || link.getImdbId() == null ? null : String.format(Locale.ROOT, "%07d", link.getImdbId());
+  }
+
+  private static H2 section(String title) {
+    H2 heading = new H2(title);
+    heading.addClassName("mr-section__title");
+    return heading;
+  }
+}

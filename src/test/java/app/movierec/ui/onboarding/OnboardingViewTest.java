@@ -1,0 +1,146 @@
+package app.movierec.ui.onboarding;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.movierec.ratings.RatingService;
+import app.movierec.ratings.Visitor;
+import app.movierec.recommend.RecommendationService;
+import app.movierec.ui.admin.AdminView;
+import app.movierec.ui.components.MovieCard;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The onboarding page without a browser, on the tiny fixture: search, rate, watch the recommendations follow. */
+@SpringBootTest
+class OnboardingViewTest {
+
+  private static final Routes ROUTES = new Routes().autoDiscoverViews("app.movierec.ui");
+
+  @Autowired ApplicationContext context;
+  @Autowired RecommendationService recommender;
+  @Autowired RatingService ratings;
+
+  @BeforeEach
+  void setUp() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!recommender.ready() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(recommender.ready()).as("recommender ready").isTrue();
+    MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+  }
+
+  @AfterEach
+  void tearDown() {
+    MockVaadin.tearDown();
+  }
+
+  private static OnboardingView open(String query) {
+    UI.getCurrent().navigate("start", QueryParameters.fromString(query));
+    return _get(OnboardingView.class);
+  }
+
+  private static List<Long> cardIds(String containerId) {
+    Div container = _get(Div.class, spec -> spec.withId(containerId));
+    return _find(container, MovieCard.class).stream().map(card -> card.getData().movie().movieId()).toList();
+  }
+
+  private static void search(String text) {
+    _setValue(_get(TextField.class, spec -> spec.withId("search")), text);
+  }
+
+  private static void clickStars(String stars) {
+    Div results = _get(Div.class, spec -> spec.withId("search-results"));
+    Button button = _find(results, Button.class).stream()
+        .filter(b -> stars.equals(b.getElement().getAttribute("data-stars")))
+        .findFirst()
+        .orElseThrow();
+    _click(button);
+  }
+
+  @Test
+  void a_visitor_finds_a_movie_without_accents_and_their_first_rating_creates_their_user() {
+    OnboardingView view = open("");
+    assertThat(view.userId()).isEmpty();
+    assertThat(cardIds("recommendations")).isEmpty();
+
+    search("amelie");
+    assertThat(cardIds("search-results")).containsExactly(3L);
+    clickStars("5.0");
+
+    long userId = view.userId().orElseThrow();
+    assertThat(userId).isGreaterThanOrEqualTo(Visitor.FIRST_ID);
+    assertThat(ratings.liveRatingsOf(userId)).containsExactly(java.util.Map.entry(3L, 5.0));
+    assertThat(_get(Paragraph.class, spec -> spec.withId("who")).getText()).contains(String.valueOf(userId));
+    assertThat(_get(Anchor.class, spec -> spec.withId("profile-link")).getHref())
+        .isEqualTo("/?user=" + userId + "&mode=hybrid");
+    assertThat(cardIds("recommendations")).isNotEmpty().doesNotContain(3L);
+  }
+
+  @Test
+  void each_rating_updates_the_recommendations_at_once() {
+    open("");
+    search("toy story");
+    clickStars("4.5"); // the like button
+    List<Long> first = cardIds("recommendations");
+    assertThat(first).isNotEmpty().doesNotContain(1L);
+
+    search("crouching tiger");
+    clickStars("3.0");
+
+    assertThat(cardIds("recommendations")).doesNotContain(1L, 4L);
+  }
+
+  @Test
+  void an_existing_movielens_user_rates_more_and_their_list_drops_the_rated_movie() {
+    OnboardingView view = open("user=4");
+    assertThat(view.userId()).contains(4L);
+    List<Long> before = cardIds("recommendations");
+    assertThat(before).contains(2L);
+
+    search("american president");
+    clickStars("2.0");
+
+    assertThat(cardIds("recommendations")).doesNotContain(2L);
+  }
+
+  @Test
+  void an_unknown_user_in_the_url_starts_as_a_new_visitor() {
+    assertThat(open("user=999").userId()).isEmpty();
+  }
+
+  @Test
+  void the_admin_retrain_button_retrains_while_the_app_keeps_serving() throws Exception {
+    long visitor = ratings.createVisitor();
+    ratings.rate(visitor, 2, 5.0);
+    UI.getCurrent().navigate("admin");
+    AdminView admin = _get(AdminView.class);
+    _click(_get(Button.class, spec -> spec.withId("retrain")));
+
+    assertThat(recommender.ready()).isTrue();
+    admin.lastRetrain().get(90, TimeUnit.SECONDS);
+    assertThat(recommender.ready()).isTrue();
+    assertThat(recommender.knowsUser(visitor)).as("the retrained model includes live ratings").isTrue();
+  }
+}
