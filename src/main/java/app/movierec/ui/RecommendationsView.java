@@ -6,7 +6,9 @@ import app.movierec.progress.ProgressTracker;
 import app.movierec.ratings.Rating;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
+import app.movierec.ratings.NoSuchUserException;
 import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.UserRecommendations;
 import app.movierec.recommend.ScoredMovie;
 import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.AttachEvent;
@@ -62,6 +64,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private static final long SLIDER_REST_NANOS = 250_000_000L;
 
   private final RecommendationService recommender;
+  private final UserRecommendations userRecommendations;
   private final CatalogService catalog;
   private final RatingService ratings;
   private final MovieCardService cards;
@@ -91,17 +94,21 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private CompletableFuture<Void> pendingPosters = CompletableFuture.completedFuture(null);
   private Registration pollRegistration;
   private long lastGridUpdateNanos = -1;
+  private Long checkedUserId;
+  private boolean checkedUserExists;
   /** After a live re-blend the DOM may be out of rank order (see renderGrid) until the slider rests. */
   private boolean domOutOfOrder;
   private long lastLiveRenderNanos;
 
   public RecommendationsView(
       RecommendationService recommender,
+      UserRecommendations userRecommendations,
       CatalogService catalog,
       RatingService ratings,
       MovieCardService cards,
       ProgressTracker progress) {
     this.recommender = recommender;
+    this.userRecommendations = userRecommendations;
     this.catalog = catalog;
     this.ratings = ratings;
     this.cards = cards;
@@ -360,12 +367,13 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void showUser() {
+    checkedUserId = null; // a user chosen again is looked up again (a visitor may have rated meanwhile)
     Long userId = state.userId();
     if (userId == null) {
       profile.clear();
       return;
     }
-    if (!recommender.knowsUser(userId)) {
+    if (!userExists(userId)) {
       userField.setErrorMessage("No user " + userId + " in this dataset. Try another id or a random user.");
       userField.setInvalid(true);
       profile.clear();
@@ -385,6 +393,15 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     renderGrid(false);
   }
 
+  /** Whether the user has ratings here (MovieLens, a visitor, or live ones); asked once per user, not per re-blend. */
+  private boolean userExists(long userId) {
+    if (checkedUserId == null || checkedUserId != userId) {
+      checkedUserExists = ratings.userExists(userId);
+      checkedUserId = userId;
+    }
+    return checkedUserExists;
+  }
+
   /**
    * Shows the current state's ranking. {@code live} (the slider is being dragged): cards that stay keep their place
    * in the DOM and move visually through CSS {@code order}, because moving a Vaadin component re-sends its whole
@@ -397,10 +414,14 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     }
     long started = System.nanoTime();
     Long userId = state.userId();
-    List<ScoredMovie> ranked =
-        userId == null || !recommender.knowsUser(userId)
-            ? List.of()
-            : recommender.recommend(userId, state.mode(), state.alsWeight(), GRID_SIZE);
+    List<ScoredMovie> ranked = List.of();
+    if (userId != null && userExists(userId)) {
+      try {
+        ranked = userRecommendations.recommendForUser(userId, state.mode(), state.alsWeight(), GRID_SIZE);
+      } catch (NoSuchUserException e) {
+        ranked = List.of();
+      }
+    }
     Map<Long, MovieCard> onGrid = new HashMap<>();
     grid.getChildren()
         .map(MovieCard.class::cast)
@@ -417,8 +438,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     empty.setText(
         userId == null
             ? "Type a MovieLens user id above, or pick a random user, to see their recommendations."
-            : recommender.knowsUser(userId)
-                ? "No recommendations for user " + userId + ": they have rated everything this model knows."
+            : userExists(userId)
+                ? "No recommendations for user " + userId + " yet: rate a few movies at /start?user=" + userId + "."
                 : "No recommendations: user " + userId + " is not in this dataset.");
     waitForPosters(shown.postersResolved());
     getUI().ifPresent(this::updatePolling);
@@ -461,7 +482,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void showDetails(MovieCard card) {
-    Long userId = state.userId() != null && recommender.knowsUser(state.userId()) ? state.userId() : null;
+    Long userId = state.userId() != null && userExists(state.userId()) ? state.userId() : null;
     new MovieDetailsDialog(card.getData().movie(), userId, recommender, catalog, ratings, cards).open();
   }
 

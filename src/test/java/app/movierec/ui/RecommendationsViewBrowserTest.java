@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.movierec.SharedDatasets;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.UserRecommendations;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -65,6 +66,7 @@ class RecommendationsViewBrowserTest {
 
   @LocalServerPort int port;
   @Autowired RecommendationService recommender;
+  @Autowired UserRecommendations userRecommendations;
   @Autowired ApplicationContext context;
 
   @DynamicPropertySource
@@ -280,11 +282,11 @@ class RecommendationsViewBrowserTest {
       List<Long> recommendOnly = new ArrayList<>();
       for (int step = 0; step <= 100; step++) {
         long started = System.nanoTime();
-        recommender.recommend(USER, Mode.HYBRID, (step % 21) / 20.0, RecommendationsView.GRID_SIZE);
+        userRecommendations.recommendForUser(USER, Mode.HYBRID, (step % 21) / 20.0, RecommendationsView.GRID_SIZE);
         recommendOnly.add(System.nanoTime() - started);
       }
       System.out.println("[measure] slider move, whole server handler: " + summary(handler));
-      System.out.println("[measure] RecommendationService.recommend alone: " + summary(recommendOnly));
+      System.out.println("[measure] UserRecommendations.recommendForUser alone: " + summary(recommendOnly));
       System.out.println("[measure] slider move, re-blend + grid update: " + summary(grid));
     } finally {
       KaribuSpring.tearDown();

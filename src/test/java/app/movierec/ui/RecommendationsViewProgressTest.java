@@ -13,6 +13,7 @@ import app.movierec.progress.Progress.Stage;
 import app.movierec.progress.ProgressTracker;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.UserRecommendations;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.PollEvent;
@@ -45,7 +46,7 @@ class RecommendationsViewProgressTest {
     when(cards.recommendationCards(any(), any()))
         .thenReturn(new MovieCardService.Cards(List.of(), CompletableFuture.completedFuture(null)));
     view = new RecommendationsView(
-        recommender, mock(CatalogService.class), mock(RatingService.class), cards, progress);
+        recommender, mock(UserRecommendations.class), mock(CatalogService.class), mock(RatingService.class), cards, progress);
   }
 
   @AfterEach

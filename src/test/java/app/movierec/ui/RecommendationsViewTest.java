@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.ScoredMovie;
+import app.movierec.recommend.UserRecommendations;
 import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -40,6 +41,7 @@ class RecommendationsViewTest {
 
   @Autowired ApplicationContext context;
   @Autowired RecommendationService recommender;
+  @Autowired UserRecommendations userRecommendations;
 
   @BeforeEach
   void setUp() {
@@ -65,7 +67,7 @@ class RecommendationsViewTest {
   }
 
   private List<Long> recommended(long userId, Mode mode, double alsWeight) {
-    return recommender.recommend(userId, mode, alsWeight, RecommendationsView.GRID_SIZE).stream()
+    return userRecommendations.recommendForUser(userId, mode, alsWeight, RecommendationsView.GRID_SIZE).stream()
         .map(ScoredMovie::movieId)
         .toList();
   }
