@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.ScoredMovie;
@@ -42,6 +43,7 @@ class RecommendationsViewTest {
   @Autowired ApplicationContext context;
   @Autowired RecommendationService recommender;
   @Autowired UserRecommendations userRecommendations;
+  @Autowired RatingService ratings;
 
   @BeforeEach
   void setUp() {
@@ -148,6 +150,19 @@ class RecommendationsViewTest {
     assertThat(_find(favourites, MovieCard.class).stream().map(card -> card.getData().movie().movieId()))
         .containsExactly(3L, 10L, 1L, 5L);
     assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alpha=0.8");
+  }
+
+  @Test
+  void a_visitor_who_rated_in_the_app_gets_recommendations_without_a_retrain() {
+    long visitor = ratings.createVisitor();
+    ratings.rate(visitor, 1, 5.0);
+    ratings.rate(visitor, 10, 4.5);
+
+    open("user=" + visitor + "&mode=hybrid&alpha=0.5");
+
+    assertThat(userField().isInvalid()).isFalse();
+    assertThat(gridMovieIds()).isNotEmpty().doesNotContain(1L, 10L).isEqualTo(recommended(visitor, Mode.HYBRID, 0.5));
+    assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText()).startsWith("2 ratings");
   }
 
   @Test
