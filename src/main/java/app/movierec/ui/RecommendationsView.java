@@ -17,6 +17,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -76,7 +77,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private final ProgressBar progressBar = new ProgressBar();
   private final Paragraph failure = new Paragraph();
   private final Div main = new Div();
-  private final TextField userField = new TextField("MovieLens user id");
+  private final TextField userField = new TextField("User id");
   private final UserProfile profile = new UserProfile();
   private final Map<Mode, Tab> tabsByMode = new EnumMap<>(Mode.class);
   private final Tabs tabs = new Tabs();
@@ -121,7 +122,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     var accent = new Span("rec");
     accent.addClassName("mr-brand__accent");
     brand.add(new Span("movie"), accent);
-    var header = new Div(brand, new Span("Hybrid recommendations from MovieLens ratings and tags"));
+    var start = new Anchor("start", "New here? Rate a few movies");
+    start.setId("start-link");
+    var header = new Div(brand, new Span("Hybrid recommendations from MovieLens ratings and tags"), start);
     header.addClassName("mr-header");
 
     notes.addClassName("mr-notes");
@@ -437,7 +440,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     empty.setVisible(!gridShown);
     empty.setText(
         userId == null
-            ? "Type a MovieLens user id above, or pick a random user, to see their recommendations."
+            ? "Type a user id above, or pick a random user, to see their recommendations."
             : userExists(userId)
                 ? "No recommendations for user " + userId + " yet: rate a few movies at /start?user=" + userId + "."
                 : "No recommendations: user " + userId + " is not in this dataset.");

@@ -85,7 +85,7 @@ class RecommendationsViewProgressTest {
 
     assertThat(_find(Div.class, spec -> spec.withId("progress"))).isEmpty();
     assertThat(_get(Div.class, spec -> spec.withId("recommendations"))).isNotNull();
-    assertThat(_get(Paragraph.class, spec -> spec.withId("grid-empty")).getText()).contains("Type a MovieLens user id");
+    assertThat(_get(Paragraph.class, spec -> spec.withId("grid-empty")).getText()).contains("Type a user id");
     assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
   }
 

@@ -138,7 +138,7 @@ class RecommendationsViewTest {
     RecommendationsView view = open("");
     assertThat(gridMovieIds()).isEmpty();
     assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("grid-empty")).getText())
-        .contains("Type a MovieLens user id");
+        .contains("Type a user id");
 
     _setValue(userField(), "2");
 
