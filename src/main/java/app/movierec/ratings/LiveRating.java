@@ -1,8 +1,6 @@
 package app.movierec.ratings;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -14,45 +12,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "live_rating")
 @IdClass(RatingId.class)
-public class LiveRating {
-
-  @Id
-  @Column(name = "user_id")
-  private int userId;
-
-  @Id
-  @Column(name = "movie_id")
-  private int movieId;
-
-  @Column(name = "stars", nullable = false)
-  private float rating;
-
-  /** Seconds since the epoch, as in MovieLens. */
-  @Column(name = "rated_at", nullable = false)
-  private long ratedAt;
+public class LiveRating extends StarRating {
 
   protected LiveRating() {}
 
   public LiveRating(int userId, int movieId, float rating, long ratedAt) {
-    this.userId = userId;
-    this.movieId = movieId;
-    this.rating = rating;
-    this.ratedAt = ratedAt;
-  }
-
-  public int getUserId() {
-    return userId;
-  }
-
-  public int getMovieId() {
-    return movieId;
-  }
-
-  public float getRating() {
-    return rating;
-  }
-
-  public long getRatedAt() {
-    return ratedAt;
+    super(userId, movieId, rating, ratedAt);
   }
 }
