@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.progress.ProgressTracker;
 import app.movierec.ratings.RatingService;
+import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class ConcurrentRatingTest {
 
   @BeforeEach
   void setUp() {
-    ApiTestSupport.awaitReady(recommender, progress);
+    ModelReady.await(recommender, progress);
     api = new ApiClient(port);
   }
 

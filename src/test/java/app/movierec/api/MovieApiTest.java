@@ -3,6 +3,7 @@ package app.movierec.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.progress.ProgressTracker;
+import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ class MovieApiTest {
 
   @BeforeEach
   void setUp() {
-    ApiTestSupport.awaitReady(recommender, progress);
+    ModelReady.await(recommender, progress);
     api = new ApiClient(port);
   }
 

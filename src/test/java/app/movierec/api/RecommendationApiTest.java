@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.progress.ProgressTracker;
 import app.movierec.ratings.Visitor;
+import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ class RecommendationApiTest {
 
   @BeforeEach
   void setUp() {
-    ApiTestSupport.awaitReady(recommender, progress);
+    ModelReady.await(recommender, progress);
     api = new ApiClient(port);
   }
 

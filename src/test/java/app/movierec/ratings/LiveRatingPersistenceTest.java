@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.movierec.Application;
 import app.movierec.progress.ProgressTracker;
 import app.movierec.recommend.Mode;
+import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.ScoredMovie;
 import app.movierec.recommend.UserRecommendations;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -55,7 +55,7 @@ class LiveRatingPersistenceTest {
       assertThat(data.fingerprint()).contains("+live:");
 
       RecommendationService recommender = second.getBean(RecommendationService.class);
-      awaitReady(recommender, second.getBean(ProgressTracker.class));
+      ModelReady.await(recommender, second.getBean(ProgressTracker.class));
       assertThat(recommender.knowsUser(visitor)).isTrue();
       assertThat(second.getBean(UserRecommendations.class).recommendForUser(visitor, Mode.HYBRID, 0.5, 100))
           .isNotEmpty()
@@ -91,17 +91,4 @@ class LiveRatingPersistenceTest {
             "--movierec.import.on-error=" + onError);
   }
 
-  private static void awaitReady(RecommendationService service, ProgressTracker progress) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!service.ready()) {
-      assertThat(progress.current().failed()).as(progress.current().toString()).isFalse();
-      assertThat(System.nanoTime()).as("training did not finish in time").isLessThan(deadline);
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 }

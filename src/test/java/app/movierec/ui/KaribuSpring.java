@@ -1,7 +1,7 @@
 package app.movierec.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -28,15 +28,7 @@ final class KaribuSpring {
 
   /** Waits until the model trained in the background after the start-up import is serving. */
   static void awaitReady(RecommendationService recommender, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!recommender.ready() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    assertThat(recommender.ready()).as("recommender ready within " + timeout).isTrue();
+    ModelReady.await(recommender, null, timeout);
   }
+
 }

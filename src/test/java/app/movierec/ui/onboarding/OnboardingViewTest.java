@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.ratings.RatingService;
 import app.movierec.ratings.Visitor;
+import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.ui.admin.AdminView;
 import app.movierec.ui.components.MovieCard;
@@ -21,7 +22,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +43,7 @@ class OnboardingViewTest {
 
   @BeforeEach
   void setUp() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!recommender.ready() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(recommender.ready()).as("recommender ready").isTrue();
+    ModelReady.await(recommender, null);
     MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
   }
 
