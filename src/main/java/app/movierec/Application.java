@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
- * Starts the web app, or, when the first argument names a batch command ({@code recommend}, {@code evaluate},
- * {@code benchmark}), runs that command without starting a web server.
+ * Starts the web app, or, when the first argument names a batch command ({@code recommend}, {@code
+ * evaluate}, {@code benchmark}), runs that command without starting a web server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

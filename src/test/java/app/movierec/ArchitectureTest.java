@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.data.repository.Repository;
 
-/** The lines CONVENTIONS.md draws between the features, held by tests so that nobody has to remember them. */
+/**
+ * The lines CONVENTIONS.md draws between the features, held by tests so that nobody has to remember
+ * them.
+ */
 @AnalyzeClasses(packages = "app.movierec", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -17,11 +20,13 @@ class ArchitectureTest {
   static final ArchRule nd4j_stays_inside_the_models =
       noClasses()
           .that()
-          .resideOutsideOfPackages("app.movierec.recommend.als..", "app.movierec.recommend.content..")
+          .resideOutsideOfPackages(
+              "app.movierec.recommend.als..", "app.movierec.recommend.content..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.nd4j..")
-          .because("what leaves the model packages is plain Java (records, arrays), not ND4J types");
+          .because(
+              "what leaves the model packages is plain Java (records, arrays), not ND4J types");
 
   @ArchTest
   static final ArchRule nothing_calls_the_ui =

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real MovieLens data beside the project ({@code ../shared/datasets/movielens}, or the folder named by the system
- * property {@code movierec.shared-datasets}). On a developer's machine without it, real-data tests are skipped with a
- * message; where it is expected (environment variable {@code CI} set), a missing folder fails the test.
+ * The real MovieLens data beside the project ({@code ../shared/datasets/movielens}, or the folder
+ * named by the system property {@code movierec.shared-datasets}). On a developer's machine without
+ * it, real-data tests are skipped with a message; where it is expected (environment variable {@code
+ * CI} set), a missing folder fails the test.
  */
 public final class SharedDatasets {
 
@@ -17,7 +18,9 @@ public final class SharedDatasets {
 
   public static Path root() {
     String configured = System.getProperty("movierec.shared-datasets", "");
-    return Path.of(configured.isBlank() ? "../shared/datasets/movielens" : configured).toAbsolutePath().normalize();
+    return Path.of(configured.isBlank() ? "../shared/datasets/movielens" : configured)
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** The official ml-latest-small folder. */

@@ -21,9 +21,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as RFC 7807 problem JSON ({@code application/problem+json}): 400 with a {@code field} property for
- * bad input, 404 for unknown users and movies, 503 while the recommender trains, 500 without details otherwise. Never
- * a stack trace or an exception class name.
+ * Every API error as RFC 7807 problem JSON ({@code application/problem+json}): 400 with a {@code
+ * field} property for bad input, 404 for unknown users and movies, 503 while the recommender
+ * trains, 500 without details otherwise. Never a stack trace or an exception class name.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -65,40 +65,67 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Recommender not ready",
-            "the recommender is still training; try again shortly", null));
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Recommender not ready",
+                "the recommender is still training; try again shortly",
+                null));
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("API request failed", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request could not be processed", null);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "the request could not be processed",
+        null);
   }
 
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    String field =
+        e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
     return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
-            field + " has an invalid value '" + e.getValue() + "'", field));
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                field + " has an invalid value '" + e.getValue() + "'",
+                field));
   }
 
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(
-      MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
-            "parameter " + e.getParameterName() + " is required", e.getParameterName()));
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "parameter " + e.getParameterName() + " is required",
+                e.getParameterName()));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     // the parser's message names internal classes: keep it out of the response
     return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-            "the request body is missing or is not valid JSON of the expected shape", "body"));
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed JSON",
+                "the request body is missing or is not valid JSON of the expected shape",
+                "body"));
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {

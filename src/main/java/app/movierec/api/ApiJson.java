@@ -2,15 +2,27 @@ package app.movierec.api;
 
 import java.util.List;
 
-/** The API's request and response bodies. Scores are null where a part does not apply (never NaN in JSON). */
+/**
+ * The API's request and response bodies. Scores are null where a part does not apply (never NaN in
+ * JSON).
+ */
 final class ApiJson {
 
   private ApiJson() {}
 
   /** A movie of the catalogue; tmdbId and imdbId are null where MovieLens has none. */
-  record MovieJson(long movieId, String title, Integer year, List<String> genres, Integer tmdbId, Integer imdbId) {}
+  record MovieJson(
+      long movieId,
+      String title,
+      Integer year,
+      List<String> genres,
+      Integer tmdbId,
+      Integer imdbId) {}
 
-  /** A movie with its nearest neighbours in content and in ALS factor space (empty while the model trains). */
+  /**
+   * A movie with its nearest neighbours in content and in ALS factor space (empty while the model
+   * trains).
+   */
   record MovieDetailsJson(
       long movieId,
       String title,

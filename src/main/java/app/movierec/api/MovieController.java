@@ -29,7 +29,10 @@ class MovieController {
   private final MovieJsonFactory json;
 
   MovieController(
-      MovieSearch search, CatalogService catalog, RecommendationService recommender, MovieJsonFactory json) {
+      MovieSearch search,
+      CatalogService catalog,
+      RecommendationService recommender,
+      MovieJsonFactory json) {
     this.search = search;
     this.catalog = catalog;
     this.recommender = recommender;
@@ -43,12 +46,16 @@ class MovieController {
       throw new BadRequestException("query", "query must not be blank");
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new BadRequestException("limit", "limit must lie in [1, " + MAX_LIMIT + "], got " + limit);
+      throw new BadRequestException(
+          "limit", "limit must lie in [1, " + MAX_LIMIT + "], got " + limit);
     }
     return json.movies(search.search(query, limit));
   }
 
-  /** The movie with genres, year, TMDB and IMDb ids and its most similar movies (empty lists while training). */
+  /**
+   * The movie with genres, year, TMDB and IMDb ids and its most similar movies (empty lists while
+   * training).
+   */
   @GetMapping("/{movieId}")
   MovieDetailsJson movie(@PathVariable long movieId) {
     Movie movie = catalog.movie(movieId).orElseThrow(() -> new MovieNotFoundException(movieId));
@@ -63,6 +70,13 @@ class MovieController {
       byAls = List.of();
     }
     return new MovieDetailsJson(
-        base.movieId(), base.title(), base.year(), base.genres(), base.tmdbId(), base.imdbId(), byContent, byAls);
+        base.movieId(),
+        base.title(),
+        base.year(),
+        base.genres(),
+        base.tmdbId(),
+        base.imdbId(),
+        byContent,
+        byAls);
   }
 }

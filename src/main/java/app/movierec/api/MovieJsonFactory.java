@@ -5,20 +5,20 @@ import app.movierec.api.ApiJson.RecommendedMovieJson;
 import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
+import app.movierec.catalog.imports.DatasetReadyEvent;
 import app.movierec.recommend.ScoredMovie;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import app.movierec.catalog.imports.DatasetReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns catalogue rows and scored movies into the API's JSON records. Movies are read from the catalogue once and then
- * kept in memory (the catalogue changes only with an import, which clears them), so a recommendation list costs no
- * database query.
+ * Turns catalogue rows and scored movies into the API's JSON records. Movies are read from the
+ * catalogue once and then kept in memory (the catalogue changes only with an import, which clears
+ * them), so a recommendation list costs no database query.
  */
 @Component
 class MovieJsonFactory {
@@ -52,27 +52,34 @@ class MovieJsonFactory {
 
   List<RecommendedMovieJson> recommended(List<ScoredMovie> scored) {
     List<Integer> missing =
-        scored.stream().map(s -> (int) s.movieId()).filter(id -> !cache.containsKey(id)).distinct().toList();
+        scored.stream()
+            .map(s -> (int) s.movieId())
+            .filter(id -> !cache.containsKey(id))
+            .distinct()
+            .toList();
     if (!missing.isEmpty()) {
       Map<Integer, Link> links = catalog.links(missing);
-      catalog.movies(missing).forEach((movieId, movie) -> cache.put(movieId, movie(movie, links.get(movieId))));
+      catalog
+          .movies(missing)
+          .forEach((movieId, movie) -> cache.put(movieId, movie(movie, links.get(movieId))));
     }
     return scored.stream()
-        .map(s -> {
-          MovieJson movie = cache.get((int) s.movieId());
-          if (movie == null) {
-            return null; // the catalogue changed since the model was trained
-          }
-          return new RecommendedMovieJson(
-              movie.movieId(),
-              movie.title(),
-              movie.year(),
-              movie.genres(),
-              movie.tmdbId(),
-              finite(s.score()),
-              finite(s.alsScore()),
-              finite(s.contentScore()));
-        })
+        .map(
+            s -> {
+              MovieJson movie = cache.get((int) s.movieId());
+              if (movie == null) {
+                return null; // the catalogue changed since the model was trained
+              }
+              return new RecommendedMovieJson(
+                  movie.movieId(),
+                  movie.title(),
+                  movie.year(),
+                  movie.genres(),
+                  movie.tmdbId(),
+                  finite(s.score()),
+                  finite(s.alsScore()),
+                  finite(s.contentScore()));
+            })
         .filter(Objects::nonNull)
         .toList();
   }

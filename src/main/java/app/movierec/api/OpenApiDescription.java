@@ -13,11 +13,13 @@ class OpenApiDescription {
   @Bean
   OpenAPI movieRecommenderApi() {
     return new OpenAPI()
-        .info(new Info()
-            .title("Movie recommender API")
-            .version("1")
-            .description("Movie search, recommendations for MovieLens users, visitors and anonymous rating lists,"
-                + " visitors and their live ratings. Errors are RFC 7807 problem JSON.")
-            .license(new License().name("MovieLens data: GroupLens terms of use")));
+        .info(
+            new Info()
+                .title("Movie recommender API")
+                .version("1")
+                .description(
+                    "Movie search, recommendations for MovieLens users, visitors and anonymous rating lists,"
+                        + " visitors and their live ratings. Errors are RFC 7807 problem JSON.")
+                .license(new License().name("MovieLens data: GroupLens terms of use")));
   }
 }

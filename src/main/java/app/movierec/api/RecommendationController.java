@@ -49,7 +49,10 @@ class RecommendationController {
     this.json = json;
   }
 
-  /** The user's recommendations, reflecting every rating stored so far (MovieLens users and visitors alike). */
+  /**
+   * The user's recommendations, reflecting every rating stored so far (MovieLens users and visitors
+   * alike).
+   */
   @GetMapping("/api/users/{userId}/recommendations")
   List<RecommendedMovieJson> recommendationsForUser(
       @PathVariable long userId,
@@ -57,7 +60,8 @@ class RecommendationController {
       @RequestParam(defaultValue = RecommendationParameters.DEFAULT_ALS_WEIGHT) double alsWeight,
       @RequestParam(defaultValue = RecommendationParameters.DEFAULT_N) int n) {
     RecommendationParameters p = RecommendationParameters.of(mode, alsWeight, n);
-    return json.recommended(userRecommendations.recommendForUser(userId, p.mode(), p.alsWeight(), p.n()));
+    return json.recommended(
+        userRecommendations.recommendForUser(userId, p.mode(), p.alsWeight(), p.n()));
   }
 
   /** Recommendations for an anonymous visitor from the ratings in the body; nothing is stored. */
@@ -82,16 +86,24 @@ class RecommendationController {
       byMovie.put(rating.movieId(), rating.rating());
     }
     Set<Integer> known =
-        catalog.movies(byMovie.keySet().stream().filter(id -> id > 0 && id <= Integer.MAX_VALUE)
-                .map(Long::intValue).collect(Collectors.toSet()))
-            .values().stream().map(Movie::getMovieId).collect(Collectors.toSet());
+        catalog
+            .movies(
+                byMovie.keySet().stream()
+                    .filter(id -> id > 0 && id <= Integer.MAX_VALUE)
+                    .map(Long::intValue)
+                    .collect(Collectors.toSet()))
+            .values()
+            .stream()
+            .map(Movie::getMovieId)
+            .collect(Collectors.toSet());
     for (int i = 0; i < body.size(); i++) {
       long movieId = body.get(i).movieId();
       if (movieId <= 0 || movieId > Integer.MAX_VALUE || !known.contains((int) movieId)) {
         throw new BadRequestException("[" + i + "].movieId", "unknown movie " + movieId);
       }
     }
-    return json.recommended(recommender.recommendForRatings(byMovie, p.mode(), p.alsWeight(), p.n()));
+    return json.recommended(
+        recommender.recommendForRatings(byMovie, p.mode(), p.alsWeight(), p.n()));
   }
 
   /** Creates a visitor (a user without a MovieLens id); ids start at 1,000,000,000. */
@@ -113,7 +125,9 @@ class RecommendationController {
     }
     LiveRating stored = ratings.rate(userId, body.movieId(), body.rating());
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(new RatingJson(stored.getUserId(), stored.getMovieId(), stored.getRating(), stored.getRatedAt()));
+        .body(
+            new RatingJson(
+                stored.getUserId(), stored.getMovieId(), stored.getRating(), stored.getRatedAt()));
   }
 
   private static void validateRating(String field, double rating) {

@@ -17,7 +17,8 @@ record RecommendationParameters(Mode mode, double alsWeight, int n) {
     try {
       parsed = Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("mode", "mode must be hybrid, als or content, got '" + mode + "'");
+      throw new BadRequestException(
+          "mode", "mode must be hybrid, als or content, got '" + mode + "'");
     }
     if (!(alsWeight >= 0 && alsWeight <= 1)) {
       throw new BadRequestException("alsWeight", "alsWeight must lie in [0, 1], got " + alsWeight);

@@ -43,7 +43,8 @@ public class CatalogService {
 
   /** The movies with these ids, by id; unknown ids are left out. */
   public Map<Integer, Movie> movies(Collection<Integer> movieIds) {
-    return movies.findAllById(movieIds).stream().collect(Collectors.toMap(Movie::getMovieId, Function.identity()));
+    return movies.findAllById(movieIds).stream()
+        .collect(Collectors.toMap(Movie::getMovieId, Function.identity()));
   }
 
   public Optional<Link> link(long movieId) {
@@ -52,10 +53,14 @@ public class CatalogService {
 
   /** The links of these movies, by movieId; movies without links are left out. */
   public Map<Integer, Link> links(Collection<Integer> movieIds) {
-    return links.findAllById(movieIds).stream().collect(Collectors.toMap(Link::getMovieId, Function.identity()));
+    return links.findAllById(movieIds).stream()
+        .collect(Collectors.toMap(Link::getMovieId, Function.identity()));
   }
 
-  /** The genome tags most relevant to a movie, strongest first; empty when the movie has no genome vector. */
+  /**
+   * The genome tags most relevant to a movie, strongest first; empty when the movie has no genome
+   * vector.
+   */
   public List<GenomeTagRelevance> strongestGenomeTags(long movieId, int n) {
     Optional<GenomeVector> vector = toInt(movieId).flatMap(genomeVectors::findById);
     if (vector.isEmpty()) {

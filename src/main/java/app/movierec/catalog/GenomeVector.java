@@ -8,9 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A movie's tag-genome vector: the relevance (0..1) of every genome tag, in ascending tagId order. Stored as one
- * row of packed little-endian float32 per movie (1,128 tags = 4.5 KB) so that one movie's vector loads with one
- * primary-key read, instead of 1,128 rows of genome-scores.csv.
+ * A movie's tag-genome vector: the relevance (0..1) of every genome tag, in ascending tagId order.
+ * Stored as one row of packed little-endian float32 per movie (1,128 tags = 4.5 KB) so that one
+ * movie's vector loads with one primary-key read, instead of 1,128 rows of genome-scores.csv.
  */
 @Entity
 @Table(name = "genome_vector")
@@ -40,7 +40,8 @@ public class GenomeVector {
   }
 
   public static byte[] pack(float[] values) {
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(values);
     return buffer.array();
   }

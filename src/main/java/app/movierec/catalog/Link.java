@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A movie's ids on IMDb and TMDB (MovieLens' links.csv). tmdbId is null where MovieLens has none. */
+/**
+ * A movie's ids on IMDb and TMDB (MovieLens' links.csv). tmdbId is null where MovieLens has none.
+ */
 @Entity
 @Table(name = "movie_link")
 public class Link {

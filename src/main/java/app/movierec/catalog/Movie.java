@@ -22,7 +22,10 @@ public class Movie {
   @Column(nullable = false, length = 512)
   private String title;
 
-  /** Release year parsed from the title; null when the title carries none. ("year" is reserved in H2.) */
+  /**
+   * Release year parsed from the title; null when the title carries none. ("year" is reserved in
+   * H2.)
+   */
   @Column(name = "release_year")
   private Integer year;
 

@@ -18,14 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Title search over the whole catalogue: the words of a query in any order, case and accents ignored ("amelie" finds
- * "Amélie"), the last word may be a prefix of a title word, and a four-digit word may also match the release year
- * ("matrix 1999"). Every query word must match. Ranked by how many words matched exactly, then by popularity (number
- * of ratings), then by shorter title.
+ * Title search over the whole catalogue: the words of a query in any order, case and accents
+ * ignored ("amelie" finds "Amélie"), the last word may be a prefix of a title word, and a
+ * four-digit word may also match the release year ("matrix 1999"). Every query word must match.
+ * Ranked by how many words matched exactly, then by popularity (number of ratings), then by shorter
+ * title.
  *
- * <p>An in-memory token index (sorted distinct tokens, each with its movies) over the normalised titles, built from the
- * {@code movie} table on first use and rebuilt after each {@link DatasetReadyEvent}; immutable and swapped whole, so
- * searches never block on a rebuild.
+ * <p>An in-memory token index (sorted distinct tokens, each with its movies) over the normalised
+ * titles, built from the {@code movie} table on first use and rebuilt after each {@link
+ * DatasetReadyEvent}; immutable and swapped whole, so searches never block on a rebuild.
  */
 @Service
 public class MovieSearch {
@@ -41,7 +42,9 @@ public class MovieSearch {
     this.jdbc = jdbc;
   }
 
-  /** A search over a fixed list of movies (tests and benchmarks); {@code ratingCounts} by movieId. */
+  /**
+   * A search over a fixed list of movies (tests and benchmarks); {@code ratingCounts} by movieId.
+   */
   static MovieSearch of(List<Movie> movies, Map<Integer, Integer> ratingCounts) {
     MovieSearch search = new MovieSearch(null);
     search.index = new Index(movies, ratingCounts);
@@ -51,13 +54,16 @@ public class MovieSearch {
   /** Rebuilds the index after an import (the old one serves until the new one is ready). */
   @EventListener
   public void onDatasetReady(DatasetReadyEvent event) {
-    Thread.ofVirtual().name("movie-search-index").start(() -> {
-      try {
-        index = build();
-      } catch (RuntimeException e) {
-        log.warn("Could not build the title index: {}", e.getMessage());
-      }
-    });
+    Thread.ofVirtual()
+        .name("movie-search-index")
+        .start(
+            () -> {
+              try {
+                index = build();
+              } catch (RuntimeException e) {
+                log.warn("Could not build the title index: {}", e.getMessage());
+              }
+            });
   }
 
   /** Up to {@code limit} movies matching the query, best first; empty for a blank query. */
@@ -75,7 +81,9 @@ public class MovieSearch {
       return List.of();
     }
     String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-    return Arrays.stream(NON_WORD.split(plain.toLowerCase(Locale.ROOT))).filter(t -> !t.isEmpty()).toList();
+    return Arrays.stream(NON_WORD.split(plain.toLowerCase(Locale.ROOT)))
+        .filter(t -> !t.isEmpty())
+        .toList();
   }
 
   private Index index() {
@@ -95,19 +103,26 @@ public class MovieSearch {
   private Index build() {
     long start = System.nanoTime();
     Map<Integer, Integer> ratingCounts = new HashMap<>();
-    jdbc.query("select movie_id, count(*) from rating group by movie_id",
+    jdbc.query(
+        "select movie_id, count(*) from rating group by movie_id",
         row -> {
           ratingCounts.put(row.getInt(1), row.getInt(2));
         });
     List<Movie> movies = new ArrayList<>();
-    jdbc.query("select movie_id, title, release_year, genres from movie order by movie_id",
+    jdbc.query(
+        "select movie_id, title, release_year, genres from movie order by movie_id",
         row -> {
           int year = row.getInt(3);
-          movies.add(new Movie(row.getInt(1), row.getString(2), row.wasNull() ? null : year, row.getString(4)));
+          movies.add(
+              new Movie(
+                  row.getInt(1), row.getString(2), row.wasNull() ? null : year, row.getString(4)));
         });
     Index built = new Index(movies, ratingCounts);
-    log.info("Title index: {} movies, {} distinct words in {} ms",
-        movies.size(), built.tokens.length, (System.nanoTime() - start) / 1_000_000);
+    log.info(
+        "Title index: {} movies, {} distinct words in {} ms",
+        movies.size(),
+        built.tokens.length,
+        (System.nanoTime() - start) / 1_000_000);
     return built;
   }
 
@@ -138,10 +153,13 @@ public class MovieSearch {
         }
       }
       tokens = byToken.keySet().toArray(String[]::new);
-      postings = byToken.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-          .toArray(int[][]::new);
+      postings =
+          byToken.values().stream()
+              .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+              .toArray(int[][]::new);
       byYear = new HashMap<>();
-      years.forEach((year, list) -> byYear.put(year, list.stream().mapToInt(Integer::intValue).toArray()));
+      years.forEach(
+          (year, list) -> byYear.put(year, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     List<Movie> search(List<String> words, int limit) {
@@ -173,18 +191,22 @@ public class MovieSearch {
           hits.add(i);
         }
       }
-      hits.sort((a, b) -> {
-        int byScore = Integer.compare(score[b], score[a]);
-        if (byScore != 0) {
-          return byScore;
-        }
-        int byPopularity = Integer.compare(popularity[b], popularity[a]);
-        return byPopularity != 0 ? byPopularity : Integer.compare(titleLength[a], titleLength[b]);
-      });
+      hits.sort(
+          (a, b) -> {
+            int byScore = Integer.compare(score[b], score[a]);
+            if (byScore != 0) {
+              return byScore;
+            }
+            int byPopularity = Integer.compare(popularity[b], popularity[a]);
+            return byPopularity != 0
+                ? byPopularity
+                : Integer.compare(titleLength[a], titleLength[b]);
+          });
       return hits.stream().limit(limit).map(i -> movies[i]).toList();
     }
 
-    private static void credit(int movie, int points, int mark, int[] matched, int[] score, int[] best, int[] stamp) {
+    private static void credit(
+        int movie, int points, int mark, int[] matched, int[] score, int[] best, int[] stamp) {
       if (stamp[movie] != mark) {
         stamp[movie] = mark;
         matched[movie]++;

@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 @Table(name = "user_tag")
 public class UserTag {
 
-  /** Assigned by the importer (the row's position), so inserts batch without a sequence round-trip. */
+  /**
+   * Assigned by the importer (the row's position), so inserts batch without a sequence round-trip.
+   */
   @Id private long id;
 
   @Column(name = "user_id", nullable = false)

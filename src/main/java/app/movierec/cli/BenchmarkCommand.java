@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * {@code benchmark}: speed figures, printed, never asserted. ALS fit time on a MovieLens folder after warm-up,
- * per-user score-all + top-20 latency, hybrid re-blend latency, and a synthetic long-tail run (by default 20M
- * ratings, 140k users, 27k movies) with seconds per iteration and peak heap.
+ * {@code benchmark}: speed figures, printed, never asserted. ALS fit time on a MovieLens folder
+ * after warm-up, per-user score-all + top-20 latency, hybrid re-blend latency, and a synthetic
+ * long-tail run (by default 20M ratings, 140k users, 27k movies) with seconds per iteration and
+ * peak heap.
  */
 final class BenchmarkCommand {
 
@@ -40,7 +41,14 @@ final class BenchmarkCommand {
     Options options =
         Options.parse(
             args,
-            Set.of("data", "genome", "factors", "iterations", "users", "fits", "synthetic-ratings",
+            Set.of(
+                "data",
+                "genome",
+                "factors",
+                "iterations",
+                "users",
+                "fits",
+                "synthetic-ratings",
                 "synthetic-iterations"));
     AlsConfig config =
         AlsConfig.defaults()
@@ -51,12 +59,17 @@ final class BenchmarkCommand {
     int syntheticRatings = options.integer("synthetic-ratings", SYNTHETIC_RATINGS, 0, 200_000_000);
     int syntheticIterations = options.integer("synthetic-iterations", 3, 1, 100);
     int threads = Runtime.getRuntime().availableProcessors();
-    out.printf(Locale.ROOT, "cores: %d, ALS worker threads: %d, OpenBLAS threads: %s, max heap: %d MB%n",
-        threads, threads, System.getProperty("org.bytedeco.openblas.nthreads", "(default)"),
+    out.printf(
+        Locale.ROOT,
+        "cores: %d, ALS worker threads: %d, OpenBLAS threads: %s, max heap: %d MB%n",
+        threads,
+        threads,
+        System.getProperty("org.bytedeco.openblas.nthreads", "(default)"),
         Runtime.getRuntime().maxMemory() >> 20);
 
     if (options.has("data")) {
-      TrainingData data = DataFolder.load(Path.of(options.required("data")), options.path("genome"));
+      TrainingData data =
+          DataFolder.load(Path.of(options.required("data")), options.path("genome"));
       benchmarkFolder(data, config, fits, sampledUsers, out);
     }
     if (syntheticRatings > 0) {
@@ -67,8 +80,13 @@ final class BenchmarkCommand {
   private static void benchmarkFolder(
       TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
     RatingMatrix matrix = RatingMatrix.of(data, config);
-    out.printf(Locale.ROOT, "data: %d ratings, %d users, %d rated movies; ALS %s%n",
-        matrix.nonZeros(), matrix.users().size(), matrix.items().size(), config.cacheKey());
+    out.printf(
+        Locale.ROOT,
+        "data: %d ratings, %d users, %d rated movies; ALS %s%n",
+        matrix.nonZeros(),
+        matrix.users().size(),
+        matrix.items().size(),
+        config.cacheKey());
     AlsTrainer trainer = new AlsTrainer(config);
     // warm-up: let the JIT compile the CG loops and ND4J load its natives
     trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
@@ -85,12 +103,21 @@ final class BenchmarkCommand {
     }
     Arrays.sort(seconds);
     Arrays.sort(cpuSeconds);
-    out.printf(Locale.ROOT, "ALS fit (%d factors, %d iterations): median %.3f s, best %.3f s over %d fits after"
+    out.printf(
+        Locale.ROOT,
+        "ALS fit (%d factors, %d iterations): median %.3f s, best %.3f s over %d fits after"
             + " 2 warm-ups (target <= 1 s)%n",
-        config.factors(), config.iterations(), seconds[fits / 2], seconds[0], fits);
-    out.printf(Locale.ROOT, "ALS fit CPU time: median %.3f s (of %d cores; wall time on idle cores is about CPU time"
+        config.factors(),
+        config.iterations(),
+        seconds[fits / 2],
+        seconds[0],
+        fits);
+    out.printf(
+        Locale.ROOT,
+        "ALS fit CPU time: median %.3f s (of %d cores; wall time on idle cores is about CPU time"
             + " / cores; load average now %.2f)%n",
-        cpuSeconds[fits / 2], Runtime.getRuntime().availableProcessors(),
+        cpuSeconds[fits / 2],
+        Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
     // per-user scoring of every movie + top 20, excluding rated movies
@@ -109,7 +136,8 @@ final class BenchmarkCommand {
         }
       }
     }
-    printLatency("score all " + model.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
+    printLatency(
+        "score all " + model.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
 
     // hybrid re-blend: the per-user vectors are cached, a weight change only re-blends
     ContentModel content = ContentModel.build(data);
@@ -122,7 +150,8 @@ final class BenchmarkCommand {
       long userId = model.users().idAt(userRows[i]);
       Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
       long start = System.nanoTime();
-      cached[i] = hybrid.userScores(model.userVector(userId).orElseThrow(), content.profile(userRatings));
+      cached[i] =
+          hybrid.userScores(model.userVector(userId).orElseThrow(), content.profile(userRatings));
       prepare[i] = System.nanoTime() - start;
     }
     printLatency("hybrid first request (ALS + content scores, normalised)", prepare, out);
@@ -134,11 +163,15 @@ final class BenchmarkCommand {
         blend[i] = System.nanoTime() - start;
       }
     }
-    printLatency("hybrid re-blend of " + content.movies().size() + " movies + top 20 (target < 5 ms)", blend, out);
+    printLatency(
+        "hybrid re-blend of " + content.movies().size() + " movies + top 20 (target < 5 ms)",
+        blend,
+        out);
   }
 
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return 0;
@@ -168,23 +201,39 @@ final class BenchmarkCommand {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     double median = sorted[sorted.length / 2] / 1e6;
-    double p99 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
-    out.printf(Locale.ROOT, "%s: median %.3f ms, p99 %.3f ms over %d calls%n", what, median, p99, sorted.length);
+    double p99 =
+        sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+    out.printf(
+        Locale.ROOT,
+        "%s: median %.3f ms, p99 %.3f ms over %d calls%n",
+        what,
+        median,
+        p99,
+        sorted.length);
   }
 
   private static void benchmarkSynthetic(int ratingCount, AlsConfig config, PrintStream out) {
     double scale = Math.min(1.0, (double) ratingCount / SYNTHETIC_RATINGS);
     int users = Math.max(10, (int) Math.round(SYNTHETIC_USERS * scale));
     int movies = SYNTHETIC_MOVIES;
-    out.printf(Locale.ROOT, "synthetic: generating ~%d ratings, %d users, %d movies (Zipf popularity)%n",
-        ratingCount, users, movies);
+    out.printf(
+        Locale.ROOT,
+        "synthetic: generating ~%d ratings, %d users, %d movies (Zipf popularity)%n",
+        ratingCount,
+        users,
+        movies);
     resetPeaks();
     long start = System.nanoTime();
     SyntheticRatings synthetic = SyntheticRatings.generate(ratingCount, users, movies, 20_261_124L);
     RatingMatrix matrix =
         RatingMatrix.of(synthetic.userIds(), synthetic.movieIds(), synthetic.ratings(), config);
-    out.printf(Locale.ROOT, "synthetic: %d ratings, %d users, %d rated movies built in %.1f s%n",
-        matrix.nonZeros(), matrix.users().size(), matrix.items().size(), (System.nanoTime() - start) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "synthetic: %d ratings, %d users, %d rated movies built in %.1f s%n",
+        matrix.nonZeros(),
+        matrix.users().size(),
+        matrix.items().size(),
+        (System.nanoTime() - start) / 1e9);
     synthetic = null;
     long[] last = {System.nanoTime(), processCpuNanos()};
     double[] perIteration = new double[config.iterations()];
@@ -199,14 +248,25 @@ final class BenchmarkCommand {
               cpuPerIteration[iteration - 1] = (cpu - last[1]) / 1e9;
               last[0] = now;
               last[1] = cpu;
-              out.printf(Locale.ROOT, "synthetic: iteration %d of %d took %.2f s (%.2f s CPU)%n", iteration,
-                  iterations, perIteration[iteration - 1], cpuPerIteration[iteration - 1]);
+              out.printf(
+                  Locale.ROOT,
+                  "synthetic: iteration %d of %d took %.2f s (%.2f s CPU)%n",
+                  iteration,
+                  iterations,
+                  perIteration[iteration - 1],
+                  cpuPerIteration[iteration - 1]);
             });
     double mean = Arrays.stream(perIteration).average().orElse(0);
     double cpuMean = Arrays.stream(cpuPerIteration).average().orElse(0);
-    out.printf(Locale.ROOT, "synthetic: %.2f s per iteration (mean of %d, %d factors; %.2f s CPU), peak heap %d MB,"
+    out.printf(
+        Locale.ROOT,
+        "synthetic: %.2f s per iteration (mean of %d, %d factors; %.2f s CPU), peak heap %d MB,"
             + " load average %.2f%n",
-        mean, perIteration.length, config.factors(), cpuMean, peakHeapBytes() >> 20,
+        mean,
+        perIteration.length,
+        config.factors(),
+        cpuMean,
+        peakHeapBytes() >> 20,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
@@ -219,7 +279,10 @@ final class BenchmarkCommand {
     }
   }
 
-  /** Sum of the heap pools' peak usage since the last reset (an upper bound: pools peak at different times). */
+  /**
+   * Sum of the heap pools' peak usage since the last reset (an upper bound: pools peak at different
+   * times).
+   */
   private static long peakHeapBytes() {
     long sum = 0;
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
@@ -235,8 +298,8 @@ final class BenchmarkCommand {
   record SyntheticRatings(int[] userIds, int[] movieIds, float[] ratings) {
 
     /**
-     * Users get a long-tailed number of ratings (mean {@code ratings / users}, at least 5); movies are drawn with
-     * Zipf(1) popularity without repeats per user; stars are uniform over 0.5..5.0.
+     * Users get a long-tailed number of ratings (mean {@code ratings / users}, at least 5); movies
+     * are drawn with Zipf(1) popularity without repeats per user; stars are uniform over 0.5..5.0.
      */
     static SyntheticRatings generate(int ratings, int users, int movies, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
@@ -254,7 +317,9 @@ final class BenchmarkCommand {
       java.util.BitSet seen = new java.util.BitSet(movies);
       for (int userId = 1; userId <= users && next < ratings; userId++) {
         // exponential counts: a few heavy raters, many light ones
-        int wanted = (int) Math.max(5, Math.min(movies / 2, -Math.log(1 - random.nextDouble()) * meanPerUser));
+        int wanted =
+            (int)
+                Math.max(5, Math.min(movies / 2, -Math.log(1 - random.nextDouble()) * meanPerUser));
         wanted = Math.min(wanted, ratings - next);
         if (userId == users) {
           wanted = Math.min(movies / 2, ratings - next);

@@ -7,7 +7,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Batch commands run from {@code java -jar movie-recommender.jar <command> ...} without a web server. */
+/**
+ * Batch commands run from {@code java -jar movie-recommender.jar <command> ...} without a web
+ * server.
+ */
 public final class Commands {
 
   static final int EXIT_OK = 0;
@@ -57,7 +60,8 @@ public final class Commands {
 
   /** ND4J logs its backend details at INFO; a batch command's output should be its own figures. */
   private static void quietLibraryLogging() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
@@ -80,7 +84,10 @@ public final class Commands {
       return EXIT_OK;
     } catch (UserInputException e) {
       err.println(
-          command + ": " + e.getMessage() + (e.exitCode() == EXIT_USAGE ? "; " + USAGE.get(command) : ""));
+          command
+              + ": "
+              + e.getMessage()
+              + (e.exitCode() == EXIT_USAGE ? "; " + USAGE.get(command) : ""));
       return e.exitCode();
     } catch (IllegalArgumentException e) {
       // invalid hyperparameters (AlsConfig validation) are user input too
@@ -94,26 +101,30 @@ public final class Commands {
     AlsConfig config = base;
     config = config.withFactors(options.integer("factors", config.factors(), 1, 1024));
     config = config.withIterations(options.integer("iterations", config.iterations(), 1, 1000));
-    config = config.withRegularization(options.number("regularization", config.regularization(), 0, 1e6));
+    config =
+        config.withRegularization(
+            options.number("regularization", config.regularization(), 0, 1e6));
     config = config.withAlpha(options.number("alpha", config.alpha(), 1e-9, 1e9));
     config = config.withCgSteps(options.integer("cg-steps", config.cgSteps(), 0, 100));
     config = config.withSeed(options.longValue("seed", config.seed()));
     if (options.has("scale-regularization")) {
       String value = options.string("scale-regularization", "");
       if (!value.equals("true") && !value.equals("false")) {
-        throw UserInputException.usage("--scale-regularization must be true or false, got '" + value + "'");
+        throw UserInputException.usage(
+            "--scale-regularization must be true or false, got '" + value + "'");
       }
       config = config.withScaleRegularization(Boolean.parseBoolean(value));
     }
     if (options.has("confidence")) {
       String name = options.string("confidence", "");
       try {
-        config = config.withConfidence(AlsConfig.Confidence.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+        config =
+            config.withConfidence(
+                AlsConfig.Confidence.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw UserInputException.usage("--confidence must be linear or log, got '" + name + "'");
       }
     }
     return config;
   }
-
 }

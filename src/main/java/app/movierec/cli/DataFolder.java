@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the MovieLens folder a command names, through the same validating reader as the app's import, and turns its
- * problems (missing file, malformed row with file and line) into one-line user errors.
+ * Reads the MovieLens folder a command names, through the same validating reader as the app's
+ * import, and turns its problems (missing file, malformed row with file and line) into one-line
+ * user errors.
  */
 final class DataFolder {
 

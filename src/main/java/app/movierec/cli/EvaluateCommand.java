@@ -18,17 +18,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code evaluate}: the hold-out protocol on a MovieLens folder (per-user seeded split, every test rating relevant,
- * training movies never recommended), one table row per recommender: popularity, ALS, content, hybrid at ALS weights
- * 0.0 to 1.0.
+ * {@code evaluate}: the hold-out protocol on a MovieLens folder (per-user seeded split, every test
+ * rating relevant, training movies never recommended), one table row per recommender: popularity,
+ * ALS, content, hybrid at ALS weights 0.0 to 1.0.
  */
 final class EvaluateCommand {
 
   private EvaluateCommand() {}
 
   static void run(String[] args, PrintStream out) {
-    Set<String> known = new HashSet<>(
-        Set.of("data", "genome", "k", "test-fraction", "seed", "out", "als-seed", "given", "cold-users"));
+    Set<String> known =
+        new HashSet<>(
+            Set.of(
+                "data",
+                "genome",
+                "k",
+                "test-fraction",
+                "seed",
+                "out",
+                "als-seed",
+                "given",
+                "cold-users"));
     known.addAll(Commands.ALS_OPTIONS);
     Options options = Options.parse(args, known);
     Path dataDir = Path.of(options.required("data"));
@@ -46,11 +56,19 @@ final class EvaluateCommand {
       return;
     }
     TrainTestSplit split = TrainTestSplit.of(data, testFraction, seed);
-    out.printf(Locale.ROOT, "data: %s, %d ratings, %d movies, test fraction %.2f, split seed %d, k=%d%n",
-        dataDir, data.ratingCount(), data.movieIds().length, testFraction, seed, k);
+    out.printf(
+        Locale.ROOT,
+        "data: %s, %d ratings, %d movies, test fraction %.2f, split seed %d, k=%d%n",
+        dataDir,
+        data.ratingCount(),
+        data.movieIds().length,
+        testFraction,
+        seed,
+        k);
     out.println("ALS: " + config.cacheKey());
 
-    ModelComparison.Report report = ModelComparison.run(split, config, k, ModelComparison.tenthSteps());
+    ModelComparison.Report report =
+        ModelComparison.run(split, config, k, ModelComparison.tenthSteps());
     printTable(report.results(), out);
     out.printf(Locale.ROOT, "ALS training took %d ms%n", report.alsTrainingMillis());
     if (outFile != null) {
@@ -59,19 +77,42 @@ final class EvaluateCommand {
     }
   }
 
-  /** {@code --given N}: users left out of training who told only N ratings, folded in like the app's visitors. */
-  private static void runColdStart(Options options, TrainingData data, Path dataDir, int k, long seed,
-      AlsConfig config, Path outFile, PrintStream out) {
+  /**
+   * {@code --given N}: users left out of training who told only N ratings, folded in like the app's
+   * visitors.
+   */
+  private static void runColdStart(
+      Options options,
+      TrainingData data,
+      Path dataDir,
+      int k,
+      long seed,
+      AlsConfig config,
+      Path outFile,
+      PrintStream out) {
     int given = options.integer("given", 5, 1, 1000);
     double coldUsers = options.number("cold-users", 0.2, 1e-9, 1 - 1e-9);
-    out.printf(Locale.ROOT, "data: %s, %d ratings, %d movies, cold start: %.0f%% of users with more than %d ratings"
+    out.printf(
+        Locale.ROOT,
+        "data: %s, %d ratings, %d movies, cold start: %.0f%% of users with more than %d ratings"
             + " left out of training, %d given ratings each, seed %d, k=%d%n",
-        dataDir, data.ratingCount(), data.movieIds().length, coldUsers * 100, given, given, seed, k);
+        dataDir,
+        data.ratingCount(),
+        data.movieIds().length,
+        coldUsers * 100,
+        given,
+        given,
+        seed,
+        k);
     out.println("ALS: " + config.cacheKey());
     ColdStartComparison.Report report =
-        ColdStartComparison.run(data, given, coldUsers, seed, config, k, ModelComparison.tenthSteps());
-    out.printf(Locale.ROOT, "%d cold users evaluated, ALS trained on %d users%n",
-        report.coldUsers(), report.trainingUsers());
+        ColdStartComparison.run(
+            data, given, coldUsers, seed, config, k, ModelComparison.tenthSteps());
+    out.printf(
+        Locale.ROOT,
+        "%d cold users evaluated, ALS trained on %d users%n",
+        report.coldUsers(),
+        report.trainingUsers());
     printTable(report.results(), out);
     out.printf(Locale.ROOT, "ALS training took %d ms%n", report.alsTrainingMillis());
     if (outFile != null) {
@@ -82,11 +123,27 @@ final class EvaluateCommand {
 
   static void printTable(List<Evaluator.Result> results, PrintStream out) {
     int k = results.getFirst().k();
-    out.printf(Locale.ROOT, "%-12s %12s %12s %12s %12s %10s %6s%n",
-        "model", "precision@" + k, "recall@" + k, "nDCG@" + k, "MAP@" + k, "coverage", "users");
+    out.printf(
+        Locale.ROOT,
+        "%-12s %12s %12s %12s %12s %10s %6s%n",
+        "model",
+        "precision@" + k,
+        "recall@" + k,
+        "nDCG@" + k,
+        "MAP@" + k,
+        "coverage",
+        "users");
     for (Evaluator.Result r : results) {
-      out.printf(Locale.ROOT, "%-12s %12.4f %12.4f %12.4f %12.4f %10.4f %6d%n",
-          r.name(), r.precision(), r.recall(), r.ndcg(), r.map(), r.coverage(), r.users());
+      out.printf(
+          Locale.ROOT,
+          "%-12s %12.4f %12.4f %12.4f %12.4f %10.4f %6d%n",
+          r.name(),
+          r.precision(),
+          r.recall(),
+          r.ndcg(),
+          r.map(),
+          r.coverage(),
+          r.users());
     }
   }
 
@@ -94,11 +151,21 @@ final class EvaluateCommand {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      try (PrintWriter writer =
+          new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
         writer.println("model,k,precision,recall,ndcg,map,coverage,users");
         for (Evaluator.Result r : results) {
-          writer.printf(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%d%n",
-              r.name(), r.k(), r.precision(), r.recall(), r.ndcg(), r.map(), r.coverage(), r.users());
+          writer.printf(
+              Locale.ROOT,
+              "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%d%n",
+              r.name(),
+              r.k(),
+              r.precision(),
+              r.recall(),
+              r.ndcg(),
+              r.map(),
+              r.coverage(),
+              r.users());
         }
       }
     } catch (IOException e) {

@@ -19,18 +19,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code loadtest}: closed-loop load on a running app's JSON API. {@code --clients} threads each send
- * {@code GET /api/users/{random user}/recommendations} back to back until {@code --requests} are done (after an
- * unmeasured warm-up), then it prints throughput, latency percentiles and the error count (non-200 answers and I/O
- * failures). The users are drawn uniformly from {@code --users FROM-TO}.
+ * {@code loadtest}: closed-loop load on a running app's JSON API. {@code --clients} threads each
+ * send {@code GET /api/users/{random user}/recommendations} back to back until {@code --requests}
+ * are done (after an unmeasured warm-up), then it prints throughput, latency percentiles and the
+ * error count (non-200 answers and I/O failures). The users are drawn uniformly from {@code --users
+ * FROM-TO}.
  */
 final class LoadTestCommand {
 
   private LoadTestCommand() {}
 
   static void run(String[] args, PrintStream out) {
-    Options options = Options.parse(args,
-        Set.of("url", "clients", "requests", "users", "warmup", "mode", "als-weight", "n", "seed"));
+    Options options =
+        Options.parse(
+            args,
+            Set.of(
+                "url",
+                "clients",
+                "requests",
+                "users",
+                "warmup",
+                "mode",
+                "als-weight",
+                "n",
+                "seed"));
     String url = options.string("url", "http://localhost:8080").replaceAll("/+$", "");
     int clients = options.integer("clients", 32, 1, 1024);
     int requests = options.integer("requests", 20_000, 1, 100_000_000);
@@ -42,34 +54,66 @@ final class LoadTestCommand {
     long[] users = userRange(options.string("users", "1-610"));
     URI base = URI.create(url);
 
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(Executors.newFixedThreadPool(Math.max(2, clients / 4)))
-        .build();
-    out.printf(Locale.ROOT, "loadtest: %s, %d clients, %d requests (+%d warm-up), users %d-%d, mode %s, n %d%n",
-        base, clients, requests, warmup, users[0], users[1], mode, n);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(Math.max(2, clients / 4)))
+            .build();
+    out.printf(
+        Locale.ROOT,
+        "loadtest: %s, %d clients, %d requests (+%d warm-up), users %d-%d, mode %s, n %d%n",
+        base,
+        clients,
+        requests,
+        warmup,
+        users[0],
+        users[1],
+        mode,
+        n);
     if (warmup > 0) {
       drive(http, base, clients, warmup, users, mode, alsWeight, n, seed + 1);
     }
     Result result = drive(http, base, clients, requests, users, mode, alsWeight, n, seed);
     long[] sorted = result.latencyNanos.clone();
     Arrays.sort(sorted);
-    out.printf(Locale.ROOT, "requests %d in %.2f s: %.0f requests/s%n",
-        requests, result.elapsedNanos / 1e9, requests / (result.elapsedNanos / 1e9));
-    out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  mean %.2f%n",
-        percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
-        sorted[sorted.length - 1] / 1e6, Arrays.stream(sorted).average().orElse(0) / 1e6);
-    out.printf(Locale.ROOT, "errors %d (non-200 %d, I/O %d)%n",
-        result.non200 + result.ioErrors, result.non200, result.ioErrors);
+    out.printf(
+        Locale.ROOT,
+        "requests %d in %.2f s: %.0f requests/s%n",
+        requests,
+        result.elapsedNanos / 1e9,
+        requests / (result.elapsedNanos / 1e9));
+    out.printf(
+        Locale.ROOT,
+        "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  mean %.2f%n",
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.90),
+        percentile(sorted, 0.99),
+        sorted[sorted.length - 1] / 1e6,
+        Arrays.stream(sorted).average().orElse(0) / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "errors %d (non-200 %d, I/O %d)%n",
+        result.non200 + result.ioErrors,
+        result.non200,
+        result.ioErrors);
     if (result.firstError != null) {
       out.println("first error: " + result.firstError);
     }
   }
 
-  private record Result(long[] latencyNanos, long elapsedNanos, long non200, long ioErrors, String firstError) {}
+  private record Result(
+      long[] latencyNanos, long elapsedNanos, long non200, long ioErrors, String firstError) {}
 
-  private static Result drive(HttpClient http, URI base, int clients, int requests, long[] users, String mode,
-      double alsWeight, int n, long seed) {
+  private static Result drive(
+      HttpClient http,
+      URI base,
+      int clients,
+      int requests,
+      long[] users,
+      String mode,
+      double alsWeight,
+      int n,
+      long seed) {
     long[] latencies = new long[requests];
     AtomicInteger next = new AtomicInteger();
     AtomicLong non200 = new AtomicLong();
@@ -81,31 +125,42 @@ final class LoadTestCommand {
       Future<?>[] futures = new Future<?>[clients];
       for (int c = 0; c < clients; c++) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003 + c);
-        futures[c] = pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-            long userId = random.nextLong(users[0], users[1] + 1);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(String.format(Locale.ROOT,
-                    "/api/users/%d/recommendations?mode=%s&alsWeight=%s&n=%d", userId, mode, alsWeight, n)))
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build();
-            long sent = System.nanoTime();
-            try {
-              HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-              if (response.statusCode() != 200) {
-                non200.incrementAndGet();
-                record(firstError, userId + ": HTTP " + response.statusCode());
-              }
-            } catch (IOException e) {
-              ioErrors.incrementAndGet();
-              record(firstError, userId + ": " + e);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-            latencies[i] = System.nanoTime() - sent;
-          }
-        });
+        futures[c] =
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    long userId = random.nextLong(users[0], users[1] + 1);
+                    HttpRequest request =
+                        HttpRequest.newBuilder(
+                                base.resolve(
+                                    String.format(
+                                        Locale.ROOT,
+                                        "/api/users/%d/recommendations?mode=%s&alsWeight=%s&n=%d",
+                                        userId,
+                                        mode,
+                                        alsWeight,
+                                        n)))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build();
+                    long sent = System.nanoTime();
+                    try {
+                      HttpResponse<byte[]> response =
+                          http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                      if (response.statusCode() != 200) {
+                        non200.incrementAndGet();
+                        record(firstError, userId + ": HTTP " + response.statusCode());
+                      }
+                    } catch (IOException e) {
+                      ioErrors.incrementAndGet();
+                      record(firstError, userId + ": " + e);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                    latencies[i] = System.nanoTime() - sent;
+                  }
+                });
       }
       for (Future<?> future : futures) {
         future.get();
@@ -115,7 +170,8 @@ final class LoadTestCommand {
     } finally {
       pool.shutdownNow();
     }
-    return new Result(latencies, System.nanoTime() - start, non200.get(), ioErrors.get(), firstError[0]);
+    return new Result(
+        latencies, System.nanoTime() - start, non200.get(), ioErrors.get(), firstError[0]);
   }
 
   private static synchronized void record(String[] firstError, String error) {

@@ -76,7 +76,8 @@ final class Options {
     try {
       int parsed = Integer.parseInt(value.replace("_", ""));
       if (parsed < min || parsed > max) {
-        throw UserInputException.usage("--" + name + " must be between " + min + " and " + max + ", got " + value);
+        throw UserInputException.usage(
+            "--" + name + " must be between " + min + " and " + max + ", got " + value);
       }
       return parsed;
     } catch (NumberFormatException e) {
@@ -104,7 +105,8 @@ final class Options {
     try {
       double parsed = Double.parseDouble(value);
       if (!(parsed >= min && parsed <= max)) {
-        throw UserInputException.usage("--" + name + " must be between " + min + " and " + max + ", got " + value);
+        throw UserInputException.usage(
+            "--" + name + " must be between " + min + " and " + max + ", got " + value);
       }
       return parsed;
     } catch (NumberFormatException e) {

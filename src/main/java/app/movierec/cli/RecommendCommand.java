@@ -1,9 +1,9 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.ScoredMovie;
+import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.UserRatings;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code recommend}: trains on a MovieLens folder and writes {@code userId,movieId,score}, the top N unseen movies of
- * every user in its ratings, best first (score = the ranking score of the chosen mode).
+ * {@code recommend}: trains on a MovieLens folder and writes {@code userId,movieId,score}, the top
+ * N unseen movies of every user in its ratings, best first (score = the ranking score of the chosen
+ * mode).
  */
 final class RecommendCommand {
 
@@ -55,7 +56,11 @@ final class RecommendCommand {
     HybridRecommender hybrid = new HybridRecommender(als, content);
     UserRatings ratings = UserRatings.of(data);
     BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
-    out.printf(Locale.ROOT, "trained %s in %.1f s%n", config.cacheKey(), (System.nanoTime() - start) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "trained %s in %.1f s%n",
+        config.cacheKey(),
+        (System.nanoTime() - start) / 1e9);
 
     int lines = 0;
     try {
@@ -72,15 +77,21 @@ final class RecommendCommand {
             long userId = als.users().idAt(userRow);
             Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
             float[] alsScores =
-                Arrays.copyOfRange(batch, (userRow - from) * movieCount, (userRow - from + 1) * movieCount);
+                Arrays.copyOfRange(
+                    batch, (userRow - from) * movieCount, (userRow - from + 1) * movieCount);
             List<ScoredMovie> top =
                 hybrid.blend(
-                    hybrid.userScores(alsScores, als.ratedItemRows(userRow), content.profile(userRatings)),
+                    hybrid.userScores(
+                        alsScores, als.ratedItemRows(userRow), content.profile(userRatings)),
                     weights,
                     n);
             for (ScoredMovie movie : top) {
               writer.write(
-                  userId + "," + movie.movieId() + "," + String.format(Locale.ROOT, "%.6f", movie.score()));
+                  userId
+                      + ","
+                      + movie.movieId()
+                      + ","
+                      + String.format(Locale.ROOT, "%.6f", movie.score()));
               writer.write('\n');
               lines++;
             }
@@ -90,8 +101,13 @@ final class RecommendCommand {
     } catch (IOException e) {
       throw UserInputException.data("cannot write " + outFile + ": " + e.getMessage());
     }
-    out.printf(Locale.ROOT, "wrote %d recommendations for %d users (%s) to %s%n",
-        lines, als.users().size(), mode.name().toLowerCase(Locale.ROOT), outFile);
+    out.printf(
+        Locale.ROOT,
+        "wrote %d recommendations for %d users (%s) to %s%n",
+        lines,
+        als.users().size(),
+        mode.name().toLowerCase(Locale.ROOT),
+        outFile);
   }
 
   private static Mode mode(String name) {

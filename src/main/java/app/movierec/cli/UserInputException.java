@@ -1,6 +1,9 @@
 package app.movierec.cli;
 
-/** A problem the user can fix (bad option, missing file); printed as one line, never as a stack trace. */
+/**
+ * A problem the user can fix (bad option, missing file); printed as one line, never as a stack
+ * trace.
+ */
 final class UserInputException extends RuntimeException {
 
   private final int exitCode;

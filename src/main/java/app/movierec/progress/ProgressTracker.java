@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that knows how far start-up got: the download, the import and the training report here, the UI reads
- * {@link #current()} (thread-safe, lock-free). The log mirrors it: a line for each new phase and for every quarter of
- * a phase's work, so a long import or download shows progress in the console too.
+ * The one place that knows how far start-up got: the download, the import and the training report
+ * here, the UI reads {@link #current()} (thread-safe, lock-free). The log mirrors it: a line for
+ * each new phase and for every quarter of a phase's work, so a long import or download shows
+ * progress in the console too.
  */
 @Component
 public class ProgressTracker {

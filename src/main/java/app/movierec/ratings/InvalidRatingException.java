@@ -1,6 +1,9 @@
 package app.movierec.ratings;
 
-/** A rating that cannot be stored: a value outside 0.5-5.0 in half stars, or a movie the catalogue does not have. */
+/**
+ * A rating that cannot be stored: a value outside 0.5-5.0 in half stars, or a movie the catalogue
+ * does not have.
+ */
 public class InvalidRatingException extends IllegalArgumentException {
 
   private final String field;

@@ -5,9 +5,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /**
- * A rating given in the running app (by a visitor or a MovieLens user), in table {@code live_rating}. A MovieLens
- * re-import never touches this table, so live ratings survive restarts and re-imports; for the same (user, movie)
- * pair a live rating replaces the MovieLens one.
+ * A rating given in the running app (by a visitor or a MovieLens user), in table {@code
+ * live_rating}. A MovieLens re-import never touches this table, so live ratings survive restarts
+ * and re-imports; for the same (user, movie) pair a live rating replaces the MovieLens one.
  */
 @Entity
 @Table(name = "live_rating")

@@ -4,7 +4,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A user's star rating of a movie from MovieLens' ratings.csv; the import replaces the whole table. */
+/**
+ * A user's star rating of a movie from MovieLens' ratings.csv; the import replaces the whole table.
+ */
 @Entity
 @Table(name = "rating")
 @IdClass(RatingId.class)

@@ -18,13 +18,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users' ratings: the imported MovieLens ratings (table {@code rating}) and the live ones given in the app (table
- * {@code live_rating}, see {@link LiveRating}), plus the visitors who came without a MovieLens id ({@link Visitor}).
- * A user's effective ratings are their MovieLens ratings overridden and extended by their live ratings.
+ * Users' ratings: the imported MovieLens ratings (table {@code rating}) and the live ones given in
+ * the app (table {@code live_rating}, see {@link LiveRating}), plus the visitors who came without a
+ * MovieLens id ({@link Visitor}). A user's effective ratings are their MovieLens ratings overridden
+ * and extended by their live ratings.
  *
- * <p>Live ratings are also held in memory, one immutable map per user that {@link #rate} replaces after the row is
- * committed, so a reader sees a user's live ratings either before or after a rating, never half of it, and the map
- * instance changes exactly when the ratings change (callers may cache on its identity).
+ * <p>Live ratings are also held in memory, one immutable map per user that {@link #rate} replaces
+ * after the row is committed, so a reader sees a user's live ratings either before or after a
+ * rating, never half of it, and the map instance changes exactly when the ratings change (callers
+ * may cache on its identity).
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,7 +44,10 @@ public class RatingService {
   private volatile boolean liveLoaded;
 
   RatingService(
-      RatingRepository ratings, LiveRatingRepository liveRatings, VisitorRepository visitors, CatalogService catalog) {
+      RatingRepository ratings,
+      LiveRatingRepository liveRatings,
+      VisitorRepository visitors,
+      CatalogService catalog) {
     this.ratings = ratings;
     this.liveRatings = liveRatings;
     this.visitors = visitors;
@@ -60,11 +65,11 @@ public class RatingService {
   }
 
   /**
-   * Stores (or replaces) the user's rating of a movie and returns it. Once this returns, {@link #liveRatingsOf} and
-   * {@link #ratingsOf} include it.
+   * Stores (or replaces) the user's rating of a movie and returns it. Once this returns, {@link
+   * #liveRatingsOf} and {@link #ratingsOf} include it.
    *
-   * @throws InvalidRatingException for a rating outside 0.5-5.0 or not in half stars (field {@code rating}), or a
-   *     movie the catalogue does not have (field {@code movieId})
+   * @throws InvalidRatingException for a rating outside 0.5-5.0 or not in half stars (field {@code
+   *     rating}), or a movie the catalogue does not have (field {@code movieId})
    * @throws NoSuchUserException when the user is neither a MovieLens user nor a visitor
    */
   // no surrounding transaction: the row must be committed before the in-memory map changes
@@ -80,7 +85,9 @@ public class RatingService {
     int user = (int) userId;
     synchronized (lockOf(user)) {
       LiveRating saved =
-          liveRatings.save(new LiveRating(user, (int) movieId, (float) rating, clock.instant().getEpochSecond()));
+          liveRatings.save(
+              new LiveRating(
+                  user, (int) movieId, (float) rating, clock.instant().getEpochSecond()));
       Map<Long, Double> before = liveOf(user);
       Map<Long, Double> after = new LinkedHashMap<>(before);
       after.put(movieId, (double) saved.getRating());
@@ -92,13 +99,14 @@ public class RatingService {
   /** Throws {@link InvalidRatingException} unless {@code rating} is 0.5, 1.0, ... or 5.0. */
   public static void validateRating(double rating) {
     if (!(rating >= 0.5 && rating <= 5.0) || rating * 2 != Math.rint(rating * 2)) {
-      throw new InvalidRatingException("rating", "rating must be 0.5 to 5.0 in half stars, got " + rating);
+      throw new InvalidRatingException(
+          "rating", "rating must be 0.5 to 5.0 in half stars, got " + rating);
     }
   }
 
   /**
-   * The user's live ratings by movieId: an immutable map that is replaced (a new instance) whenever the user rates;
-   * empty for users without live ratings.
+   * The user's live ratings by movieId: an immutable map that is replaced (a new instance) whenever
+   * the user rates; empty for users without live ratings.
    */
   // in memory: no transaction (every recommendation request calls this)
   @Transactional(propagation = Propagation.SUPPORTS)
@@ -106,7 +114,10 @@ public class RatingService {
     return userId > 0 && userId <= Integer.MAX_VALUE ? liveOf((int) userId) : Map.of();
   }
 
-  /** The user's effective ratings by movieId: MovieLens ratings overridden and extended by live ones. */
+  /**
+   * The user's effective ratings by movieId: MovieLens ratings overridden and extended by live
+   * ones.
+   */
   public Map<Long, Double> effectiveRatingsOf(long userId) {
     Map<Long, Double> live = liveRatingsOf(userId);
     Map<Long, Double> result = new LinkedHashMap<>();
@@ -117,7 +128,10 @@ public class RatingService {
     return result;
   }
 
-  /** A user's effective ratings, best first (most recent first among equals); empty for an unknown user. */
+  /**
+   * A user's effective ratings, best first (most recent first among equals); empty for an unknown
+   * user.
+   */
   public List<Rating> ratingsOf(long userId) {
     if (userId <= 0 || userId > Integer.MAX_VALUE) {
       return List.of();
@@ -127,15 +141,20 @@ public class RatingService {
     movieLensRatingsOf(userId).forEach(r -> byMovie.put(r.getMovieId(), r));
     Map<Long, Double> live = liveOf(user);
     if (!live.isEmpty()) {
-      List<RatingId> ids = live.keySet().stream().map(movieId -> new RatingId(user, movieId.intValue())).toList();
+      List<RatingId> ids =
+          live.keySet().stream().map(movieId -> new RatingId(user, movieId.intValue())).toList();
       for (LiveRating rating : liveRatings.findAllById(ids)) {
         // shown as a Rating (not persisted): callers see one kind of row whatever its source
-        byMovie.put(rating.getMovieId(), new Rating(user, rating.getMovieId(), rating.getRating(), rating.getRatedAt()));
+        byMovie.put(
+            rating.getMovieId(),
+            new Rating(user, rating.getMovieId(), rating.getRating(), rating.getRatedAt()));
       }
     }
     List<Rating> result = new ArrayList<>(byMovie.values());
-    result.sort(Comparator.comparingDouble(Rating::getRating).reversed()
-        .thenComparing(Comparator.comparingLong(Rating::getRatedAt).reversed()));
+    result.sort(
+        Comparator.comparingDouble(Rating::getRating)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(Rating::getRatedAt).reversed()));
     return result;
   }
 
@@ -164,7 +183,9 @@ public class RatingService {
       return Optional.empty();
     }
     int index = (int) random.nextLong(Math.min(users, Integer.MAX_VALUE));
-    return ratings.findUserIds(PageRequest.of(index, 1)).stream().findFirst().map(Integer::longValue);
+    return ratings.findUserIds(PageRequest.of(index, 1)).stream()
+        .findFirst()
+        .map(Integer::longValue);
   }
 
   /** How many ratings were given in the app. */
@@ -191,7 +212,8 @@ public class RatingService {
     }
     Map<Integer, Map<Long, Double>> loaded = new HashMap<>();
     for (LiveRating rating : liveRatings.findAll()) {
-      loaded.computeIfAbsent(rating.getUserId(), u -> new LinkedHashMap<>())
+      loaded
+          .computeIfAbsent(rating.getUserId(), u -> new LinkedHashMap<>())
           .put((long) rating.getMovieId(), (double) rating.getRating());
     }
     loaded.forEach((user, map) -> liveByUser.put(user, Collections.unmodifiableMap(map)));

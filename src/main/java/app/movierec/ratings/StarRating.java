@@ -5,9 +5,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
 /**
- * The columns every star rating has: who, which movie, how many stars (0.5 to 5.0 in half stars), when. Mapped by
- * {@link Rating} (MovieLens' ratings, owned by the import) and {@link LiveRating} (ratings given in the app, which a
- * re-import never touches): two tables on purpose, one shape.
+ * The columns every star rating has: who, which movie, how many stars (0.5 to 5.0 in half stars),
+ * when. Mapped by {@link Rating} (MovieLens' ratings, owned by the import) and {@link LiveRating}
+ * (ratings given in the app, which a re-import never touches): two tables on purpose, one shape.
  */
 @MappedSuperclass
 public abstract class StarRating {

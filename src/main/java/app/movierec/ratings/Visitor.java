@@ -9,9 +9,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * A user who came without a MovieLens id, in table {@code visitor}. Ids come from the sequence {@code visitor_seq},
- * which starts at {@link #FIRST_ID} (one billion): MovieLens userIds stay below one million, so the two never clash,
- * and visitor ids still fit the {@code int} the models use (up to 2,147,483,647).
+ * A user who came without a MovieLens id, in table {@code visitor}. Ids come from the sequence
+ * {@code visitor_seq}, which starts at {@link #FIRST_ID} (one billion): MovieLens userIds stay
+ * below one million, so the two never clash, and visitor ids still fit the {@code int} the models
+ * use (up to 2,147,483,647).
  */
 @Entity
 @Table(name = "visitor")
@@ -21,7 +22,11 @@ public class Visitor {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "visitor_seq")
-  @SequenceGenerator(name = "visitor_seq", sequenceName = "visitor_seq", initialValue = FIRST_ID, allocationSize = 1)
+  @SequenceGenerator(
+      name = "visitor_seq",
+      sequenceName = "visitor_seq",
+      initialValue = FIRST_ID,
+      allocationSize = 1)
   @Column(name = "user_id")
   private Integer userId;
 

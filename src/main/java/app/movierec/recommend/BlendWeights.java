@@ -1,15 +1,16 @@
 package app.movierec.recommend;
 
 /**
- * Weights of the hybrid blend: {@code hybrid = alsWeight * als + contentWeight * content}, both scores on a
- * comparable per-user scale. Not to be confused with ALS's own {@code alpha} (the confidence scale).
+ * Weights of the hybrid blend: {@code hybrid = alsWeight * als + contentWeight * content}, both
+ * scores on a comparable per-user scale. Not to be confused with ALS's own {@code alpha} (the
+ * confidence scale).
  */
 public record BlendWeights(double alsWeight, double contentWeight) {
 
   /**
-   * The hybrid's default ALS weight, from the evaluation on ml-latest-small (README, "How it recommends"): nDCG@10 is
-   * 0.370 at 0.5, 0.402 at 0.8 and 0.403 at 0.9 (ALS alone 0.401); 0.8 is as good as the best while content still
-   * has a say.
+   * The hybrid's default ALS weight, from the evaluation on ml-latest-small (README, "How it
+   * recommends"): nDCG@10 is 0.370 at 0.5, 0.402 at 0.8 and 0.403 at 0.9 (ALS alone 0.401); 0.8 is
+   * as good as the best while content still has a say.
    */
   public static final double DEFAULT_ALS_WEIGHT = 0.8;
 
@@ -19,7 +20,10 @@ public record BlendWeights(double alsWeight, double contentWeight) {
   public BlendWeights {
     if (!(alsWeight >= 0 && alsWeight <= 1) || !(contentWeight >= 0 && contentWeight <= 1)) {
       throw new IllegalArgumentException(
-          "blend weights must lie in [0, 1], got alsWeight=" + alsWeight + ", contentWeight=" + contentWeight);
+          "blend weights must lie in [0, 1], got alsWeight="
+              + alsWeight
+              + ", contentWeight="
+              + contentWeight);
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
- * An immutable two-way map between MovieLens ids ({@code movieId} or {@code userId}) and dense matrix rows
- * ({@code itemRow} or {@code userRow}, {@code 0..size()-1}). Rows follow ascending id order, so the same set of ids
- * always gives the same rows.
+ * An immutable two-way map between MovieLens ids ({@code movieId} or {@code userId}) and dense
+ * matrix rows ({@code itemRow} or {@code userRow}, {@code 0..size()-1}). Rows follow ascending id
+ * order, so the same set of ids always gives the same rows.
  */
 public final class IdIndex {
 

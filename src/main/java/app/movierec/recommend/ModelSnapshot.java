@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything one trained generation serves from: both models, their id indexes, the users' ratings and a small LRU of
- * per-user normalised score vectors (at most 256 users and about 64 MB). Immutable apart from the cache; replaced as a whole, so readers never see a mix
- * of generations and a swap drops the old cache with it.
+ * Everything one trained generation serves from: both models, their id indexes, the users' ratings
+ * and a small LRU of per-user normalised score vectors (at most 256 users and about 64 MB).
+ * Immutable apart from the cache; replaced as a whole, so readers never see a mix of generations
+ * and a swap drops the old cache with it.
  */
 final class ModelSnapshot {
 
@@ -32,9 +33,11 @@ final class ModelSnapshot {
       };
 
   ModelSnapshot(String fingerprint, AlsModel als, ContentModel content, UserRatings ratings) {
-    // each cached user holds two floats and a boolean per movie: 88 KB on ml-latest-small, 560 KB on ml-25m
+    // each cached user holds two floats and a boolean per movie: 88 KB on ml-latest-small, 560 KB
+    // on ml-25m
     long bytesPerUser = 9L * Math.max(1, content.movies().size());
-    this.cachedUsers = (int) Math.max(16, Math.min(MAX_CACHED_USERS, CACHE_BUDGET_BYTES / bytesPerUser));
+    this.cachedUsers =
+        (int) Math.max(16, Math.min(MAX_CACHED_USERS, CACHE_BUDGET_BYTES / bytesPerUser));
     this.fingerprint = fingerprint;
     this.als = als;
     this.content = content;
@@ -42,7 +45,10 @@ final class ModelSnapshot {
     this.ratings = ratings;
   }
 
-  /** The user's normalised scores, computed once per snapshot and user (a weight change only re-blends). */
+  /**
+   * The user's normalised scores, computed once per snapshot and user (a weight change only
+   * re-blends).
+   */
   UserScores userScores(long userId, java.util.function.Supplier<UserScores> compute) {
     synchronized (cache) {
       UserScores cached = cache.get(userId);

@@ -1,6 +1,9 @@
 package app.movierec.recommend;
 
-/** Thrown when the recommender is asked before its first model finished training; see {@code ready()}. */
+/**
+ * Thrown when the recommender is asked before its first model finished training; see {@code
+ * ready()}.
+ */
 public class NotReadyException extends IllegalStateException {
 
   public NotReadyException() {

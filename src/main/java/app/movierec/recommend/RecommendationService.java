@@ -35,15 +35,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The recommender's public API for the UI and the JSON API: recommendations for known users and anonymous visitors,
- * similar movies, explanations.
+ * The recommender's public API for the UI and the JSON API: recommendations for known users and
+ * anonymous visitors, similar movies, explanations.
  *
- * <p>Lifecycle: on {@link DatasetReadyEvent} it fetches {@link TrainingData} from the {@code trainingDataSupplier}
- * bean and, on its own single background thread, loads the saved ALS model under {@code movierec.model-dir} when
- * one matches the data fingerprint and {@link AlsConfig}, or trains and saves one, reporting to the
- * {@link ProgressTracker}. The served models are one immutable {@code ModelSnapshot} behind a volatile reference,
- * swapped atomically after (re)training. Until the first snapshot exists, {@link #ready()} is false and the
- * query methods throw {@link NotReadyException}.
+ * <p>Lifecycle: on {@link DatasetReadyEvent} it fetches {@link TrainingData} from the {@code
+ * trainingDataSupplier} bean and, on its own single background thread, loads the saved ALS model
+ * under {@code movierec.model-dir} when one matches the data fingerprint and {@link AlsConfig}, or
+ * trains and saves one, reporting to the {@link ProgressTracker}. The served models are one
+ * immutable {@code ModelSnapshot} behind a volatile reference, swapped atomically after
+ * (re)training. Until the first snapshot exists, {@link #ready()} is false and the query methods
+ * throw {@link NotReadyException}.
  */
 @Service
 public class RecommendationService {
@@ -77,16 +78,23 @@ public class RecommendationService {
     this.modelDir = Path.of(modelDir);
   }
 
-  /** Starts loading or training in the background; returns at once so the event publisher is not blocked. */
+  /**
+   * Starts loading or training in the background; returns at once so the event publisher is not
+   * blocked.
+   */
   @EventListener
   public void onDatasetReady(DatasetReadyEvent event) {
-    log.info("Dataset {} ready (fingerprint {}), preparing the recommender", event.dataset(), event.fingerprint());
+    log.info(
+        "Dataset {} ready (fingerprint {}), preparing the recommender",
+        event.dataset(),
+        event.fingerprint());
     submit(false);
   }
 
   /**
-   * Retrains from fresh training data in the background, ignoring any saved model, and swaps the result in when done;
-   * the current models keep serving meanwhile. The future completes when the new snapshot is live (or failed).
+   * Retrains from fresh training data in the background, ignoring any saved model, and swaps the
+   * result in when done; the current models keep serving meanwhile. The future completes when the
+   * new snapshot is live (or failed).
    */
   public CompletableFuture<Void> retrain() {
     return submit(true);
@@ -120,7 +128,11 @@ public class RecommendationService {
       }
       snapshot = new ModelSnapshot(data.fingerprint(), als, content, UserRatings.of(data));
       progress.ready(
-          "Recommender ready: " + als.users().size() + " users, " + content.movies().size() + " movies");
+          "Recommender ready: "
+              + als.users().size()
+              + " users, "
+              + content.movies().size()
+              + " movies");
     } catch (RuntimeException e) {
       log.error("Training the recommender failed", e);
       progress.failed("Training the recommender failed", String.valueOf(e.getMessage()));
@@ -174,7 +186,9 @@ public class RecommendationService {
     trainer.shutdownNow();
   }
 
-  /** Whether a trained model is serving (the progress tracker tells how far training got otherwise). */
+  /**
+   * Whether a trained model is serving (the progress tracker tells how far training got otherwise).
+   */
   public boolean ready() {
     return snapshot != null;
   }
@@ -186,15 +200,17 @@ public class RecommendationService {
   }
 
   /**
-   * The user's top {@code n} unrated movies under a mode; for {@link Mode#HYBRID} with {@code alsWeight} (content
-   * gets {@code 1 - alsWeight}), ignored otherwise. Weight changes reuse the user's cached score vectors.
+   * The user's top {@code n} unrated movies under a mode; for {@link Mode#HYBRID} with {@code
+   * alsWeight} (content gets {@code 1 - alsWeight}), ignored otherwise. Weight changes reuse the
+   * user's cached score vectors.
    *
    * @throws UnknownUserException when the model has no ratings of this user
    */
   public List<ScoredMovie> recommend(long userId, Mode mode, double alsWeight, int n) {
     ModelSnapshot current = current();
     BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
-    Map<Long, Double> ratings = current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
+    Map<Long, Double> ratings =
+        current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
     UserScores scores =
         current.userScores(
             userId,
@@ -206,8 +222,9 @@ public class RecommendationService {
   }
 
   /**
-   * Recommendations for an anonymous visitor from their ratings by movieId: an ALS fold-in and a content profile, no
-   * retraining. Unknown movies are ignored; with no known movie at all the list is empty.
+   * Recommendations for an anonymous visitor from their ratings by movieId: an ALS fold-in and a
+   * content profile, no retraining. Unknown movies are ignored; with no known movie at all the list
+   * is empty.
    */
   public List<ScoredMovie> recommendForRatings(
       Map<Long, Double> ratingsByMovieId, Mode mode, double alsWeight, int n) {
@@ -221,14 +238,20 @@ public class RecommendationService {
     return current.hybrid.blend(scores, weights, n);
   }
 
-  /** Movies closest in content (genome or fallback cosine), the movie itself excluded; empty for unknown movies. */
+  /**
+   * Movies closest in content (genome or fallback cosine), the movie itself excluded; empty for
+   * unknown movies.
+   */
   public List<ScoredMovie> similarByContent(long movieId, int n) {
     return current().content.similarMovies(movieId, n).stream()
         .map(m -> new ScoredMovie(m.movieId(), m.score(), Double.NaN, m.score()))
         .toList();
   }
 
-  /** Movies closest in ALS factor space (cosine), the movie itself excluded; empty for movies nobody rated. */
+  /**
+   * Movies closest in ALS factor space (cosine), the movie itself excluded; empty for movies nobody
+   * rated.
+   */
   public List<ScoredMovie> similarByAls(long movieId, int n) {
     return current().als.similarMovies(movieId, n).stream()
         .map(m -> new ScoredMovie(m.movieId(), m.score(), m.score(), Double.NaN))
@@ -236,21 +259,23 @@ public class RecommendationService {
   }
 
   /**
-   * Which of the user's rated movies drove {@code movieId}'s score: up to five from ALS (exact additive
-   * contributions, largest first) then up to five from content (profile weight x cosine).
+   * Which of the user's rated movies drove {@code movieId}'s score: up to five from ALS (exact
+   * additive contributions, largest first) then up to five from content (profile weight x cosine).
    *
    * @throws UnknownUserException when the model has no ratings of this user
    */
   public List<Explanation> explain(long userId, long movieId) {
     ModelSnapshot current = current();
-    Map<Long, Double> ratings = current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
-    AlsModel.UserVector user = current.als.userVector(userId).orElseGet(() -> current.als.foldIn(ratings));
+    Map<Long, Double> ratings =
+        current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
+    AlsModel.UserVector user =
+        current.als.userVector(userId).orElseGet(() -> current.als.foldIn(ratings));
     return explanations(current, user, ratings, movieId);
   }
 
   /**
-   * As {@link #explain(long, long)} for an anonymous visitor's ratings by movieId (ALS side from the fold-in).
-   * Unknown movies are ignored.
+   * As {@link #explain(long, long)} for an anonymous visitor's ratings by movieId (ALS side from
+   * the fold-in). Unknown movies are ignored.
    */
   public List<Explanation> explainForRatings(Map<Long, Double> ratingsByMovieId, long movieId) {
     ModelSnapshot current = current();
@@ -260,14 +285,22 @@ public class RecommendationService {
   private static List<Explanation> explanations(
       ModelSnapshot current, AlsModel.UserVector user, Map<Long, Double> ratings, long movieId) {
     List<Explanation> result = new ArrayList<>();
-    current.als.explain(user, movieId, EXPLANATIONS_PER_SIDE)
+    current
+        .als
+        .explain(user, movieId, EXPLANATIONS_PER_SIDE)
         .forEach(m -> result.add(new Explanation(m.movieId(), m.score(), Explanation.Side.ALS)));
-    current.content.explain(ratings, movieId, EXPLANATIONS_PER_SIDE)
-        .forEach(m -> result.add(new Explanation(m.movieId(), m.score(), Explanation.Side.CONTENT)));
+    current
+        .content
+        .explain(ratings, movieId, EXPLANATIONS_PER_SIDE)
+        .forEach(
+            m -> result.add(new Explanation(m.movieId(), m.score(), Explanation.Side.CONTENT)));
     return List.copyOf(result);
   }
 
-  /** Whether the movie's content vector is its genome or the genre/tag fallback; empty for unknown movies. */
+  /**
+   * Whether the movie's content vector is its genome or the genre/tag fallback; empty for unknown
+   * movies.
+   */
   public Optional<VectorKind> contentVectorKind(long movieId) {
     return current().content.kindOf(movieId);
   }
@@ -277,7 +310,10 @@ public class RecommendationService {
     return current().content.strongestGenomeTags(movieId, n);
   }
 
-  /** The snapshot serving now, for {@link UserRecommendations}; throws {@link NotReadyException} before the first. */
+  /**
+   * The snapshot serving now, for {@link UserRecommendations}; throws {@link NotReadyException}
+   * before the first.
+   */
   ModelSnapshot current() {
     ModelSnapshot current = snapshot;
     if (current == null) {
@@ -289,7 +325,8 @@ public class RecommendationService {
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

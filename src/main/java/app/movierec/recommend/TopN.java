@@ -3,15 +3,18 @@ package app.movierec.recommend;
 import java.util.Arrays;
 
 /**
- * Partial selection of the {@code n} best rows of a score array in {@code O(rows log n)}: a bounded min-heap, so a
- * top-20 out of ten thousand movies never sorts the whole array. Ties go to the lower row, NaN scores are never
- * selected, so results are deterministic.
+ * Partial selection of the {@code n} best rows of a score array in {@code O(rows log n)}: a bounded
+ * min-heap, so a top-20 out of ten thousand movies never sorts the whole array. Ties go to the
+ * lower row, NaN scores are never selected, so results are deterministic.
  */
 public final class TopN {
 
   private TopN() {}
 
-  /** Rows of the {@code n} highest scores, best first; rows with {@code excluded[row]} are skipped (null = none). */
+  /**
+   * Rows of the {@code n} highest scores, best first; rows with {@code excluded[row]} are skipped
+   * (null = none).
+   */
   public static int[] select(float[] scores, boolean[] excluded, int n) {
     return select(scores.length, scores, null, null, excluded, n);
   }
@@ -32,7 +35,8 @@ public final class TopN {
     return select(rows, null, null, score, excluded, n);
   }
 
-  // one of floats, doubles, score is set; array reads keep the hot loop free of a megamorphic lambda call
+  // one of floats, doubles, score is set; array reads keep the hot loop free of a megamorphic
+  // lambda call
   private static int[] select(
       int rows, float[] floats, double[] doubles, RowScore score, boolean[] excluded, int n) {
     if (n <= 0 || rows == 0) {

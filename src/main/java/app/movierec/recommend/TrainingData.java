@@ -5,20 +5,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the models train on, as plain arrays so that it can come from H2 (the app) or straight from a MovieLens
- * folder (the batch commands) without either side knowing the other. MovieLens ids fit in an {@code int}; the rating
- * arrays are parallel and hold one entry per (user, movie) pair.
+ * Everything the models train on, as plain arrays so that it can come from H2 (the app) or straight
+ * from a MovieLens folder (the batch commands) without either side knowing the other. MovieLens ids
+ * fit in an {@code int}; the rating arrays are parallel and hold one entry per (user, movie) pair.
  *
- * @param fingerprint identifies the data (changes when the imported files change); saved models are keyed by it
+ * @param fingerprint identifies the data (changes when the imported files change); saved models are
+ *     keyed by it
  * @param movieIds the whole catalogue, ascending; a movie may have no ratings
- * @param genres genres of {@code movieIds[i]} at index {@code i} (empty list for "(no genres listed)")
+ * @param genres genres of {@code movieIds[i]} at index {@code i} (empty list for "(no genres
+ *     listed)")
  * @param userTags free-text tags users gave, by movieId (absent when a movie has none)
- * @param genome tag-genome relevance vectors by movieId (absent for movies outside the genome); all the same length
+ * @param genome tag-genome relevance vectors by movieId (absent for movies outside the genome); all
+ *     the same length
  * @param ratingUserIds userId of each rating
  * @param ratingMovieIds movieId of each rating
  * @param ratings the star rating, 0.5 to 5.0
- * @param genomeTagNames names of the genome tags, parallel to the genome vectors (index {@code tagId - 1}); empty
- *     when unknown
+ * @param genomeTagNames names of the genome tags, parallel to the genome vectors (index {@code
+ *     tagId - 1}); empty when unknown
  */
 public record TrainingData(
     String fingerprint,
@@ -41,7 +44,16 @@ public record TrainingData(
       int[] ratingUserIds,
       int[] ratingMovieIds,
       float[] ratings) {
-    this(fingerprint, movieIds, genres, userTags, genome, ratingUserIds, ratingMovieIds, ratings, List.of());
+    this(
+        fingerprint,
+        movieIds,
+        genres,
+        userTags,
+        genome,
+        ratingUserIds,
+        ratingMovieIds,
+        ratings,
+        List.of());
   }
 
   public TrainingData {
@@ -55,7 +67,10 @@ public record TrainingData(
     genomeTagNames = genomeTagNames == null ? List.of() : List.copyOf(genomeTagNames);
   }
 
-  /** The same data with other ratings (for train/test splits); catalogue, tags and genome are shared. */
+  /**
+   * The same data with other ratings (for train/test splits); catalogue, tags and genome are
+   * shared.
+   */
   public TrainingData withRatings(
       String newFingerprint, int[] newRatingUserIds, int[] newRatingMovieIds, float[] newRatings) {
     return new TrainingData(

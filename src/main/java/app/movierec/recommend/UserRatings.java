@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every user's ratings by movieId, compact (CSR over userRows), immutable; for content profiles and explanations. */
+/**
+ * Every user's ratings by movieId, compact (CSR over userRows), immutable; for content profiles and
+ * explanations.
+ */
 public final class UserRatings {
 
   private final IdIndex users;

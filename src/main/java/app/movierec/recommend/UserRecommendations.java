@@ -12,15 +12,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Recommendations for any user (MovieLens users, visitors, and users who rated in the app) that reflect every rating
- * stored so far, without retraining. The one entry point the UI and the JSON API call.
+ * Recommendations for any user (MovieLens users, visitors, and users who rated in the app) that
+ * reflect every rating stored so far, without retraining. The one entry point the UI and the JSON
+ * API call.
  *
- * <p>When the trained model has seen all of a user's live ratings it serves their trained ALS vector. Otherwise it
- * folds in their effective ratings (the model's view of them overridden by their live ratings from
- * {@link RatingService}) and builds a content profile from the same ratings. The per-user score vectors are cached
- * (within {@code movierec.recommend.score-cache-mb}, default 256) under the identity of the model snapshot and of the
- * user's live-ratings map: {@link RatingService#rate} replaces that map, so a rating invalidates the user's entry, a
- * retrain invalidates all, and a computation that raced with a rating can never be served for the newer map.
+ * <p>When the trained model has seen all of a user's live ratings it serves their trained ALS
+ * vector. Otherwise it folds in their effective ratings (the model's view of them overridden by
+ * their live ratings from {@link RatingService}) and builds a content profile from the same
+ * ratings. The per-user score vectors are cached (within {@code movierec.recommend.score-cache-mb},
+ * default 256) under the identity of the model snapshot and of the user's live-ratings map: {@link
+ * RatingService#rate} replaces that map, so a rating invalidates the user's entry, a retrain
+ * invalidates all, and a computation that raced with a rating can never be served for the newer
+ * map.
  */
 @Service
 public class UserRecommendations {
@@ -55,7 +58,8 @@ public class UserRecommendations {
     if (cached == null || cached.snapshot != snapshot || cached.live != live) {
       cached = new Scores(snapshot, live, compute(snapshot, userId, live));
       if (cache.size() >= maxCachedUsers(snapshot)) {
-        // evict an arbitrary entry: cheaper than LRU bookkeeping on every hit, and good enough for a cache this size
+        // evict an arbitrary entry: cheaper than LRU bookkeeping on every hit, and good enough for
+        // a cache this size
         var iterator = cache.keySet().iterator();
         if (iterator.hasNext()) {
           iterator.next();
@@ -67,7 +71,9 @@ public class UserRecommendations {
     return cached.scores == null ? List.of() : snapshot.hybrid.blend(cached.scores, weights, n);
   }
 
-  /** The user's normalised score vectors under this snapshot; null for a user without any rating. */
+  /**
+   * The user's normalised score vectors under this snapshot; null for a user without any rating.
+   */
   private UserScores compute(ModelSnapshot snapshot, long userId, Map<Long, Double> live) {
     Optional<Map<Long, Double>> trained = snapshot.ratings.ratingsOf(userId);
     if (trained.isPresent() && seenByModel(trained.get(), live)) {
@@ -110,6 +116,9 @@ public class UserRecommendations {
     return true;
   }
 
-  /** Score vectors valid for exactly this snapshot and this live-ratings map instance; null scores = no ratings. */
+  /**
+   * Score vectors valid for exactly this snapshot and this live-ratings map instance; null scores =
+   * no ratings.
+   */
   private record Scores(ModelSnapshot snapshot, Map<Long, Double> live, UserScores scores) {}
 }

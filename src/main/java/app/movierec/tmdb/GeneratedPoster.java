@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A poster drawn on the server for movies without a TMDB poster: the title (wrapped, with an ellipsis when too long)
- * and the year on a gradient whose colour comes from the first genre. Deterministic, so the same movie always looks
- * the same; 2:3 like TMDB's posters, so the grid does not jump when a real poster replaces it.
+ * A poster drawn on the server for movies without a TMDB poster: the title (wrapped, with an
+ * ellipsis when too long) and the year on a gradient whose colour comes from the first genre.
+ * Deterministic, so the same movie always looks the same; 2:3 like TMDB's posters, so the grid does
+ * not jump when a real poster replaces it.
  */
 public final class GeneratedPoster {
 
@@ -68,51 +69,85 @@ public final class GeneratedPoster {
     int firstBaseline = (HEIGHT - blockHeight) / 2 + fontSize - 20;
 
     var svg = new StringBuilder(1024);
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(HEIGHT)
-        .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\">");
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
+        .append("\">");
     svg.append("<defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"0.4\" y2=\"1\">")
-        .append("<stop offset=\"0\" stop-color=\"").append(base).append("\"/>")
-        .append("<stop offset=\"1\" stop-color=\"").append(darker(base)).append("\"/>")
+        .append("<stop offset=\"0\" stop-color=\"")
+        .append(base)
+        .append("\"/>")
+        .append("<stop offset=\"1\" stop-color=\"")
+        .append(darker(base))
+        .append("\"/>")
         .append("</linearGradient></defs>");
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"url(#g)\"/>");
-    svg.append("<rect x=\"14\" y=\"14\" width=\"").append(WIDTH - 28).append("\" height=\"").append(HEIGHT - 28)
-        .append("\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.25\" stroke-width=\"2\" rx=\"6\"/>");
-    svg.append("<g font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif\" ")
+    svg.append("<rect x=\"14\" y=\"14\" width=\"")
+        .append(WIDTH - 28)
+        .append("\" height=\"")
+        .append(HEIGHT - 28)
+        .append(
+            "\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.25\" stroke-width=\"2\" rx=\"6\"/>");
+    svg.append(
+            "<g font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif\" ")
         .append("fill=\"#ffffff\" text-anchor=\"middle\">");
     if (!movie.genres().isEmpty()) {
-      svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"52\" font-size=\"16\" letter-spacing=\"2\" ")
+      svg.append("<text x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"52\" font-size=\"16\" letter-spacing=\"2\" ")
           .append("fill-opacity=\"0.8\">")
           .append(escapeXml(movie.genres().getFirst().toUpperCase(Locale.ROOT)))
           .append("</text>");
     }
     svg.append("<text font-size=\"").append(fontSize).append("\" font-weight=\"700\">");
     for (int i = 0; i < lines.size(); i++) {
-      svg.append("<tspan x=\"").append(WIDTH / 2).append("\" y=\"").append(firstBaseline + i * lineHeight)
-          .append("\">").append(escapeXml(lines.get(i))).append("</tspan>");
+      svg.append("<tspan x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(firstBaseline + i * lineHeight)
+          .append("\">")
+          .append(escapeXml(lines.get(i)))
+          .append("</tspan>");
     }
     svg.append("</text>");
     if (movie.year() != null) {
-      svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(firstBaseline + blockHeight + 24)
-          .append("\" font-size=\"24\" fill-opacity=\"0.85\">").append(movie.year()).append("</text>");
+      svg.append("<text x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(firstBaseline + blockHeight + 24)
+          .append("\" font-size=\"24\" fill-opacity=\"0.85\">")
+          .append(movie.year())
+          .append("</text>");
     }
     svg.append("</g></svg>");
     return svg.toString();
   }
 
-  /** The base colour for a movie whose first genre is {@code genres.get(0)}; grey without genres. */
+  /**
+   * The base colour for a movie whose first genre is {@code genres.get(0)}; grey without genres.
+   */
   public static String colourFor(List<String> genres) {
-    if (genres == null || genres.isEmpty() || genres.getFirst() == null || genres.getFirst().isBlank()) {
+    if (genres == null
+        || genres.isEmpty()
+        || genres.getFirst() == null
+        || genres.getFirst().isBlank()) {
       return NO_GENRE_COLOUR;
     }
     String genre = genres.getFirst().strip().toLowerCase(Locale.ROOT);
     String known = GENRE_COLOURS.get(genre);
-    return known != null ? known : OTHER_COLOURS[Math.floorMod(genre.hashCode(), OTHER_COLOURS.length)];
+    return known != null
+        ? known
+        : OTHER_COLOURS[Math.floorMod(genre.hashCode(), OTHER_COLOURS.length)];
   }
 
   /**
-   * Escapes text for XML content or attributes, and drops what XML 1.0 cannot carry at all (control characters other
-   * than tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
+   * Escapes text for XML content or attributes, and drops what XML 1.0 cannot carry at all (control
+   * characters other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
    */
   static String escapeXml(String text) {
     var out = new StringBuilder(text.length() + 16);
@@ -128,7 +163,9 @@ public final class GeneratedPoster {
                 case '\t', '\n', '\r' -> out.append(' ');
                 default -> {
                   boolean allowed =
-                      (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+                      (cp >= 0x20 && cp <= 0xD7FF)
+                          || (cp >= 0xE000 && cp <= 0xFFFD)
+                          || cp >= 0x10000;
                   if (allowed) {
                     out.appendCodePoint(cp);
                   }
@@ -139,8 +176,8 @@ public final class GeneratedPoster {
   }
 
   /**
-   * Greedy word wrap counted in user-perceived characters (so accents and emoji are never split); words longer than a
-   * line are broken, and text beyond {@code maxLines} is cut with an ellipsis.
+   * Greedy word wrap counted in user-perceived characters (so accents and emoji are never split);
+   * words longer than a line are broken, and text beyond {@code maxLines} is cut with an ellipsis.
    */
   static List<String> wrap(String text, int maxLineLength, int maxLines) {
     List<String> lines = new ArrayList<>();
@@ -192,7 +229,9 @@ public final class GeneratedPoster {
     List<String> result = new ArrayList<>();
     BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
     it.setText(text);
-    for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+    for (int start = it.first(), end = it.next();
+        end != BreakIterator.DONE;
+        start = end, end = it.next()) {
       result.add(text.substring(start, end));
     }
     return result;

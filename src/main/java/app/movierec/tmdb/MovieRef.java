@@ -7,17 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The little the poster and link code needs to know about a movie, independent of the catalog's entities.
+ * The little the poster and link code needs to know about a movie, independent of the catalog's
+ * entities.
  *
  * @param movieId the MovieLens movie id
  * @param tmdbId the TMDB movie id, or {@code null} when the dataset has none
  * @param title the display title, without the year (never null; blank becomes "Untitled")
  * @param year the release year, or {@code null} when unknown
- * @param genres the MovieLens genres in dataset order (never null; the first one picks the generated poster's colour)
+ * @param genres the MovieLens genres in dataset order (never null; the first one picks the
+ *     generated poster's colour)
  */
 public record MovieRef(long movieId, Long tmdbId, String title, Integer year, List<String> genres) {
 
-  private static final Pattern TITLE_WITH_YEAR = Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[–-]\\d{0,4})?\\)\\s*$");
+  private static final Pattern TITLE_WITH_YEAR =
+      Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[–-]\\d{0,4})?\\)\\s*$");
   private static final String NO_GENRES = "(no genres listed)";
 
   public MovieRef {
@@ -26,10 +29,12 @@ public record MovieRef(long movieId, Long tmdbId, String title, Integer year, Li
   }
 
   /**
-   * Builds a reference from MovieLens's raw columns: {@code "Toy Story (1995)"} and {@code "Adventure|Animation"}. The
-   * trailing year is split off the title; {@code "(no genres listed)"} becomes no genres.
+   * Builds a reference from MovieLens's raw columns: {@code "Toy Story (1995)"} and {@code
+   * "Adventure|Animation"}. The trailing year is split off the title; {@code "(no genres listed)"}
+   * becomes no genres.
    */
-  public static MovieRef fromMovieLens(long movieId, Long tmdbId, String rawTitle, String pipeSeparatedGenres) {
+  public static MovieRef fromMovieLens(
+      long movieId, Long tmdbId, String rawTitle, String pipeSeparatedGenres) {
     String title = rawTitle == null ? "" : rawTitle.strip();
     Integer year = null;
     Matcher m = TITLE_WITH_YEAR.matcher(title);

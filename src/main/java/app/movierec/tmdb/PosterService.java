@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -29,15 +28,18 @@ import org.springframework.stereotype.Service;
  * Poster image URLs for movie cards, built for a grid that must render at once and improve later.
  *
  * <ul>
- *   <li>{@link #posterUrlNow(MovieRef)} never waits on the network: the cached TMDB image, else a generated poster.
- *   <li>{@link #posterUrl(MovieRef)} resolves the real poster in the background (at most
- *       {@code maxConcurrentRequests} lookups at once, one per movie however many cards ask) and completes with the
- *       TMDB image URL or, failing that, the generated poster. It never completes exceptionally.
+ *   <li>{@link #posterUrlNow(MovieRef)} never waits on the network: the cached TMDB image, else a
+ *       generated poster.
+ *   <li>{@link #posterUrl(MovieRef)} resolves the real poster in the background (at most {@code
+ *       maxConcurrentRequests} lookups at once, one per movie however many cards ask) and completes
+ *       with the TMDB image URL or, failing that, the generated poster. It never completes
+ *       exceptionally.
  * </ul>
  *
- * <p>TMDB's final answers (a poster path, or none) are cached in memory and in the {@code tmdb_poster} table, so a
- * movie is asked for once across restarts. After a transient failure the movie is asked again once
- * {@code failureRetryDelay} has passed (or after a restart). Image URLs never carry the API key.
+ * <p>TMDB's final answers (a poster path, or none) are cached in memory and in the {@code
+ * tmdb_poster} table, so a movie is asked for once across restarts. After a transient failure the
+ * movie is asked again once {@code failureRetryDelay} has passed (or after a restart). Image URLs
+ * never carry the API key.
  */
 @Service
 public class PosterService implements DisposableBean {
@@ -62,7 +64,8 @@ public class PosterService implements DisposableBean {
     this(client, repository, properties, Clock.systemUTC());
   }
 
-  PosterService(TmdbClient client, TmdbPosterRepository repository, TmdbProperties properties, Clock clock) {
+  PosterService(
+      TmdbClient client, TmdbPosterRepository repository, TmdbProperties properties, Clock clock) {
     this.client = client;
     this.repository = repository;
     this.properties = properties;
@@ -70,24 +73,34 @@ public class PosterService implements DisposableBean {
     int threads = properties.maxConcurrentRequests();
     this.executor =
         new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(2_000), daemonThreads());
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(2_000),
+            daemonThreads());
     this.executor.allowCoreThreadTimeOut(true);
   }
 
-  /** Whether real posters can be fetched at all (a key is configured and TMDB has not rejected it). */
+  /**
+   * Whether real posters can be fetched at all (a key is configured and TMDB has not rejected it).
+   */
   public boolean isTmdbEnabled() {
     return client.isEnabled();
   }
 
   /**
-   * The best poster URL available without waiting on TMDB: the cached TMDB image, else the generated poster (a
-   * {@code data:} URI). At most one primary-key lookup in H2 on a cold cache.
+   * The best poster URL available without waiting on TMDB: the cached TMDB image, else the
+   * generated poster (a {@code data:} URI). At most one primary-key lookup in H2 on a cold cache.
    */
   public String posterUrlNow(MovieRef movie) {
     return urlOf(movie, cachedPosterPath(movie.tmdbId()));
   }
 
-  /** {@link #posterUrlNow(MovieRef)} for a whole page of movies with one database query; keyed by movieId. */
+  /**
+   * {@link #posterUrlNow(MovieRef)} for a whole page of movies with one database query; keyed by
+   * movieId.
+   */
   public Map<Long, String> posterUrlsNow(Collection<MovieRef> movies) {
     Set<Long> missing = new HashSet<>();
     for (MovieRef movie : movies) {
@@ -105,17 +118,20 @@ public class PosterService implements DisposableBean {
     Map<Long, String> urls = new LinkedHashMap<>();
     for (MovieRef movie : movies) {
       Optional<String> path =
-          movie.tmdbId() == null ? Optional.empty() : known.getOrDefault(movie.tmdbId(), Optional.empty());
+          movie.tmdbId() == null
+              ? Optional.empty()
+              : known.getOrDefault(movie.tmdbId(), Optional.empty());
       urls.put(movie.movieId(), urlOf(movie, path));
     }
     return urls;
   }
 
   /**
-   * The real poster, resolved in the background. Already complete when the answer is cached or there is nothing to
-   * ask (no tmdbId, no key, key rejected, recent failure); otherwise completes on a TMDB worker thread, so the UI
-   * must apply the result inside {@code UI.access(...)}. Completes with the generated poster whenever TMDB has none
-   * or cannot be reached; never exceptionally.
+   * The real poster, resolved in the background. Already complete when the answer is cached or
+   * there is nothing to ask (no tmdbId, no key, key rejected, recent failure); otherwise completes
+   * on a TMDB worker thread, so the UI must apply the result inside {@code UI.access(...)}.
+   * Completes with the generated poster whenever TMDB has none or cannot be reached; never
+   * exceptionally.
    */
   public CompletableFuture<String> posterUrl(MovieRef movie) {
     Long tmdbId = movie.tmdbId();
@@ -129,7 +145,8 @@ public class PosterService implements DisposableBean {
     // Read once more: a lookup may have finished since the cache was read, and its answer is final.
     Optional<String> answer = known.get(tmdbId);
     if (answer != null || !client.isEnabled() || failedRecently(tmdbId)) {
-      return CompletableFuture.completedFuture(urlOf(movie, answer == null ? Optional.empty() : answer));
+      return CompletableFuture.completedFuture(
+          urlOf(movie, answer == null ? Optional.empty() : answer));
     }
     return lookUp(tmdbId).thenApply(path -> urlOf(movie, path));
   }
@@ -161,7 +178,9 @@ public class PosterService implements DisposableBean {
 
   private Optional<String> remember(TmdbPoster poster) {
     Optional<String> path =
-        poster.getStatus() == TmdbPoster.Status.FOUND ? Optional.ofNullable(poster.getPosterPath()) : Optional.empty();
+        poster.getStatus() == TmdbPoster.Status.FOUND
+            ? Optional.ofNullable(poster.getPosterPath())
+            : Optional.empty();
     known.put(poster.getTmdbId(), path);
     return path;
   }
@@ -194,7 +213,8 @@ public class PosterService implements DisposableBean {
             } catch (RuntimeException e) {
               log.debug("Poster lookup of TMDB movie {} failed", tmdbId, e);
             } finally {
-              // Leave the in-flight map before completing, so whoever sees the result can start a fresh lookup.
+              // Leave the in-flight map before completing, so whoever sees the result can start a
+              // fresh lookup.
               inFlight.remove(tmdbId, future);
               future.complete(path);
             }
@@ -214,7 +234,8 @@ public class PosterService implements DisposableBean {
     }
     PosterLookup lookup = client.lookUpPoster(tmdbId);
     return switch (lookup) {
-      case PosterLookup.Found found -> store(TmdbPoster.found(tmdbId, found.posterPath(), clock.instant()));
+      case PosterLookup.Found found ->
+          store(TmdbPoster.found(tmdbId, found.posterPath(), clock.instant()));
       case PosterLookup.NoPoster none -> store(TmdbPoster.none(tmdbId, clock.instant()));
       case PosterLookup.Unavailable unavailable -> {
         failedAt.put(tmdbId, clock.instant());
@@ -228,7 +249,8 @@ public class PosterService implements DisposableBean {
     try {
       repository.save(poster);
     } catch (DataAccessException e) {
-      // Two instances racing on one row, or the table missing: the in-memory answer still serves this run.
+      // Two instances racing on one row, or the table missing: the in-memory answer still serves
+      // this run.
       if (!cacheWriteFailureLogged) {
         cacheWriteFailureLogged = true;
         log.warn("Could not store a TMDB poster in the tmdb_poster cache: {}", e.getMessage());

@@ -4,7 +4,8 @@ package app.movierec.tmdb;
 public final class TmdbAttribution {
 
   /** The sentence TMDB requires, verbatim. */
-  public static final String TEXT = "This product uses the TMDB API but is not endorsed or certified by TMDB.";
+  public static final String TEXT =
+      "This product uses the TMDB API but is not endorsed or certified by TMDB.";
 
   /** Where the attribution (or TMDB's logo) should link to. */
   public static final String TMDB_HOME_URL = "https://www.themoviedb.org/";

@@ -24,13 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Asks TMDB's API for a movie's poster path ({@code GET /3/movie/{tmdbId}}), server-side only.
  *
- * <p>At most {@code maxConcurrentRequests} calls are in flight. A 404 means "no such movie, no poster"; a 401 means the
- * key was rejected: that is logged once and no further call is made in this run. A 429 is retried after the
- * {@code Retry-After} delay (bounded), at most {@code maxRetries} times. Timeouts and network errors give
- * {@link PosterLookup.Unavailable}; after {@value #FAILURES_BEFORE_PAUSE} of them in a row the client pauses for
- * {@code failureRetryDelay}, so an offline server does not wait on timeouts for every card.
+ * <p>At most {@code maxConcurrentRequests} calls are in flight. A 404 means "no such movie, no
+ * poster"; a 401 means the key was rejected: that is logged once and no further call is made in
+ * this run. A 429 is retried after the {@code Retry-After} delay (bounded), at most {@code
+ * maxRetries} times. Timeouts and network errors give {@link PosterLookup.Unavailable}; after
+ * {@value #FAILURES_BEFORE_PAUSE} of them in a row the client pauses for {@code failureRetryDelay},
+ * so an offline server does not wait on timeouts for every card.
  *
- * <p>The key never appears in a log line: URLs of requests are not logged, and exception messages are scrubbed.
+ * <p>The key never appears in a log line: URLs of requests are not logged, and exception messages
+ * are scrubbed.
  */
 public class TmdbClient {
 
@@ -42,7 +44,10 @@ public class TmdbClient {
     /** TMDB does not know the movie (404) or has no poster for it: a final answer worth caching. */
     record NoPoster() implements PosterLookup {}
 
-    /** No answer this time (no key, key rejected, rate limited, timeout, network error): ask again later. */
+    /**
+     * No answer this time (no key, key rejected, rate limited, timeout, network error): ask again
+     * later.
+     */
     record Unavailable(String reason) implements PosterLookup {}
   }
 
@@ -54,7 +59,10 @@ public class TmdbClient {
 
   static final int FAILURES_BEFORE_PAUSE = 5;
 
-  /** What TMDB's poster paths look like ("/kqjL17yufvn9OVLyXYpvtyrFfak.jpg"); anything else is not put into a URL. */
+  /**
+   * What TMDB's poster paths look like ("/kqjL17yufvn9OVLyXYpvtyrFfak.jpg"); anything else is not
+   * put into a URL.
+   */
   private static final Pattern POSTER_PATH = Pattern.compile("^/[A-Za-z0-9_.-]{1,200}$");
 
   private static final Logger log = LoggerFactory.getLogger(TmdbClient.class);
@@ -91,8 +99,8 @@ public class TmdbClient {
   }
 
   /**
-   * Looks up the poster path of a TMDB movie. Blocks for at most a few request timeouts (plus bounded back-offs on
-   * 429), so call it off the UI thread; {@link PosterService} does.
+   * Looks up the poster path of a TMDB movie. Blocks for at most a few request timeouts (plus
+   * bounded back-offs on 429), so call it off the UI thread; {@link PosterService} does.
    */
   public PosterLookup lookUpPoster(long tmdbId) {
     if (!credentials.isPresent()) {
@@ -116,7 +124,9 @@ public class TmdbClient {
         int status = response.statusCode();
         if (status == 429) {
           if (attempt >= properties.maxRetries()) {
-            log.debug("TMDB kept rate-limiting the poster lookup of movie {}; using a generated poster", tmdbId);
+            log.debug(
+                "TMDB kept rate-limiting the poster lookup of movie {}; using a generated poster",
+                tmdbId);
             return new PosterLookup.Unavailable("rate limited");
           }
           sleeper.sleep(retryDelay(response, attempt));
@@ -142,8 +152,12 @@ public class TmdbClient {
   }
 
   private HttpRequest movieRequest(long tmdbId) {
-    URI uri = URI.create(stripTrailingSlash(properties.apiBaseUrl().toString()) + "/3/movie/" + tmdbId
-        + credentials.apiQuery());
+    URI uri =
+        URI.create(
+            stripTrailingSlash(properties.apiBaseUrl().toString())
+                + "/3/movie/"
+                + tmdbId
+                + credentials.apiQuery());
     var request =
         HttpRequest.newBuilder(uri)
             .timeout(properties.requestTimeout())
@@ -152,8 +166,11 @@ public class TmdbClient {
     return credentials.authorize(request).build();
   }
 
-  /** Sends under the concurrency limit; null when the key got rejected while waiting for a permit. */
-  private HttpResponse<String> sendLimited(HttpRequest request) throws IOException, InterruptedException {
+  /**
+   * Sends under the concurrency limit; null when the key got rejected while waiting for a permit.
+   */
+  private HttpResponse<String> sendLimited(HttpRequest request)
+      throws IOException, InterruptedException {
     permits.acquire();
     try {
       if (keyRejected.get()) {
@@ -183,7 +200,9 @@ public class TmdbClient {
       log.warn(
           "TMDB rejected the API key (HTTP 401; configured as a {}). No more TMDB calls in this run; "
               + "posters fall back to generated ones. Check TMDB_API_KEY or movierec.tmdb.api-key.",
-          credentials.kind() == TmdbCredentials.Kind.V4_READ_ACCESS_TOKEN ? "v4 read-access token" : "v3 API key");
+          credentials.kind() == TmdbCredentials.Kind.V4_READ_ACCESS_TOKEN
+              ? "v4 read-access token"
+              : "v3 API key");
     }
     return new PosterLookup.Unavailable("TMDB rejected the API key");
   }
@@ -196,7 +215,9 @@ public class TmdbClient {
       pausedUntil.set(Instant.now().plus(properties.failureRetryDelay()));
       log.warn(
           "TMDB poster lookups keep failing (last: {} {}); posters fall back to generated ones for {}",
-          what, detail, properties.failureRetryDelay());
+          what,
+          detail,
+          properties.failureRetryDelay());
     } else {
       log.debug("TMDB poster lookup of movie {} {}: {}", tmdbId, what, detail);
     }

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Wires the TMDB client: the key comes from {@code movierec.tmdb.api-key}, else the {@code TMDB_API_KEY} variable. */
+/**
+ * Wires the TMDB client: the key comes from {@code movierec.tmdb.api-key}, else the {@code
+ * TMDB_API_KEY} variable.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TmdbProperties.class)
 public class TmdbConfiguration {
@@ -22,7 +25,8 @@ public class TmdbConfiguration {
     }
     TmdbCredentials credentials = TmdbCredentials.of(configured);
     switch (credentials.kind()) {
-      case NONE -> log.info("No TMDB API key configured (TMDB_API_KEY): movies get generated posters");
+      case NONE ->
+          log.info("No TMDB API key configured (TMDB_API_KEY): movies get generated posters");
       case V3_API_KEY -> log.info("TMDB posters enabled with a v3 API key");
       case V4_READ_ACCESS_TOKEN -> log.info("TMDB posters enabled with a v4 read-access token");
     }

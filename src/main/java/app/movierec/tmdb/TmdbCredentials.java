@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * The configured TMDB credential and how to send it. TMDB accepts either a v3 API key (a 32-character hex string, sent
- * as the {@code api_key} query parameter) or a v4 read-access token (a JWT, sent as {@code Authorization: Bearer}); the
- * kind is told apart by its shape. The value is only ever used on requests to TMDB's API, and {@link #toString()}
- * never shows it.
+ * The configured TMDB credential and how to send it. TMDB accepts either a v3 API key (a
+ * 32-character hex string, sent as the {@code api_key} query parameter) or a v4 read-access token
+ * (a JWT, sent as {@code Authorization: Bearer}); the kind is told apart by its shape. The value is
+ * only ever used on requests to TMDB's API, and {@link #toString()} never shows it.
  */
 public final class TmdbCredentials {
 
@@ -21,7 +21,8 @@ public final class TmdbCredentials {
   }
 
   /** Three base64url segments separated by dots: the shape of a JWT. */
-  private static final Pattern JWT = Pattern.compile("^[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*$");
+  private static final Pattern JWT =
+      Pattern.compile("^[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*$");
 
   private static final TmdbCredentials NONE = new TmdbCredentials(Kind.NONE, "");
 
@@ -39,8 +40,8 @@ public final class TmdbCredentials {
   }
 
   /**
-   * Reads a configured value: null or blank means none; a JWT-shaped value (optionally prefixed with "Bearer ") is a
-   * v4 token; anything else a v3 key.
+   * Reads a configured value: null or blank means none; a JWT-shaped value (optionally prefixed
+   * with "Bearer ") is a v4 token; anything else a v3 key.
    */
   public static TmdbCredentials of(String configured) {
     if (configured == null || configured.isBlank()) {
@@ -54,10 +55,13 @@ public final class TmdbCredentials {
       return NONE;
     }
     if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-      // A value with spaces or control characters cannot be a key; refusing it keeps it out of headers and URLs.
-      throw new IllegalArgumentException("The TMDB API key contains whitespace or control characters");
+      // A value with spaces or control characters cannot be a key; refusing it keeps it out of
+      // headers and URLs.
+      throw new IllegalArgumentException(
+          "The TMDB API key contains whitespace or control characters");
     }
-    return new TmdbCredentials(JWT.matcher(value).matches() ? Kind.V4_READ_ACCESS_TOKEN : Kind.V3_API_KEY, value);
+    return new TmdbCredentials(
+        JWT.matcher(value).matches() ? Kind.V4_READ_ACCESS_TOKEN : Kind.V3_API_KEY, value);
   }
 
   public Kind kind() {
@@ -69,19 +73,26 @@ public final class TmdbCredentials {
   }
 
   /**
-   * The query string to append to an API path: {@code ?api_key=...} for a v3 key, empty otherwise. Only for requests
-   * to TMDB's API; such URLs must never be logged or shown.
+   * The query string to append to an API path: {@code ?api_key=...} for a v3 key, empty otherwise.
+   * Only for requests to TMDB's API; such URLs must never be logged or shown.
    */
   String apiQuery() {
-    return kind == Kind.V3_API_KEY ? "?api_key=" + URLEncoder.encode(secret, StandardCharsets.UTF_8) : "";
+    return kind == Kind.V3_API_KEY
+        ? "?api_key=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+        : "";
   }
 
   /** Adds the bearer header for a v4 token; a no-op otherwise. */
   HttpRequest.Builder authorize(HttpRequest.Builder request) {
-    return kind == Kind.V4_READ_ACCESS_TOKEN ? request.header("Authorization", "Bearer " + secret) : request;
+    return kind == Kind.V4_READ_ACCESS_TOKEN
+        ? request.header("Authorization", "Bearer " + secret)
+        : request;
   }
 
-  /** {@code text} with every occurrence of the secret replaced, for messages that are about to be logged. */
+  /**
+   * {@code text} with every occurrence of the secret replaced, for messages that are about to be
+   * logged.
+   */
   String redact(String text) {
     if (text == null || secret.isEmpty()) {
       return text;

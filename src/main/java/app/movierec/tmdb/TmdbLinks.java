@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Links to a movie's pages on TMDB and IMDb. A movie without the id gets {@link Optional#empty()}, never a link that
- * leads nowhere. Neither link needs an API key.
+ * Links to a movie's pages on TMDB and IMDb. A movie without the id gets {@link Optional#empty()},
+ * never a link that leads nowhere. Neither link needs an API key.
  */
 public final class TmdbLinks {
 
@@ -13,7 +13,9 @@ public final class TmdbLinks {
 
   private TmdbLinks() {}
 
-  /** {@code https://www.themoviedb.org/movie/{tmdbId}}, or empty for a missing or non-positive id. */
+  /**
+   * {@code https://www.themoviedb.org/movie/{tmdbId}}, or empty for a missing or non-positive id.
+   */
   public static Optional<String> tmdbMovieUrl(Long tmdbId) {
     if (tmdbId == null || tmdbId <= 0) {
       return Optional.empty();
@@ -26,7 +28,9 @@ public final class TmdbLinks {
     return movie == null ? Optional.empty() : tmdbMovieUrl(movie.tmdbId());
   }
 
-  /** {@code https://www.imdb.com/title/tt0114709/} for 114709 (zero-padded to 7 digits), or empty. */
+  /**
+   * {@code https://www.imdb.com/title/tt0114709/} for 114709 (zero-padded to 7 digits), or empty.
+   */
   public static Optional<String> imdbTitleUrl(Long imdbId) {
     if (imdbId == null || imdbId <= 0) {
       return Optional.empty();
@@ -35,8 +39,8 @@ public final class TmdbLinks {
   }
 
   /**
-   * The IMDb page for an id as MovieLens's {@code links.csv} spells it ({@code "0114709"}), with or without the
-   * {@code tt} prefix; empty for null, blank or anything that is not such an id.
+   * The IMDb page for an id as MovieLens's {@code links.csv} spells it ({@code "0114709"}), with or
+   * without the {@code tt} prefix; empty for null, blank or anything that is not such an id.
    */
   public static Optional<String> imdbTitleUrl(String imdbId) {
     if (imdbId == null) {

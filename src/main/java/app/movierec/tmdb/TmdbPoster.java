@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * TMDB's final answer about one movie's poster, so each movie is asked for once across restarts. Only final answers
- * are stored (a poster path, or "none" after a 404 or a missing {@code poster_path}); transient failures are not.
+ * TMDB's final answer about one movie's poster, so each movie is asked for once across restarts.
+ * Only final answers are stored (a poster path, or "none" after a 404 or a missing {@code
+ * poster_path}); transient failures are not.
  */
 @Entity
 @Table(name = "tmdb_poster")

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings under {@code movierec.tmdb}. Without an API key (here or in the {@code TMDB_API_KEY} environment variable)
- * TMDB's API is never called and every movie gets a generated poster.
+ * Settings under {@code movierec.tmdb}. Without an API key (here or in the {@code TMDB_API_KEY}
+ * environment variable) TMDB's API is never called and every movie gets a generated poster.
  *
- * @param apiKey a v3 API key or a v4 read-access token; blank means "use {@code TMDB_API_KEY}, if set"
+ * @param apiKey a v3 API key or a v4 read-access token; blank means "use {@code TMDB_API_KEY}, if
+ *     set"
  * @param apiBaseUrl the API's origin (tests point it at a local stub)
  * @param imageBaseUrl where poster images are served from; image URLs carry no key
  * @param posterSize one of TMDB's poster sizes; w342 fits a card at 2x density
@@ -18,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentRequests how many API calls may be in flight at once
  * @param maxRetries how often a request answered with 429 (rate limited) is retried
  * @param maxRetryAfter upper bound on one back-off, whatever {@code Retry-After} says
- * @param failureRetryDelay how long a movie (after a transient failure) or the whole API (after several network
- *     failures in a row) is left alone before it is asked again
+ * @param failureRetryDelay how long a movie (after a transient failure) or the whole API (after
+ *     several network failures in a row) is left alone before it is asked again
  */
 @ConfigurationProperties("movierec.tmdb")
 public record TmdbProperties(
@@ -36,7 +37,10 @@ public record TmdbProperties(
 
   public TmdbProperties {
     apiBaseUrl = apiBaseUrl == null ? URI.create("https://api.themoviedb.org") : apiBaseUrl;
-    imageBaseUrl = imageBaseUrl == null || imageBaseUrl.isBlank() ? "https://image.tmdb.org/t/p/" : imageBaseUrl;
+    imageBaseUrl =
+        imageBaseUrl == null || imageBaseUrl.isBlank()
+            ? "https://image.tmdb.org/t/p/"
+            : imageBaseUrl;
     if (!imageBaseUrl.endsWith("/")) {
       imageBaseUrl = imageBaseUrl + "/";
     }
@@ -44,7 +48,8 @@ public record TmdbProperties(
     connectTimeout = positiveOr(connectTimeout, Duration.ofSeconds(2));
     requestTimeout = positiveOr(requestTimeout, Duration.ofSeconds(2));
     if (maxConcurrentRequests < 1) {
-      throw new IllegalArgumentException("movierec.tmdb.max-concurrent-requests must be at least 1");
+      throw new IllegalArgumentException(
+          "movierec.tmdb.max-concurrent-requests must be at least 1");
     }
     if (maxRetries < 0) {
       throw new IllegalArgumentException("movierec.tmdb.max-retries must not be negative");
@@ -61,15 +66,31 @@ public record TmdbProperties(
   /** A copy talking to another API origin. */
   public TmdbProperties withApiBaseUrl(URI url) {
     return new TmdbProperties(
-        apiKey, url, imageBaseUrl, posterSize, connectTimeout, requestTimeout, maxConcurrentRequests, maxRetries,
-        maxRetryAfter, failureRetryDelay);
+        apiKey,
+        url,
+        imageBaseUrl,
+        posterSize,
+        connectTimeout,
+        requestTimeout,
+        maxConcurrentRequests,
+        maxRetries,
+        maxRetryAfter,
+        failureRetryDelay);
   }
 
   /** A copy with another request timeout. */
   public TmdbProperties withRequestTimeout(Duration timeout) {
     return new TmdbProperties(
-        apiKey, apiBaseUrl, imageBaseUrl, posterSize, connectTimeout, timeout, maxConcurrentRequests, maxRetries,
-        maxRetryAfter, failureRetryDelay);
+        apiKey,
+        apiBaseUrl,
+        imageBaseUrl,
+        posterSize,
+        connectTimeout,
+        timeout,
+        maxConcurrentRequests,
+        maxRetries,
+        maxRetryAfter,
+        failureRetryDelay);
   }
 
   private static Duration positiveOr(Duration value, Duration fallback) {
@@ -79,10 +100,26 @@ public record TmdbProperties(
   /** Never prints the key: these properties end up in debug output and failure analyses. */
   @Override
   public String toString() {
-    return "TmdbProperties[apiKey=" + (apiKey == null || apiKey.isBlank() ? "<none>" : "<redacted>")
-        + ", apiBaseUrl=" + apiBaseUrl + ", imageBaseUrl=" + imageBaseUrl + ", posterSize=" + posterSize
-        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-        + ", maxConcurrentRequests=" + maxConcurrentRequests + ", maxRetries=" + maxRetries
-        + ", maxRetryAfter=" + maxRetryAfter + ", failureRetryDelay=" + failureRetryDelay + "]";
+    return "TmdbProperties[apiKey="
+        + (apiKey == null || apiKey.isBlank() ? "<none>" : "<redacted>")
+        + ", apiBaseUrl="
+        + apiBaseUrl
+        + ", imageBaseUrl="
+        + imageBaseUrl
+        + ", posterSize="
+        + posterSize
+        + ", connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", maxConcurrentRequests="
+        + maxConcurrentRequests
+        + ", maxRetries="
+        + maxRetries
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", failureRetryDelay="
+        + failureRetryDelay
+        + "]";
   }
 }

@@ -8,7 +8,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
-/** The page footer: TMDB's required attribution, the MovieLens credit and citation, and the data status page. */
+/**
+ * The page footer: TMDB's required attribution, the MovieLens credit and citation, and the data
+ * status page.
+ */
 public class AppFooter extends Footer {
 
   public AppFooter() {
@@ -16,16 +19,19 @@ public class AppFooter extends Footer {
 
     var tmdb = new Paragraph();
     tmdb.addClassName("mr-attribution");
-    tmdb.add(new Span(TmdbAttribution.TEXT + " Posters and movie pages: "), external("The Movie Database (TMDB)",
-        TmdbAttribution.TMDB_HOME_URL), new Span("."));
+    tmdb.add(
+        new Span(TmdbAttribution.TEXT + " Posters and movie pages: "),
+        external("The Movie Database (TMDB)", TmdbAttribution.TMDB_HOME_URL),
+        new Span("."));
 
     var movieLens = new Paragraph();
     movieLens.add(
         new Span("Ratings, tags and tag genome: "),
         external("MovieLens", "https://grouplens.org/datasets/movielens/"),
-        new Span(" by GroupLens Research, University of Minnesota. F. Maxwell Harper and Joseph A. Konstan, "
-            + "The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015; Jesse Vig, Shilad Sen and John "
-            + "Riedl, The Tag Genome, ACM TiiS 2(3), 2012."));
+        new Span(
+            " by GroupLens Research, University of Minnesota. F. Maxwell Harper and Joseph A. Konstan, "
+                + "The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015; Jesse Vig, Shilad Sen and John "
+                + "Riedl, The Tag Genome, ACM TiiS 2(3), 2012."));
 
     var status = new Paragraph();
     var statusLink = new RouterLink("Data and import status", StatusView.class);

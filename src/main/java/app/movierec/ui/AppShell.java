@@ -5,8 +5,9 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
- * The page shell: Lumo, then the app's own theme from the top-level {@code frontend/} folder, which the build copies
- * to the static resources ({@code META-INF/resources/}) so no frontend build (npm) is needed.
+ * The page shell: Lumo, then the app's own theme from the top-level {@code frontend/} folder, which
+ * the build copies to the static resources ({@code META-INF/resources/}) so no frontend build (npm)
+ * is needed.
  */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("context://styles/movierec.css")

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the main page shows, as it travels in its URL: {@code /?user=42&mode=hybrid&alpha=0.6}. The URL parameter is
- * called {@code alpha} because the page labels the ALS side of the slider α; in code it is the blend's
- * {@code alsWeight} (ALS's own hyperparameter alpha is unrelated).
+ * What the main page shows, as it travels in its URL: {@code /?user=42&mode=hybrid&alpha=0.6}. The
+ * URL parameter is called {@code alpha} because the page labels the ALS side of the slider α; in
+ * code it is the blend's {@code alsWeight} (ALS's own hyperparameter alpha is unrelated).
  *
  * @param userId the MovieLens user, or null when none is chosen yet
  * @param mode the tab
@@ -23,8 +23,13 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
   public static final String USER_PARAMETER = "user";
   public static final String MODE_PARAMETER = "mode";
   public static final String ALS_WEIGHT_PARAMETER = "alpha";
-  /** The blend the evaluation chose ({@link BlendWeights#DEFAULT_ALS_WEIGHT}), the page's starting point. */
+
+  /**
+   * The blend the evaluation chose ({@link BlendWeights#DEFAULT_ALS_WEIGHT}), the page's starting
+   * point.
+   */
   public static final double DEFAULT_ALS_WEIGHT = BlendWeights.DEFAULT_ALS_WEIGHT;
+
   public static final BrowseState DEFAULT = new BrowseState(null, Mode.HYBRID, DEFAULT_ALS_WEIGHT);
 
   /** The slider moves in steps of 0.05; the URL and the blend use the same rounded value. */
@@ -63,8 +68,13 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
   /** The query string in a stable order: {@code user=42&mode=hybrid&alpha=0.6}. */
   public String toQueryString() {
     return (userId == null ? "" : USER_PARAMETER + "=" + userId + "&")
-        + MODE_PARAMETER + "=" + mode.name().toLowerCase(Locale.ROOT)
-        + "&" + ALS_WEIGHT_PARAMETER + "=" + formatWeight(alsWeight);
+        + MODE_PARAMETER
+        + "="
+        + mode.name().toLowerCase(Locale.ROOT)
+        + "&"
+        + ALS_WEIGHT_PARAMETER
+        + "="
+        + formatWeight(alsWeight);
   }
 
   /** "0.6", "1", "0.35": the shortest form of a weight on the slider's grid. */
@@ -78,14 +88,18 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
   }
 
   /**
-   * Reads a state from query parameters. Anything missing takes its default; anything malformed (a user id that is
-   * not a positive number, an unknown mode, a weight that is not a number in [0, 1]) takes its default too and adds
-   * a note for the page to show. Never throws.
+   * Reads a state from query parameters. Anything missing takes its default; anything malformed (a
+   * user id that is not a positive number, an unknown mode, a weight that is not a number in [0,
+   * 1]) takes its default too and adds a note for the page to show. Never throws.
    */
   public static Parsed fromQueryParameters(QueryParameters parameters) {
     List<String> notes = new ArrayList<>();
-    Long userId = first(parameters, USER_PARAMETER).flatMap(value -> parseUserId(value, notes)).orElse(null);
-    Mode mode = first(parameters, MODE_PARAMETER).flatMap(value -> parseMode(value, notes)).orElse(DEFAULT.mode());
+    Long userId =
+        first(parameters, USER_PARAMETER).flatMap(value -> parseUserId(value, notes)).orElse(null);
+    Mode mode =
+        first(parameters, MODE_PARAMETER)
+            .flatMap(value -> parseMode(value, notes))
+            .orElse(DEFAULT.mode());
     double alsWeight =
         first(parameters, ALS_WEIGHT_PARAMETER)
             .flatMap(value -> parseAlsWeight(value, notes))
@@ -98,7 +112,10 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
 
   private static Optional<String> first(QueryParameters parameters, String name) {
     List<String> values = parameters.getParameters().getOrDefault(name, List.of());
-    return values.stream().filter(value -> value != null && !value.isBlank()).map(String::strip).findFirst();
+    return values.stream()
+        .filter(value -> value != null && !value.isBlank())
+        .map(String::strip)
+        .findFirst();
   }
 
   private static Optional<Long> parseUserId(String value, List<String> notes) {

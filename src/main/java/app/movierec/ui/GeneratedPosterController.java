@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Generated posters as cacheable images ({@code /posters/generated/1.svg}), so the grid refers to them by a short URL
- * instead of sending each one inline as a {@code data:} URI with every card (a few KiB per card and round trip).
+ * Generated posters as cacheable images ({@code /posters/generated/1.svg}), so the grid refers to
+ * them by a short URL instead of sending each one inline as a {@code data:} URI with every card (a
+ * few KiB per card and round trip).
  */
 @RestController
 class GeneratedPosterController {
@@ -28,15 +29,21 @@ class GeneratedPosterController {
   /** The generated poster of a catalogue movie; 404 for an unknown one. */
   @GetMapping("/" + PATH + "{movieId:\\d{1,10}}.svg")
   ResponseEntity<String> poster(@PathVariable long movieId) {
-    return cards.movie(movieId)
-        .map(movie -> ResponseEntity.ok()
-            .contentType(SVG)
-            .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-            .body(GeneratedPoster.svg(movie)))
+    return cards
+        .movie(movieId)
+        .map(
+            movie ->
+                ResponseEntity.ok()
+                    .contentType(SVG)
+                    .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                    .body(GeneratedPoster.svg(movie)))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
-  /** The page-relative URL of a movie's generated poster (relative to the app's root, which the page's base is). */
+  /**
+   * The page-relative URL of a movie's generated poster (relative to the app's root, which the
+   * page's base is).
+   */
   static String urlOf(long movieId) {
     return PATH + movieId + ".svg";
   }

@@ -20,11 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns the recommender's movie ids into {@link MovieCard}s: the catalogue's title, year, genres and links, the
- * poster available now, and the real poster swapped in when TMDB answers.
+ * Turns the recommender's movie ids into {@link MovieCard}s: the catalogue's title, year, genres
+ * and links, the poster available now, and the real poster swapped in when TMDB answers.
  *
- * <p>Movies are read from the catalogue once and then kept in memory (the catalogue only changes with an import at
- * start-up), so re-blending a grid while the slider moves costs no database query.
+ * <p>Movies are read from the catalogue once and then kept in memory (the catalogue only changes
+ * with an import at start-up), so re-blending a grid while the slider moves costs no database
+ * query.
  */
 @Service
 public class MovieCardService {
@@ -32,7 +33,11 @@ public class MovieCardService {
   private final CatalogService catalog;
   private final PosterService posters;
   private final Map<Long, CatalogEntry> entries = new ConcurrentHashMap<>();
-  /** movieId -> the poster URL once it is final (TMDB's image, or the generated one when TMDB has none or no key). */
+
+  /**
+   * movieId -> the poster URL once it is final (TMDB's image, or the generated one when TMDB has
+   * none or no key).
+   */
   private final Map<Long, String> finalPosters = new ConcurrentHashMap<>();
 
   MovieCardService(CatalogService catalog, PosterService posters) {
@@ -41,8 +46,8 @@ public class MovieCardService {
   }
 
   /**
-   * Cards for a list of similar movies (scores are cosines), in its order; movies missing from the catalogue are left
-   * out. Call on the UI thread.
+   * Cards for a list of similar movies (scores are cosines), in its order; movies missing from the
+   * catalogue are left out. Call on the UI thread.
    */
   public Cards scoredCards(List<ScoredMovie> movies) {
     return cards(data(movies, Map.of()));
@@ -50,8 +55,9 @@ public class MovieCardService {
 
   /**
    * Cards for a user's recommendations (scores are per-user z-scores; the bars show them through
-   * {@link ScoredMovie#toUnitInterval}). A movie that already has a card in {@code shown} (by movieId) keeps that card
-   * with its new score: a re-blend then only changes numbers and order, not posters.
+   * {@link ScoredMovie#toUnitInterval}). A movie that already has a card in {@code shown} (by
+   * movieId) keeps that card with its new score: a re-blend then only changes numbers and order,
+   * not posters.
    */
   public Cards recommendationCards(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
     Cards created = cards(data(movies, shown));
@@ -104,7 +110,10 @@ public class MovieCardService {
     return Optional.ofNullable(entries(List.of(movieId)).get(movieId)).map(CatalogEntry::movie);
   }
 
-  /** Titles with years for a few movies at once, by movieId ("Toy Story (1995)"); unknown ids are left out. */
+  /**
+   * Titles with years for a few movies at once, by movieId ("Toy Story (1995)"); unknown ids are
+   * left out.
+   */
   public Map<Long, MovieRef> movies(Collection<Long> movieIds) {
     Map<Long, MovieRef> result = new LinkedHashMap<>();
     entries(movieIds).forEach((movieId, entry) -> result.put(movieId, entry.movie()));
@@ -113,8 +122,12 @@ public class MovieCardService {
 
   private Cards cards(List<MovieCardData> data) {
     List<MovieRef> unresolved =
-        data.stream().map(MovieCardData::movie).filter(movie -> !finalPosters.containsKey(movie.movieId())).toList();
-    Map<Long, String> postersNow = unresolved.isEmpty() ? Map.of() : posters.posterUrlsNow(unresolved);
+        data.stream()
+            .map(MovieCardData::movie)
+            .filter(movie -> !finalPosters.containsKey(movie.movieId()))
+            .toList();
+    Map<Long, String> postersNow =
+        unresolved.isEmpty() ? Map.of() : posters.posterUrlsNow(unresolved);
     List<MovieCard> cards = new ArrayList<>(data.size());
     List<CompletableFuture<String>> realPosters = new ArrayList<>();
     for (MovieCardData card : data) {
@@ -128,12 +141,16 @@ public class MovieCardService {
       var component = new MovieCard(card);
       CompletableFuture<String> realPoster =
           posters.posterUrl(card.movie()).thenApply(url -> linked(movieId, url));
-      realPoster.thenAccept(url -> {
-        // A generated poster is final only without TMDB; with TMDB it may stand in for a failed lookup.
-        if (url != null && (!url.equals(GeneratedPosterController.urlOf(movieId)) || !posters.isTmdbEnabled())) {
-          finalPosters.put(movieId, url);
-        }
-      });
+      realPoster.thenAccept(
+          url -> {
+            // A generated poster is final only without TMDB; with TMDB it may stand in for a failed
+            // lookup.
+            if (url != null
+                && (!url.equals(GeneratedPosterController.urlOf(movieId))
+                    || !posters.isTmdbEnabled())) {
+              finalPosters.put(movieId, url);
+            }
+          });
       component.showPoster(linked(movieId, postersNow.get(movieId)), realPoster);
       cards.add(component);
       realPosters.add(realPoster);
@@ -142,7 +159,10 @@ public class MovieCardService {
         List.copyOf(cards), CompletableFuture.allOf(realPosters.toArray(CompletableFuture[]::new)));
   }
 
-  /** A generated poster ({@code data:} URI) by its short, cacheable URL instead; other URLs as they are. */
+  /**
+   * A generated poster ({@code data:} URI) by its short, cacheable URL instead; other URLs as they
+   * are.
+   */
   private static String linked(long movieId, String posterUrl) {
     return posterUrl != null && posterUrl.startsWith("data:image/svg+xml")
         ? GeneratedPosterController.urlOf(movieId)
@@ -151,11 +171,16 @@ public class MovieCardService {
 
   private Map<Long, CatalogEntry> entries(Collection<Long> movieIds) {
     List<Integer> missing =
-        movieIds.stream().filter(id -> !entries.containsKey(id)).map(Long::intValue).distinct().toList();
+        movieIds.stream()
+            .filter(id -> !entries.containsKey(id))
+            .map(Long::intValue)
+            .distinct()
+            .toList();
     if (!missing.isEmpty()) {
       Map<Integer, Movie> movies = catalog.movies(missing);
       Map<Integer, Link> links = catalog.links(missing);
-      movies.forEach((movieId, movie) -> entries.put((long) movieId, entryOf(movie, links.get(movieId))));
+      movies.forEach(
+          (movieId, movie) -> entries.put((long) movieId, entryOf(movie, links.get(movieId))));
     }
     Map<Long, CatalogEntry> result = new LinkedHashMap<>();
     for (long movieId : movieIds) {
@@ -169,16 +194,19 @@ public class MovieCardService {
 
   private static CatalogEntry entryOf(Movie movie, Link link) {
     Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
-    String imdbId = link == null || link.getImdbId() == null ? null : String.valueOf(link.getImdbId());
-    var ref = new MovieRef(movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
+    String imdbId =
+        link == null || link.getImdbId() == null ? null : String.valueOf(link.getImdbId());
+    var ref =
+        new MovieRef(
+            movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
     return new CatalogEntry(ref, imdbId);
   }
 
   private record CatalogEntry(MovieRef movie, String imdbId) {}
 
   /**
-   * Cards ready to add to a page, and a future that completes when every real poster has been resolved (the page
-   * polls until then so the swaps reach the browser).
+   * Cards ready to add to a page, and a future that completes when every real poster has been
+   * resolved (the page polls until then so the swaps reach the browser).
    */
   public record Cards(List<MovieCard> cards, CompletableFuture<Void> postersResolved) {}
 }

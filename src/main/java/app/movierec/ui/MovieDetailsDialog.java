@@ -29,8 +29,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A movie's details: genres, strongest genome tags, similar movies by content and by ALS side by side, and, when a
- * user is chosen, which of their ratings made the recommender suggest it.
+ * A movie's details: genres, strongest genome tags, similar movies by content and by ALS side by
+ * side, and, when a user is chosen, which of their ratings made the recommender suggest it.
  */
 public class MovieDetailsDialog extends Dialog {
 
@@ -55,18 +55,27 @@ public class MovieDetailsDialog extends Dialog {
 
     var body = new Div();
     body.addClassName("mr-details");
-    body.add(facts(movie, catalog.strongestGenomeTags(movie.movieId(), GENOME_TAGS),
-        recommender.contentVectorKind(movie.movieId()).orElse(null)));
+    body.add(
+        facts(
+            movie,
+            catalog.strongestGenomeTags(movie.movieId(), GENOME_TAGS),
+            recommender.contentVectorKind(movie.movieId()).orElse(null)));
     if (userId != null) {
       body.add(why(movie, userId, recommender, ratings, cards));
     }
     var similar = new Div();
     similar.addClassName("mr-details__columns");
     similar.add(
-        similarColumn("Similar by content", "content", recommender.similarByContent(movie.movieId(), SIMILAR_MOVIES),
+        similarColumn(
+            "Similar by content",
+            "content",
+            recommender.similarByContent(movie.movieId(), SIMILAR_MOVIES),
             cards),
-        similarColumn("Similar by ALS (people who liked it also liked)", "als",
-            recommender.similarByAls(movie.movieId(), SIMILAR_MOVIES), cards));
+        similarColumn(
+            "Similar by ALS (people who liked it also liked)",
+            "als",
+            recommender.similarByAls(movie.movieId(), SIMILAR_MOVIES),
+            cards));
     body.add(similar);
     add(body);
   }
@@ -87,13 +96,18 @@ public class MovieDetailsDialog extends Dialog {
     genome.addClassNames("mr-details__chips", "mr-details__genome");
     genome.add(label("Genome tags"));
     if (tags.isEmpty()) {
-      genome.add(new Span(kind == VectorKind.GENOME ? "none" : "no tag genome for this movie in the dataset"));
+      genome.add(
+          new Span(
+              kind == VectorKind.GENOME ? "none" : "no tag genome for this movie in the dataset"));
     }
-    tags.forEach(tag -> {
-      Span chip = chip(tag.tag(), "accent");
-      chip.getElement().setAttribute("title", "relevance " + String.format(Locale.ROOT, "%.2f", tag.relevance()));
-      genome.add(chip);
-    });
+    tags.forEach(
+        tag -> {
+          Span chip = chip(tag.tag(), "accent");
+          chip.getElement()
+              .setAttribute(
+                  "title", "relevance " + String.format(Locale.ROOT, "%.2f", tag.relevance()));
+          genome.add(chip);
+        });
     facts.add(genome);
 
     var links = new Div();
@@ -104,7 +118,11 @@ public class MovieDetailsDialog extends Dialog {
   }
 
   private static Div why(
-      MovieRef movie, long userId, RecommendationService recommender, RatingService ratings, MovieCardService cards) {
+      MovieRef movie,
+      long userId,
+      RecommendationService recommender,
+      RatingService ratings,
+      MovieCardService cards) {
     var why = new Div();
     why.addClassName("mr-details__why");
     why.add(new H3("Why user " + userId + " gets it"));
@@ -122,7 +140,8 @@ public class MovieDetailsDialog extends Dialog {
     Map<Long, Float> stars =
         ratings.ratingsOf(userId).stream()
             .collect(Collectors.toMap(r -> (long) r.getMovieId(), Rating::getRating, (a, b) -> a));
-    Map<Long, MovieRef> titles = cards.movies(explanations.stream().map(Explanation::ratedMovieId).toList());
+    Map<Long, MovieRef> titles =
+        cards.movies(explanations.stream().map(Explanation::ratedMovieId).toList());
     var columns = new Div();
     columns.addClassName("mr-details__columns");
     for (Explanation.Side side : Explanation.Side.values()) {
@@ -130,10 +149,18 @@ public class MovieDetailsDialog extends Dialog {
       list.addClassName("mr-explanations");
       explanations.stream()
           .filter(e -> e.side() == side)
-          .forEach(e -> list.add(explanationItem(e, titles.get(e.ratedMovieId()), stars.get(e.ratedMovieId()))));
+          .forEach(
+              e ->
+                  list.add(
+                      explanationItem(
+                          e, titles.get(e.ratedMovieId()), stars.get(e.ratedMovieId()))));
       var column = new Div();
-      column.add(chip(side == Explanation.Side.ALS ? "ALS: taste shared with similar users" : "Content: alike in tags",
-          side == Explanation.Side.ALS ? "als" : "content"));
+      column.add(
+          chip(
+              side == Explanation.Side.ALS
+                  ? "ALS: taste shared with similar users"
+                  : "Content: alike in tags",
+              side == Explanation.Side.ALS ? "als" : "content"));
       if (list.getChildren().findAny().isEmpty()) {
         column.add(new Paragraph("Nothing on this side."));
       } else {
@@ -150,15 +177,18 @@ public class MovieDetailsDialog extends Dialog {
     var item = new ListItem();
     var name = new Span(title);
     name.addClassName("mr-explanations__title");
-    var detail = new Span(
-        (stars == null ? "" : "rated " + String.format(Locale.ROOT, "%.1f★", stars) + " · ")
-            + "contribution " + String.format(Locale.ROOT, "%+.3f", explanation.contribution()));
+    var detail =
+        new Span(
+            (stars == null ? "" : "rated " + String.format(Locale.ROOT, "%.1f★", stars) + " · ")
+                + "contribution "
+                + String.format(Locale.ROOT, "%+.3f", explanation.contribution()));
     detail.addClassName("mr-explanations__detail");
     item.add(name, detail);
     return item;
   }
 
-  private static Div similarColumn(String title, String kind, List<ScoredMovie> similar, MovieCardService cards) {
+  private static Div similarColumn(
+      String title, String kind, List<ScoredMovie> similar, MovieCardService cards) {
     var column = new Div();
     column.addClassNames("mr-details__similar", "mr-details__similar--" + kind);
     var heading = new H3(title);

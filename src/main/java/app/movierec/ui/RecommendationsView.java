@@ -3,13 +3,13 @@ package app.movierec.ui;
 import app.movierec.catalog.CatalogService;
 import app.movierec.progress.Progress;
 import app.movierec.progress.ProgressTracker;
+import app.movierec.ratings.NoSuchUserException;
 import app.movierec.ratings.Rating;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
-import app.movierec.ratings.NoSuchUserException;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.UserRecommendations;
 import app.movierec.recommend.ScoredMovie;
+import app.movierec.recommend.UserRecommendations;
 import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -48,10 +48,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main page: pick a MovieLens user, choose Hybrid, ALS or Content, and for Hybrid blend the two with the α/β
- * slider; the poster grid re-ranks live. Its state lives in the URL ({@link BrowseState}), so a view can be
- * bookmarked and shared. While the dataset imports or the model trains it shows the progress instead, and the grid
- * appears by itself when the model is ready (the page polls until then).
+ * The main page: pick a MovieLens user, choose Hybrid, ALS or Content, and for Hybrid blend the two
+ * with the α/β slider; the poster grid re-ranks live. Its state lives in the URL ({@link
+ * BrowseState}), so a view can be bookmarked and shared. While the dataset imports or the model
+ * trains it shows the progress instead, and the grid appears by itself when the model is ready (the
+ * page polls until then).
  */
 @Route("")
 @PageTitle("Movie recommender")
@@ -59,9 +60,17 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   private static final Logger log = LoggerFactory.getLogger(RecommendationsView.class);
   static final int GRID_SIZE = 24;
-  /** How often the page asks for news while the model trains or posters load; bounds the delay before the grid. */
+
+  /**
+   * How often the page asks for news while the model trains or posters load; bounds the delay
+   * before the grid.
+   */
   static final int POLL_MILLIS = 300;
-  /** How long the slider must rest before the DOM is put back in rank order, should its "change" event be missed. */
+
+  /**
+   * How long the slider must rest before the DOM is put back in rank order, should its "change"
+   * event be missed.
+   */
   private static final long SLIDER_REST_NANOS = 250_000_000L;
 
   private final RecommendationService recommender;
@@ -89,16 +98,22 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private final Paragraph empty = new Paragraph();
 
   private BrowseState state = BrowseState.DEFAULT;
+
   /** True while components are being set from a state, so their listeners do not echo it back. */
   private boolean applyingState;
+
   private boolean gridShown;
   private CompletableFuture<Void> pendingPosters = CompletableFuture.completedFuture(null);
   private Registration pollRegistration;
   private long lastGridUpdateNanos = -1;
   private Long checkedUserId;
   private boolean checkedUserExists;
-  /** After a live re-blend the DOM may be out of rank order (see renderGrid) until the slider rests. */
+
+  /**
+   * After a live re-blend the DOM may be out of rank order (see renderGrid) until the slider rests.
+   */
   private boolean domOutOfOrder;
+
   private long lastLiveRenderNanos;
 
   public RecommendationsView(
@@ -124,7 +139,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     brand.add(new Span("movie"), accent);
     var start = new Anchor("start", "New here? Rate a few movies");
     start.setId("start-link");
-    var header = new Div(brand, new Span("Hybrid recommendations from MovieLens ratings and tags"), start);
+    var header =
+        new Div(brand, new Span("Hybrid recommendations from MovieLens ratings and tags"), start);
     header.addClassName("mr-header");
 
     notes.addClassName("mr-notes");
@@ -155,17 +171,21 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     tabs.addClassName("mr-tabs");
     tabs.setId("mode-tabs");
     for (Mode mode : Mode.values()) {
-      var tab = new Tab(switch (mode) {
-        case HYBRID -> "Hybrid";
-        case ALS -> "ALS";
-        case CONTENT -> "Content";
-      });
+      var tab =
+          new Tab(
+              switch (mode) {
+                case HYBRID -> "Hybrid";
+                case ALS -> "ALS";
+                case CONTENT -> "Content";
+              });
       tab.setId("tab-" + mode.name().toLowerCase(Locale.ROOT));
-      tab.setTooltipText(switch (mode) {
-        case HYBRID -> "Both, weighted by the slider: α for ALS, β = 1 − α for content";
-        case ALS -> "Collaborative filtering only: what people with similar ratings liked";
-        case CONTENT -> "Content only: movies whose tags and genres resemble the user's favourites";
-      });
+      tab.setTooltipText(
+          switch (mode) {
+            case HYBRID -> "Both, weighted by the slider: α for ALS, β = 1 − α for content";
+            case ALS -> "Collaborative filtering only: what people with similar ratings liked";
+            case CONTENT ->
+                "Content only: movies whose tags and genres resemble the user's favourites";
+          });
       tabsByMode.put(mode, tab);
       tabs.add(tab);
     }
@@ -177,12 +197,14 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     slider.setAriaLabel("Blend: α is the ALS weight, β = 1 − α the content weight");
     // Every step of the drag reaches the server, so the grid re-blends while the thumb moves.
     slider.setValueChangeMode(ValueChangeMode.EAGER);
-    slider.addValueChangeListener(change -> {
-      if (change.getValue() != null) {
-        onAlsWeightChosen(change.getValue());
-      }
-    });
-    // Released: put the DOM in rank order too (see renderGrid); the poll does it too, should "change" be missed.
+    slider.addValueChangeListener(
+        change -> {
+          if (change.getValue() != null) {
+            onAlsWeightChosen(change.getValue());
+          }
+        });
+    // Released: put the DOM in rank order too (see renderGrid); the poll does it too, should
+    // "change" be missed.
     slider.getElement().addEventListener("change", release -> renderGrid(false));
     alsLegend.addClassName("mr-blend__als");
     alsLegend.setId("als-weight");
@@ -195,9 +217,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     blend.add(legend, slider);
     var modes = new Div(tabs, blend);
     modes.addClassName("mr-modes");
-    var scoreLegend = new Paragraph(
-        "Scores are per-user z-scores: how many standard deviations a movie stands above this user's average "
-            + "candidate, for ALS and for content; Hybrid ranks by α × ALS + β × content.");
+    var scoreLegend =
+        new Paragraph(
+            "Scores are per-user z-scores: how many standard deviations a movie stands above this user's average "
+                + "candidate, for ALS and for content; Hybrid ranks by α × ALS + β × content.");
     scoreLegend.addClassName("mr-section__subtitle");
     scoreLegend.setId("score-legend");
 
@@ -217,7 +240,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    BrowseState.Parsed parsed = BrowseState.fromQueryParameters(event.getLocation().getQueryParameters());
+    BrowseState.Parsed parsed =
+        BrowseState.fromQueryParameters(event.getLocation().getQueryParameters());
     showNotes(parsed.notes());
     state = parsed.state();
     showState(state);
@@ -250,7 +274,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     return state;
   }
 
-  /** Server time of the last grid update (recommend + cards + DOM changes), in nanoseconds; -1 before the first. */
+  /**
+   * Server time of the last grid update (recommend + cards + DOM changes), in nanoseconds; -1
+   * before the first.
+   */
   long lastGridUpdateNanos() {
     return lastGridUpdateNanos;
   }
@@ -286,12 +313,15 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void showRandomUser() {
-    ratings.randomUserId(ThreadLocalRandom.current()).ifPresent(userId -> {
-      state = state.withUser(userId);
-      showState(state);
-      refresh();
-      updateUrl();
-    });
+    ratings
+        .randomUserId(ThreadLocalRandom.current())
+        .ifPresent(
+            userId -> {
+              state = state.withUser(userId);
+              showState(state);
+              refresh();
+              updateUrl();
+            });
   }
 
   private void onModeChosen(Mode mode) {
@@ -370,14 +400,16 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void showUser() {
-    checkedUserId = null; // a user chosen again is looked up again (a visitor may have rated meanwhile)
+    checkedUserId =
+        null; // a user chosen again is looked up again (a visitor may have rated meanwhile)
     Long userId = state.userId();
     if (userId == null) {
       profile.clear();
       return;
     }
     if (!userExists(userId)) {
-      userField.setErrorMessage("No user " + userId + " in this dataset. Try another id or a random user.");
+      userField.setErrorMessage(
+          "No user " + userId + " in this dataset. Try another id or a random user.");
       userField.setInvalid(true);
       profile.clear();
       return;
@@ -385,7 +417,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     userField.setInvalid(false);
     List<Rating> rated = ratings.ratingsOf(userId);
     List<Long> favourites =
-        rated.stream().limit(UserProfile.FAVOURITES).map(rating -> (long) rating.getMovieId()).toList();
+        rated.stream()
+            .limit(UserProfile.FAVOURITES)
+            .map(rating -> (long) rating.getMovieId())
+            .toList();
     MovieCardService.Cards favouriteCards = cards.unscoredCards(favourites);
     favouriteCards.cards().forEach(this::openDetailsOnClick);
     profile.show(userId, rated, favouriteCards.cards());
@@ -396,7 +431,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     renderGrid(false);
   }
 
-  /** Whether the user has ratings here (MovieLens, a visitor, or live ones); asked once per user, not per re-blend. */
+  /**
+   * Whether the user has ratings here (MovieLens, a visitor, or live ones); asked once per user,
+   * not per re-blend.
+   */
   private boolean userExists(long userId) {
     if (checkedUserId == null || checkedUserId != userId) {
       checkedUserExists = ratings.userExists(userId);
@@ -406,10 +444,11 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   /**
-   * Shows the current state's ranking. {@code live} (the slider is being dragged): cards that stay keep their place
-   * in the DOM and move visually through CSS {@code order}, because moving a Vaadin component re-sends its whole
-   * subtree, posters included (~100 KiB per step on real data). Otherwise the DOM is put in rank order as well, so
-   * keyboard focus and screen readers follow what is seen.
+   * Shows the current state's ranking. {@code live} (the slider is being dragged): cards that stay
+   * keep their place in the DOM and move visually through CSS {@code order}, because moving a
+   * Vaadin component re-sends its whole subtree, posters included (~100 KiB per step on real data).
+   * Otherwise the DOM is put in rank order as well, so keyboard focus and screen readers follow
+   * what is seen.
    */
   private void renderGrid(boolean live) {
     if (!recommender.ready()) {
@@ -420,7 +459,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     List<ScoredMovie> ranked = List.of();
     if (userId != null && userExists(userId)) {
       try {
-        ranked = userRecommendations.recommendForUser(userId, state.mode(), state.alsWeight(), GRID_SIZE);
+        ranked =
+            userRecommendations.recommendForUser(
+                userId, state.mode(), state.alsWeight(), GRID_SIZE);
       } catch (NoSuchUserException e) {
         ranked = List.of();
       }
@@ -430,7 +471,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         .map(MovieCard.class::cast)
         .forEach(card -> onGrid.put(card.getData().movie().movieId(), card));
     MovieCardService.Cards shown = cards.recommendationCards(ranked, onGrid);
-    shown.cards().stream().filter(card -> !onGrid.containsValue(card)).forEach(this::openDetailsOnClick);
+    shown.cards().stream()
+        .filter(card -> !onGrid.containsValue(card))
+        .forEach(this::openDetailsOnClick);
     arrange(shown.cards(), live);
     domOutOfOrder = live && !shown.cards().equals(grid.getChildren().toList());
     if (live) {
@@ -442,7 +485,11 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         userId == null
             ? "Type a user id above, or pick a random user, to see their recommendations."
             : userExists(userId)
-                ? "No recommendations for user " + userId + " yet: rate a few movies at /start?user=" + userId + "."
+                ? "No recommendations for user "
+                    + userId
+                    + " yet: rate a few movies at /start?user="
+                    + userId
+                    + "."
                 : "No recommendations: user " + userId + " is not in this dataset.");
     waitForPosters(shown.postersResolved());
     getUI().ifPresent(this::updatePolling);
@@ -455,14 +502,18 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     for (int rank = 0; rank < ranked.size(); rank++) {
       wanted.put(ranked.get(rank), rank);
     }
-    grid.getChildren().map(MovieCard.class::cast).filter(card -> !wanted.containsKey(card)).toList()
+    grid.getChildren()
+        .map(MovieCard.class::cast)
+        .filter(card -> !wanted.containsKey(card))
+        .toList()
         .forEach(grid::remove);
     if (live) {
       var present = Collections.newSetFromMap(new IdentityHashMap<MovieCard, Boolean>());
       grid.getChildren().map(MovieCard.class::cast).forEach(present::add);
       ranked.stream().filter(card -> !present.contains(card)).forEach(grid::add);
     } else if (!ranked.equals(grid.getChildren().toList())) {
-      // All at once: moving only some cards (remove and re-insert in one response) was seen to leave the browser's
+      // All at once: moving only some cards (remove and re-insert in one response) was seen to
+      // leave the browser's
       // DOM in the old order, while re-adding them all is applied faithfully.
       grid.removeAll();
       ranked.forEach(grid::add);
@@ -472,11 +523,16 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     }
   }
 
-  /** The grid's cards in the order they are seen (CSS {@code order}, which may differ from the DOM while dragging). */
+  /**
+   * The grid's cards in the order they are seen (CSS {@code order}, which may differ from the DOM
+   * while dragging).
+   */
   List<MovieCard> cardsInRankOrder() {
     return grid.getChildren()
         .map(MovieCard.class::cast)
-        .sorted(Comparator.comparingInt(card -> Integer.parseInt(card.getElement().getStyle().get("order"))))
+        .sorted(
+            Comparator.comparingInt(
+                card -> Integer.parseInt(card.getElement().getStyle().get("order"))))
         .toList();
   }
 
@@ -486,7 +542,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   private void showDetails(MovieCard card) {
     Long userId = state.userId() != null && userExists(state.userId()) ? state.userId() : null;
-    new MovieDetailsDialog(card.getData().movie(), userId, recommender, catalog, ratings, cards).open();
+    new MovieDetailsDialog(card.getData().movie(), userId, recommender, catalog, ratings, cards)
+        .open();
   }
 
   /** Polls while posters are still being fetched, so their late swaps reach the browser. */
@@ -495,10 +552,12 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       return;
     }
     pendingPosters = CompletableFuture.allOf(pendingPosters, posters);
-    getUI().ifPresent(ui -> {
-      updatePolling(ui);
-      pendingPosters.thenRun(() -> ui.access(() -> updatePolling(ui)));
-    });
+    getUI()
+        .ifPresent(
+            ui -> {
+              updatePolling(ui);
+              pendingPosters.thenRun(() -> ui.access(() -> updatePolling(ui)));
+            });
   }
 
   private void onPoll() {
@@ -517,7 +576,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void updateUrl() {
-    // replaceState, not navigation: no reload, no new history entry per slider step, the view keeps its components.
+    // replaceState, not navigation: no reload, no new history entry per slider step, the view keeps
+    // its components.
     getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
   }
 

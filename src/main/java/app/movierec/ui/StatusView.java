@@ -15,7 +15,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 
-/** A plain page showing which dataset the database holds and how many rows of each kind, so a user sees the import worked. */
+/**
+ * A plain page showing which dataset the database holds and how many rows of each kind, so a user
+ * sees the import worked.
+ */
 @Route("status")
 @PageTitle("Movie recommender: data status")
 public class StatusView extends VerticalLayout {
@@ -26,7 +29,10 @@ public class StatusView extends VerticalLayout {
   private final ProgressBar bar = new ProgressBar();
 
   public StatusView(
-      DatasetStatusService status, CatalogService catalog, RatingService ratings, ProgressTracker tracker) {
+      DatasetStatusService status,
+      CatalogService catalog,
+      RatingService ratings,
+      ProgressTracker tracker) {
     add(new H1("Movie recommender"), phase, bar, dataset, counts);
     dataset.setId("dataset");
     counts.setId("counts");
@@ -36,7 +42,9 @@ public class StatusView extends VerticalLayout {
         attach -> {
           attach.getUI().setPollInterval(500);
           Registration polling =
-              attach.getUI().addPollListener(poll -> refresh(status, catalog, ratings, tracker.current()));
+              attach
+                  .getUI()
+                  .addPollListener(poll -> refresh(status, catalog, ratings, tracker.current()));
           addDetachListener(
               detach -> {
                 polling.remove();
@@ -47,8 +55,12 @@ public class StatusView extends VerticalLayout {
   }
 
   private void refresh(
-      DatasetStatusService status, CatalogService catalog, RatingService ratings, Progress progress) {
-    phase.setText(progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
+      DatasetStatusService status,
+      CatalogService catalog,
+      RatingService ratings,
+      Progress progress) {
+    phase.setText(
+        progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
     bar.setVisible(!progress.ready() && !progress.failed());
     bar.setIndeterminate(progress.fraction() < 0);
     if (progress.fraction() >= 0) {
@@ -59,7 +71,12 @@ public class StatusView extends VerticalLayout {
         .ifPresentOrElse(
             imported -> {
               CatalogCounts c = catalog.counts();
-              dataset.setText("Dataset: " + imported.getDataset() + " (imported " + imported.getImportedAt() + ")");
+              dataset.setText(
+                  "Dataset: "
+                      + imported.getDataset()
+                      + " (imported "
+                      + imported.getImportedAt()
+                      + ")");
               counts.setText(
                   String.format(
                       "%,d movies, %,d links, %,d ratings by %,d users, %,d tags, genome: %,d tags x %,d movies",

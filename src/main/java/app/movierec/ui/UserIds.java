@@ -7,13 +7,18 @@ final class UserIds {
 
   private UserIds() {}
 
-  /** The id in {@code text} ("42", " 42 "), or empty for anything but a positive whole number that fits an int. */
+  /**
+   * The id in {@code text} ("42", " 42 "), or empty for anything but a positive whole number that
+   * fits an int.
+   */
   static Optional<Long> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
     String digits = text.strip();
-    if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (digits.isEmpty()
+        || digits.length() > 10
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Optional.empty();
     }
     long userId = Long.parseLong(digits);

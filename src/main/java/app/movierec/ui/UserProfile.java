@@ -8,7 +8,10 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
 
-/** The chosen user at a glance: how many ratings, their average, and their favourite movies as small posters. */
+/**
+ * The chosen user at a glance: how many ratings, their average, and their favourite movies as small
+ * posters.
+ */
 public class UserProfile extends Div {
 
   static final int FAVOURITES = 12;
@@ -32,12 +35,16 @@ public class UserProfile extends Div {
     setVisible(false);
   }
 
-  /** Shows a user; {@code ratings} best first, {@code favouriteCards} their top movies in that order. */
+  /**
+   * Shows a user; {@code ratings} best first, {@code favouriteCards} their top movies in that
+   * order.
+   */
   public void show(long userId, List<Rating> ratings, List<MovieCard> favouriteCards) {
     name.setText("User " + userId);
     double mean = ratings.stream().mapToDouble(Rating::getRating).average().orElse(Double.NaN);
     summary.setText(
-        ratings.size() + (ratings.size() == 1 ? " rating" : " ratings")
+        ratings.size()
+            + (ratings.size() == 1 ? " rating" : " ratings")
             + (Double.isNaN(mean) ? "" : String.format(Locale.ROOT, " · average %.1f★", mean))
             + (favouriteCards.isEmpty() ? "" : " · favourites:"));
     favourites.removeAll();

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API is a thin layer over the services: no UI, no persistence, and nothing else depends on it. */
+/**
+ * The JSON API is a thin layer over the services: no UI, no persistence, and nothing else depends
+ * on it.
+ */
 class ApiArchitectureTest {
 
   private static final JavaClasses APP =
@@ -22,7 +25,10 @@ class ApiArchitectureTest {
         .resideInAPackage("app.movierec.api..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("app.movierec.ui..", "jakarta.persistence..", "org.springframework.jdbc..",
+        .resideInAnyPackage(
+            "app.movierec.ui..",
+            "jakarta.persistence..",
+            "org.springframework.jdbc..",
             "org.springframework.data..")
         .check(APP);
   }

@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the API tests: real requests to the running server, JSON parsed with Jackson. */
+/**
+ * A plain HTTP client for the API tests: real requests to the running server, JSON parsed with
+ * Jackson.
+ */
 final class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,18 +29,22 @@ final class ApiClient {
   }
 
   Response post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          http.send(request.header("Accept", "application/json, application/problem+json").build(),
+          http.send(
+              request.header("Accept", "application/json, application/problem+json").build(),
               HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

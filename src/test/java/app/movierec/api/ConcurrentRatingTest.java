@@ -29,6 +29,7 @@ class ConcurrentRatingTest {
 
   private static final int RATERS = 4;
   private static final int READERS = 4;
+
   /** Movies 1-8 of the fixture's 10 get rated, two per rater. */
   private static final int RATED_MOVIES = 8;
 
@@ -45,7 +46,8 @@ class ConcurrentRatingTest {
   }
 
   @Test
-  void recommendations_requested_after_a_rating_returned_always_exclude_that_movie() throws Exception {
+  void recommendations_requested_after_a_rating_returned_always_exclude_that_movie()
+      throws Exception {
     long userId = api.post("/api/users", "").json().get("userId").asLong();
     String recommendations = "/api/users/" + userId + "/recommendations?n=100";
     Set<Long> confirmed = ConcurrentHashMap.newKeySet();
@@ -56,41 +58,47 @@ class ConcurrentRatingTest {
       List<Future<Integer>> raters = new ArrayList<>();
       for (int r = 0; r < RATERS; r++) {
         int rater = r;
-        raters.add(pool.submit(() -> {
-          start.await();
-          int checks = 0;
-          for (int round = 0; round < 3; round++) {
-            for (long movieId = rater + 1; movieId <= RATED_MOVIES; movieId += RATERS) {
-              double stars = 1 + round + (movieId % 2) * 0.5;
-              String rating = "{\"movieId\":" + movieId + ",\"rating\":" + stars + "}";
-              ApiClient.Response stored = api.post("/api/users/" + userId + "/ratings", rating);
-              assertThat(stored.status()).as(stored.body()).isEqualTo(201);
-              confirmed.add(movieId);
-              Set<Long> mustBeExcluded = Set.copyOf(confirmed);
-              ApiClient.Response response = api.get(recommendations);
-              assertThat(response.status()).as(response.body()).isEqualTo(200);
-              assertThat(ids(response.json())).doesNotContainAnyElementsOf(mustBeExcluded);
-              checks++;
-            }
-          }
-          return checks;
-        }));
+        raters.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int checks = 0;
+                  for (int round = 0; round < 3; round++) {
+                    for (long movieId = rater + 1; movieId <= RATED_MOVIES; movieId += RATERS) {
+                      double stars = 1 + round + (movieId % 2) * 0.5;
+                      String rating = "{\"movieId\":" + movieId + ",\"rating\":" + stars + "}";
+                      ApiClient.Response stored =
+                          api.post("/api/users/" + userId + "/ratings", rating);
+                      assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+                      confirmed.add(movieId);
+                      Set<Long> mustBeExcluded = Set.copyOf(confirmed);
+                      ApiClient.Response response = api.get(recommendations);
+                      assertThat(response.status()).as(response.body()).isEqualTo(200);
+                      assertThat(ids(response.json())).doesNotContainAnyElementsOf(mustBeExcluded);
+                      checks++;
+                    }
+                  }
+                  return checks;
+                }));
       }
       List<Future<Integer>> readers = new ArrayList<>();
       for (int r = 0; r < READERS; r++) {
-        readers.add(pool.submit(() -> {
-          start.await();
-          int checks = 0;
-          while (!ratersDone.get() || checks == 0) {
-            Set<Long> mustBeExcluded = Set.copyOf(confirmed);
-            ApiClient.Response response = api.get(recommendations);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            List<Long> recommended = ids(response.json());
-            assertThat(mustBeExcluded).allSatisfy(movieId -> assertThat(recommended).doesNotContain(movieId));
-            checks++;
-          }
-          return checks;
-        }));
+        readers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int checks = 0;
+                  while (!ratersDone.get() || checks == 0) {
+                    Set<Long> mustBeExcluded = Set.copyOf(confirmed);
+                    ApiClient.Response response = api.get(recommendations);
+                    assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    List<Long> recommended = ids(response.json());
+                    assertThat(mustBeExcluded)
+                        .allSatisfy(movieId -> assertThat(recommended).doesNotContain(movieId));
+                    checks++;
+                  }
+                  return checks;
+                }));
       }
       start.countDown();
       for (Future<Integer> rater : raters) {
@@ -104,9 +112,12 @@ class ConcurrentRatingTest {
       pool.shutdownNow();
     }
 
-    assertThat(ratings.effectiveRatingsOf(userId)).hasSize(RATED_MOVIES)
+    assertThat(ratings.effectiveRatingsOf(userId))
+        .hasSize(RATED_MOVIES)
         .allSatisfy((movieId, stars) -> assertThat(stars).isEqualTo(3 + (movieId % 2) * 0.5));
-    assertThat(ids(api.get(recommendations).json())).isNotEmpty().containsAnyOf(9L, 10L)
+    assertThat(ids(api.get(recommendations).json()))
+        .isNotEmpty()
+        .containsAnyOf(9L, 10L)
         .doesNotContainAnyElementsOf(confirmed);
   }
 }

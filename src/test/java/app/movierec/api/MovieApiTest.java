@@ -93,7 +93,8 @@ class MovieApiTest {
     ApiClient.Response response = api.get("/v3/api-docs");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().get("info").get("title").asString()).isEqualTo("Movie recommender API");
+    assertThat(response.json().get("info").get("title").asString())
+        .isEqualTo("Movie recommender API");
     JsonNode paths = response.json().get("paths");
     assertThat(paths.has("/api/movies")).isTrue();
     assertThat(paths.has("/api/movies/{movieId}")).isTrue();

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * While the recommender trains, the recommendation endpoints answer 503 problems and the catalogue still answers; an
- * unexpected failure is a 500 problem that tells nothing about the internals.
+ * While the recommender trains, the recommendation endpoints answer 503 problems and the catalogue
+ * still answers; an unexpected failure is a 500 problem that tells nothing about the internals.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotReadyApiTest {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import tools.jackson.databind.JsonNode;
 
-/** Checks an RFC 7807 problem response: status, content type, fields, and nothing internal leaked. */
+/**
+ * Checks an RFC 7807 problem response: status, content type, fields, and nothing internal leaked.
+ */
 final class ProblemAssert {
 
   private ProblemAssert() {}
@@ -20,7 +22,8 @@ final class ProblemAssert {
       assertThat(problem.get("field").asString()).isEqualTo(field);
     }
     assertThat(problem.has("trace")).isFalse();
-    assertThat(response.body()).doesNotContain("Exception", "at app.movierec", "at org.springframework");
+    assertThat(response.body())
+        .doesNotContain("Exception", "at app.movierec", "at org.springframework");
     return problem;
   }
 }

@@ -39,7 +39,8 @@ class RecommendationApiTest {
 
   @Test
   void a_movielens_user_gets_unrated_movies_with_title_genres_tmdb_id_score_and_its_parts() {
-    ApiClient.Response response = api.get("/api/users/1/recommendations?mode=hybrid&alsWeight=0.5&n=3");
+    ApiClient.Response response =
+        api.get("/api/users/1/recommendations?mode=hybrid&alsWeight=0.5&n=3");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType()).startsWith("application/json");
@@ -59,7 +60,9 @@ class RecommendationApiTest {
   @Test
   void every_mode_answers_and_mode_is_case_insensitive() {
     for (String mode : List.of("als", "content", "HYBRID")) {
-      assertThat(api.get("/api/users/1/recommendations?mode=" + mode).status()).as(mode).isEqualTo(200);
+      assertThat(api.get("/api/users/1/recommendations?mode=" + mode).status())
+          .as(mode)
+          .isEqualTo(200);
     }
   }
 
@@ -74,21 +77,26 @@ class RecommendationApiTest {
     "alsWeight=NaN, alsWeight",
     "alsWeight=heavy, alsWeight"
   })
-  void a_bad_recommendation_parameter_is_a_400_problem_naming_the_field(String parameter, String field) {
+  void a_bad_recommendation_parameter_is_a_400_problem_naming_the_field(
+      String parameter, String field) {
     assertProblem(api.get("/api/users/1/recommendations?" + parameter), 400, field);
   }
 
   @Test
   void an_unknown_user_is_a_404_problem() {
     assertProblem(api.get("/api/users/999/recommendations"), 404, "userId");
-    assertProblem(api.get("/api/users/" + (Visitor.FIRST_ID + 999_999) + "/recommendations"), 404, "userId");
-    assertProblem(api.post("/api/users/999/ratings", "{\"movieId\":1,\"rating\":4}"), 404, "userId");
+    assertProblem(
+        api.get("/api/users/" + (Visitor.FIRST_ID + 999_999) + "/recommendations"), 404, "userId");
+    assertProblem(
+        api.post("/api/users/999/ratings", "{\"movieId\":1,\"rating\":4}"), 404, "userId");
   }
 
   @Test
   void an_anonymous_visitor_gets_recommendations_for_the_ratings_sent_and_nothing_is_stored() {
     ApiClient.Response response =
-        api.post("/api/recommendations?n=5", "[{\"movieId\":1,\"rating\":5},{\"movieId\":3,\"rating\":4.5}]");
+        api.post(
+            "/api/recommendations?n=5",
+            "[{\"movieId\":1,\"rating\":5},{\"movieId\":3,\"rating\":4.5}]");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(ids(response.json())).isNotEmpty().doesNotContain(1L, 3L);
@@ -129,7 +137,8 @@ class RecommendationApiTest {
   void a_stored_rating_is_returned_and_reflected_in_the_next_recommendations_at_once() {
     long userId = api.post("/api/users", "").json().get("userId").asLong();
 
-    ApiClient.Response stored = api.post("/api/users/" + userId + "/ratings", "{\"movieId\":1,\"rating\":4.5}");
+    ApiClient.Response stored =
+        api.post("/api/users/" + userId + "/ratings", "{\"movieId\":1,\"rating\":4.5}");
 
     assertThat(stored.status()).isEqualTo(201);
     assertThat(stored.json().get("userId").asLong()).isEqualTo(userId);
@@ -139,7 +148,8 @@ class RecommendationApiTest {
     List<Long> first = ids(api.get("/api/users/" + userId + "/recommendations?n=100").json());
     assertThat(first).isNotEmpty().doesNotContain(1L);
 
-    api.post("/api/users/" + userId + "/ratings", "{\"movieId\":" + first.getFirst() + ",\"rating\":2}");
+    api.post(
+        "/api/users/" + userId + "/ratings", "{\"movieId\":" + first.getFirst() + ",\"rating\":2}");
 
     assertThat(ids(api.get("/api/users/" + userId + "/recommendations?n=100").json()))
         .doesNotContain(1L, first.getFirst());
@@ -150,7 +160,8 @@ class RecommendationApiTest {
     List<Long> before = ids(api.get("/api/users/4/recommendations?n=100").json());
     long next = before.getFirst();
 
-    assertThat(api.post("/api/users/4/ratings", "{\"movieId\":" + next + ",\"rating\":3}").status()).isEqualTo(201);
+    assertThat(api.post("/api/users/4/ratings", "{\"movieId\":" + next + ",\"rating\":3}").status())
+        .isEqualTo(201);
 
     List<Long> after = ids(api.get("/api/users/4/recommendations?n=100").json());
     assertThat(after).doesNotContain(next).hasSize(before.size() - 1);

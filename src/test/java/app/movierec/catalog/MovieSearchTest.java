@@ -19,17 +19,22 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** Title search: word order, year, accents, case, prefixes, ranking; and a timing printout on ml-latest-small. */
+/**
+ * Title search: word order, year, accents, case, prefixes, ranking; and a timing printout on
+ * ml-latest-small.
+ */
 class MovieSearchTest {
 
-  private static final List<Movie> MOVIES = List.of(
-      new Movie(1, "Matrix, The", 1999, "Action|Sci-Fi"),
-      new Movie(2, "Matrix Reloaded, The", 2003, "Action|Sci-Fi"),
-      new Movie(3, "Amélie (Fabuleux destin d'Amélie Poulain, Le)", 2001, "Comedy|Romance"),
-      new Movie(4, "Matrix of Evil", 2003, "Thriller"),
-      new Movie(5, "2001: A Space Odyssey", 1968, "Sci-Fi"),
-      new Movie(6, "Mat", 2010, "Drama"));
-  private static final Map<Integer, Integer> RATING_COUNTS = Map.of(1, 278, 2, 100, 3, 120, 4, 1, 5, 109, 6, 0);
+  private static final List<Movie> MOVIES =
+      List.of(
+          new Movie(1, "Matrix, The", 1999, "Action|Sci-Fi"),
+          new Movie(2, "Matrix Reloaded, The", 2003, "Action|Sci-Fi"),
+          new Movie(3, "Amélie (Fabuleux destin d'Amélie Poulain, Le)", 2001, "Comedy|Romance"),
+          new Movie(4, "Matrix of Evil", 2003, "Thriller"),
+          new Movie(5, "2001: A Space Odyssey", 1968, "Sci-Fi"),
+          new Movie(6, "Mat", 2010, "Drama"));
+  private static final Map<Integer, Integer> RATING_COUNTS =
+      Map.of(1, 278, 2, 100, 3, 120, 4, 1, 5, 109, 6, 0);
   private static final MovieSearch SEARCH = MovieSearch.of(MOVIES, RATING_COUNTS);
 
   @Test
@@ -75,16 +80,32 @@ class MovieSearchTest {
     List<Movie> movies = new ArrayList<>();
     for (CSVRecord row : csv(dir.resolve("movies.csv"))) {
       Matcher m = year.matcher(row.get("title"));
-      movies.add(m.matches()
-          ? new Movie(Integer.parseInt(row.get("movieId")), m.group(1), Integer.parseInt(m.group(2)), row.get("genres"))
-          : new Movie(Integer.parseInt(row.get("movieId")), row.get("title"), null, row.get("genres")));
+      movies.add(
+          m.matches()
+              ? new Movie(
+                  Integer.parseInt(row.get("movieId")),
+                  m.group(1),
+                  Integer.parseInt(m.group(2)),
+                  row.get("genres"))
+              : new Movie(
+                  Integer.parseInt(row.get("movieId")), row.get("title"), null, row.get("genres")));
     }
     long built = System.nanoTime();
     MovieSearch search = MovieSearch.of(movies, counts);
     double buildMillis = (System.nanoTime() - built) / 1e6;
 
-    List<String> queries = List.of("matrix 1999", "1999 matrix", "amelie", "star wars", "the", "a", "lord rings",
-        "toy story 1995", "godfather", "xyzzy");
+    List<String> queries =
+        List.of(
+            "matrix 1999",
+            "1999 matrix",
+            "amelie",
+            "star wars",
+            "the",
+            "a",
+            "lord rings",
+            "toy story 1995",
+            "godfather",
+            "xyzzy");
     for (int warmup = 0; warmup < 200; warmup++) {
       queries.forEach(q -> search.search(q, 20));
     }
@@ -94,10 +115,19 @@ class MovieSearchTest {
       queries.forEach(q -> search.search(q, 20));
     }
     double micros = (System.nanoTime() - start) / 1e3 / (rounds * queries.size());
-    System.out.printf(Locale.ROOT, "MovieSearch on ml-latest-small: %d movies, index built in %.1f ms,"
-        + " %.1f us per query (mean over %d queries)%n", movies.size(), buildMillis, micros, rounds * queries.size());
+    System.out.printf(
+        Locale.ROOT,
+        "MovieSearch on ml-latest-small: %d movies, index built in %.1f ms,"
+            + " %.1f us per query (mean over %d queries)%n",
+        movies.size(),
+        buildMillis,
+        micros,
+        rounds * queries.size());
     for (String query : queries) {
-      System.out.printf(Locale.ROOT, "  %-16s -> %s%n", query,
+      System.out.printf(
+          Locale.ROOT,
+          "  %-16s -> %s%n",
+          query,
           search.search(query, 3).stream().map(Movie::toString).toList());
     }
 
@@ -112,7 +142,13 @@ class MovieSearchTest {
 
   private static List<CSVRecord> csv(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
     }
   }
 }

@@ -1,8 +1,8 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.TrainingData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.recommend.TrainingData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +21,9 @@ class CommandsTest {
 
   private static final String MINI = "src/test/resources/engine/mini-movielens";
   private static final String MINI_GENOME = "src/test/resources/engine/mini-genome";
-  private static final String[] SMALL_ALS = {"--factors", "4", "--iterations", "5", "--regularization", "0.5"};
+  private static final String[] SMALL_ALS = {
+    "--factors", "4", "--iterations", "5", "--regularization", "0.5"
+  };
 
   @TempDir Path folder;
 
@@ -40,8 +42,23 @@ class CommandsTest {
   void recommend_writes_the_top_n_unseen_movies_of_every_user_best_first() throws IOException {
     Path csv = folder.resolve("out/recs.csv");
 
-    int code = run(concat(new String[] {"recommend", "--data", MINI, "--mode", "hybrid", "--als-weight", "0.7",
-        "--n", "3", "--out", csv.toString()}, SMALL_ALS));
+    int code =
+        run(
+            concat(
+                new String[] {
+                  "recommend",
+                  "--data",
+                  MINI,
+                  "--mode",
+                  "hybrid",
+                  "--als-weight",
+                  "0.7",
+                  "--n",
+                  "3",
+                  "--out",
+                  csv.toString()
+                },
+                SMALL_ALS));
 
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(csv);
@@ -52,12 +69,17 @@ class CommandsTest {
       String[] fields = line.split(",");
       long userId = Long.parseLong(fields[0]);
       assertThat(rated.get(userId)).doesNotContain(Long.parseLong(fields[1]));
-      scoresByUser.computeIfAbsent(userId, id -> new java.util.ArrayList<>()).add(Double.parseDouble(fields[2]));
+      scoresByUser
+          .computeIfAbsent(userId, id -> new java.util.ArrayList<>())
+          .add(Double.parseDouble(fields[2]));
     }
-    assertThat(scoresByUser).hasSize(8).allSatisfy((userId, scores) -> {
-      assertThat(scores).hasSize(3);
-      assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-    });
+    assertThat(scoresByUser)
+        .hasSize(8)
+        .allSatisfy(
+            (userId, scores) -> {
+              assertThat(scores).hasSize(3);
+              assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            });
   }
 
   @Test
@@ -65,8 +87,23 @@ class CommandsTest {
     for (String mode : List.of("als", "content", "hybrid")) {
       Path csv = folder.resolve(mode + ".csv");
 
-      int code = run(concat(new String[] {"recommend", "--data", MINI, "--genome", MINI_GENOME, "--mode", mode,
-          "--n", "2", "--out", csv.toString()}, SMALL_ALS));
+      int code =
+          run(
+              concat(
+                  new String[] {
+                    "recommend",
+                    "--data",
+                    MINI,
+                    "--genome",
+                    MINI_GENOME,
+                    "--mode",
+                    mode,
+                    "--n",
+                    "2",
+                    "--out",
+                    csv.toString()
+                  },
+                  SMALL_ALS));
 
       assertThat(code).as(mode + ": " + err).isZero();
       assertThat(Files.readAllLines(csv)).hasSize(1 + 8 * 2);
@@ -77,29 +114,57 @@ class CommandsTest {
   void evaluate_prints_every_model_and_writes_csv() throws IOException {
     Path csv = folder.resolve("eval.csv");
 
-    int code = run(concat(new String[] {"evaluate", "--data", MINI, "--k", "3", "--out", csv.toString()}, SMALL_ALS));
+    int code =
+        run(
+            concat(
+                new String[] {"evaluate", "--data", MINI, "--k", "3", "--out", csv.toString()},
+                SMALL_ALS));
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("popularity", "als", "content", "hybrid@0.50", "nDCG@3");
-    assertThat(Files.readAllLines(csv)).hasSize(1 + 3 + 11).first().isEqualTo(
-        "model,k,precision,recall,ndcg,map,coverage,users");
+    assertThat(Files.readAllLines(csv))
+        .hasSize(1 + 3 + 11)
+        .first()
+        .isEqualTo("model,k,precision,recall,ndcg,map,coverage,users");
   }
 
   @Test
   void benchmark_prints_speed_figures() {
-    int code = run("benchmark", "--data", MINI, "--factors", "4", "--iterations", "2", "--fits", "1",
-        "--synthetic-ratings", "20000", "--synthetic-iterations", "1");
+    int code =
+        run(
+            "benchmark",
+            "--data",
+            MINI,
+            "--factors",
+            "4",
+            "--iterations",
+            "2",
+            "--fits",
+            "1",
+            "--synthetic-ratings",
+            "20000",
+            "--synthetic-iterations",
+            "1");
 
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("ALS fit (4 factors, 2 iterations)", "score all", "re-blend",
-        "s per iteration", "peak heap");
+    assertThat(out.toString())
+        .contains(
+            "ALS fit (4 factors, 2 iterations)",
+            "score all",
+            "re-blend",
+            "s per iteration",
+            "peak heap");
   }
 
   @Test
   void bad_arguments_print_one_usage_line_and_exit_with_2() {
-    assertThat(run("recommend", "--data", MINI, "--mode", "magic", "--n", "3", "--out", "x.csv")).isEqualTo(2);
-    assertThat(err.toString()).contains("--mode must be als, content or hybrid").contains("usage: recommend")
-        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(run("recommend", "--data", MINI, "--mode", "magic", "--n", "3", "--out", "x.csv"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--mode must be als, content or hybrid")
+        .contains("usage: recommend")
+        .doesNotContain("Exception")
+        .hasLineCount(1);
     assertThat(run("recommend", "--data", MINI, "--mode", "als", "--out", "x.csv")).isEqualTo(2);
     assertThat(run("evaluate", "--data", MINI, "--k", "zero")).isEqualTo(2);
     assertThat(run("evaluate", "--data", MINI, "--bogus", "1")).isEqualTo(2);
@@ -117,14 +182,19 @@ class CommandsTest {
     Files.copy(Path.of(MINI, "movies.csv"), incomplete.resolve("movies.csv"));
     err.reset();
     assertThat(run("evaluate", "--data", incomplete.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("ratings.csv: not found in").contains("incomplete").doesNotContain("Exception");
+    assertThat(err.toString())
+        .contains("ratings.csv: not found in")
+        .contains("incomplete")
+        .doesNotContain("Exception");
   }
 
   @Test
   void a_malformed_row_exits_with_1_naming_file_and_line() throws IOException {
     Path broken = Files.createDirectories(folder.resolve("broken"));
     Files.copy(Path.of(MINI, "movies.csv"), broken.resolve("movies.csv"));
-    Files.writeString(broken.resolve("ratings.csv"), "userId,movieId,rating,timestamp\r\n1,1,4.0,1\r\n1,x,4.0,2\r\n");
+    Files.writeString(
+        broken.resolve("ratings.csv"),
+        "userId,movieId,rating,timestamp\r\n1,1,4.0,1\r\n1,x,4.0,2\r\n");
 
     assertThat(run("evaluate", "--data", broken.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("ratings.csv line 3: movieId 'x' is not a whole number");
@@ -140,12 +210,14 @@ class CommandsTest {
     assertThat(data.userTags().get(5)).containsExactly("twist ending, classic");
     assertThat(data.genome()).containsOnlyKeys(1, 3, 5, 6);
     assertThat(data.genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
-    assertThat(data.genomeTagNames()).containsExactly("animated", "crime, organized", "twist ending",
-        "family");
+    assertThat(data.genomeTagNames())
+        .containsExactly("animated", "crime, organized", "twist ending", "family");
   }
 
   private int run(String... args) {
-    return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Commands.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -159,7 +231,9 @@ class CommandsTest {
     Map<Long, Set<Long>> rated = new HashMap<>();
     for (String line : Files.readAllLines(Path.of(MINI, "ratings.csv")).subList(1, 59)) {
       String[] fields = line.strip().split(",");
-      rated.computeIfAbsent(Long.parseLong(fields[0]), id -> new HashSet<>()).add(Long.parseLong(fields[1]));
+      rated
+          .computeIfAbsent(Long.parseLong(fields[0]), id -> new HashSet<>())
+          .add(Long.parseLong(fields[1]));
     }
     return rated;
   }

@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code loadtest} against a stub HTTP server, and {@code evaluate --given} on the mini fixture. */
+/**
+ * {@code loadtest} against a stub HTTP server, and {@code evaluate --given} on the mini fixture.
+ */
 class LoadTestAndColdStartCommandsTest {
 
   private static final String MINI = "src/test/resources/engine/mini-movielens";
@@ -34,15 +36,17 @@ class LoadTestAndColdStartCommandsTest {
   private String startServer(int failingUserId) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/api/users/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      requestedPaths.add(path + "?" + exchange.getRequestURI().getQuery());
-      boolean fail = path.equals("/api/users/" + failingUserId + "/recommendations");
-      byte[] body = (fail ? "{\"status\":404}" : "[]").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(fail ? 404 : 200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/api/users/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          requestedPaths.add(path + "?" + exchange.getRequestURI().getQuery());
+          boolean fail = path.equals("/api/users/" + failingUserId + "/recommendations");
+          byte[] body = (fail ? "{\"status\":404}" : "[]").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(fail ? 404 : 200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -51,19 +55,47 @@ class LoadTestAndColdStartCommandsTest {
   void loadtest_prints_throughput_latency_percentiles_and_no_errors() throws IOException {
     String url = startServer(-1);
 
-    int code = run("loadtest", "--url", url, "--clients", "4", "--requests", "300", "--warmup", "0", "--users", "1-5");
+    int code =
+        run(
+            "loadtest",
+            "--url",
+            url,
+            "--clients",
+            "4",
+            "--requests",
+            "300",
+            "--warmup",
+            "0",
+            "--users",
+            "1-5");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("requests/s", "p50", "p90", "p99", "max", "errors 0");
-    assertThat(requestedPaths).allSatisfy(path ->
-        assertThat(path).matches("/api/users/[1-5]/recommendations\\?mode=hybrid&alsWeight=0\\.8&n=20"));
+    assertThat(requestedPaths)
+        .allSatisfy(
+            path ->
+                assertThat(path)
+                    .matches(
+                        "/api/users/[1-5]/recommendations\\?mode=hybrid&alsWeight=0\\.8&n=20"));
   }
 
   @Test
   void loadtest_counts_non_200_answers_as_errors() throws IOException {
     String url = startServer(2);
 
-    int code = run("loadtest", "--url", url, "--clients", "2", "--requests", "200", "--warmup", "0", "--users", "2");
+    int code =
+        run(
+            "loadtest",
+            "--url",
+            url,
+            "--clients",
+            "2",
+            "--requests",
+            "200",
+            "--warmup",
+            "0",
+            "--users",
+            "2");
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("errors 200 (non-200 200, I/O 0)", "HTTP 404");
@@ -77,16 +109,41 @@ class LoadTestAndColdStartCommandsTest {
 
   @Test
   void evaluate_given_n_prints_the_cold_start_comparison() {
-    int code = run("evaluate", "--data", MINI, "--given", "2", "--cold-users", "0.5", "--k", "3",
-        "--factors", "4", "--iterations", "5", "--regularization", "0.5");
+    int code =
+        run(
+            "evaluate",
+            "--data",
+            MINI,
+            "--given",
+            "2",
+            "--cold-users",
+            "0.5",
+            "--k",
+            "3",
+            "--factors",
+            "4",
+            "--iterations",
+            "5",
+            "--regularization",
+            "0.5");
 
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("cold start", "2 given ratings each", "cold users evaluated",
-        "popularity", "als", "content", "hybrid@0.60", "nDCG@3");
+    assertThat(out.toString())
+        .contains(
+            "cold start",
+            "2 given ratings each",
+            "cold users evaluated",
+            "popularity",
+            "als",
+            "content",
+            "hybrid@0.60",
+            "nDCG@3");
   }
 
   private int run(String... args) {
-    return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Commands.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 }

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine on the real ml-latest-small and the partial tag genome. Fails when env CI is set and the shared data is
- * missing; skips with a message otherwise.
+ * The engine on the real ml-latest-small and the partial tag genome. Fails when env CI is set and
+ * the shared data is missing; skips with a message otherwise.
  */
 class MovieLensRealDataTest {
 
@@ -25,13 +25,17 @@ class MovieLensRealDataTest {
     TrainingData data = DataFolder.load(shared.resolve("ml-latest-small"), null);
     TrainTestSplit split = TrainTestSplit.of(data, 0.25, 42);
 
-    ModelComparison.Report report = ModelComparison.run(split, AlsConfig.defaults(), 10, ModelComparison.tenthSteps());
+    ModelComparison.Report report =
+        ModelComparison.run(split, AlsConfig.defaults(), 10, ModelComparison.tenthSteps());
 
     double popularity = report.byName("popularity").ndcg();
     double als = report.byName("als").ndcg();
     double bestHybrid =
-        report.results().stream().filter(r -> r.name().startsWith("hybrid@")).mapToDouble(Evaluator.Result::ndcg)
-            .max().orElseThrow();
+        report.results().stream()
+            .filter(r -> r.name().startsWith("hybrid@"))
+            .mapToDouble(Evaluator.Result::ndcg)
+            .max()
+            .orElseThrow();
     assertThat(report.byName("als").users()).isEqualTo(610);
     assertThat(popularity).isBetween(0.18, 0.26);
     assertThat(als).isGreaterThanOrEqualTo(1.5 * popularity);
@@ -41,7 +45,8 @@ class MovieLensRealDataTest {
   @Test
   void genome_movies_get_genome_vectors_and_readable_tags() {
     Path shared = EngineTestData.sharedDatasets();
-    TrainingData data = DataFolder.load(shared.resolve("ml-latest-small"), shared.resolve("genome-partial"));
+    TrainingData data =
+        DataFolder.load(shared.resolve("ml-latest-small"), shared.resolve("genome-partial"));
     ContentModel content = ContentModel.build(data);
 
     assertThat(content.genomeMovieCount()).isEqualTo(158);

@@ -8,25 +8,27 @@ import app.movierec.recommend.Mode;
 import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.UserRecommendations;
 import app.movierec.recommend.TrainingData;
+import app.movierec.recommend.UserRecommendations;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Visitors and live ratings live in their own tables of a file database: they survive a restart of the application
- * and a re-import of the MovieLens tables, and the model trained after the restart knows them.
+ * Visitors and live ratings live in their own tables of a file database: they survive a restart of
+ * the application and a re-import of the MovieLens tables, and the model trained after the restart
+ * knows them.
  */
 class LiveRatingPersistenceTest {
 
-  private final Path dir = Path.of("target", "live-rating-persistence", UUID.randomUUID().toString());
+  private final Path dir =
+      Path.of("target", "live-rating-persistence", UUID.randomUUID().toString());
 
   @Test
   void a_visitors_ratings_survive_a_restart_and_a_reimport_and_the_next_model_is_trained_on_them() {
@@ -45,19 +47,27 @@ class LiveRatingPersistenceTest {
     try (ConfigurableApplicationContext second = start("skip")) {
       RatingService ratings = second.getBean(RatingService.class);
       assertThat(ratings.userExists(visitor)).isTrue();
-      assertThat(ratings.effectiveRatingsOf(visitor)).containsOnlyKeys(1L, 3L).containsEntry(3L, 4.0);
+      assertThat(ratings.effectiveRatingsOf(visitor))
+          .containsOnlyKeys(1L, 3L)
+          .containsEntry(3L, 4.0);
       assertThat(ratings.ratingsOf(visitor)).extracting(Rating::getMovieId).containsExactly(1, 3);
-      assertThat(ratings.effectiveRatingsOf(2)).containsEntry(6L, 3.5).containsEntry(1L, 1.0)
+      assertThat(ratings.effectiveRatingsOf(2))
+          .containsEntry(6L, 3.5)
+          .containsEntry(1L, 1.0)
           .containsKeys(3L, 5L, 10L);
       TrainingData data = trainingData(second);
       assertThat(ratingsIn(data, 2)).containsEntry(1L, 1.0).containsEntry(6L, 3.5).hasSize(5);
-      assertThat(ratingsIn(data, visitor)).containsExactlyInAnyOrderEntriesOf(Map.of(1L, 5.0, 3L, 4.0));
+      assertThat(ratingsIn(data, visitor))
+          .containsExactlyInAnyOrderEntriesOf(Map.of(1L, 5.0, 3L, 4.0));
       assertThat(data.fingerprint()).contains("+live:");
 
       RecommendationService recommender = second.getBean(RecommendationService.class);
       ModelReady.await(recommender, second.getBean(ProgressTracker.class));
       assertThat(recommender.knowsUser(visitor)).isTrue();
-      assertThat(second.getBean(UserRecommendations.class).recommendForUser(visitor, Mode.HYBRID, 0.5, 100))
+      assertThat(
+              second
+                  .getBean(UserRecommendations.class)
+                  .recommendForUser(visitor, Mode.HYBRID, 0.5, 100))
           .isNotEmpty()
           .extracting(ScoredMovie::movieId)
           .doesNotContain(1L, 3L);
@@ -74,7 +84,9 @@ class LiveRatingPersistenceTest {
     Map<Long, Double> result = new HashMap<>();
     for (int k = 0; k < data.ratingCount(); k++) {
       if (data.ratingUserIds()[k] == userId) {
-        assertThat(result.put((long) data.ratingMovieIds()[k], (double) data.ratings()[k])).as("duplicate").isNull();
+        assertThat(result.put((long) data.ratingMovieIds()[k], (double) data.ratings()[k]))
+            .as("duplicate")
+            .isNull();
       }
     }
     return result;
@@ -86,9 +98,10 @@ class LiveRatingPersistenceTest {
         // arguments, as they must win over the test configuration's in-memory database
         .run(
             "--server.port=0",
-            "--spring.datasource.url=jdbc:h2:file:./" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+            "--spring.datasource.url=jdbc:h2:file:./"
+                + dir.resolve("db")
+                + ";DB_CLOSE_ON_EXIT=FALSE",
             "--movierec.model-dir=" + dir.resolve("models"),
             "--movierec.import.on-error=" + onError);
   }
-
 }

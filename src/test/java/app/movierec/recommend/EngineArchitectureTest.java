@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine's package rules: ND4J stays inside the two models, and the engine never reaches into the UI. */
+/**
+ * The engine's package rules: ND4J stays inside the two models, and the engine never reaches into
+ * the UI.
+ */
 class EngineArchitectureTest {
 
   private static final JavaClasses ENGINE =

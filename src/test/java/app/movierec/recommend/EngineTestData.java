@@ -1,16 +1,17 @@
 package app.movierec.recommend;
 
 import app.movierec.SharedDatasets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.assertj.core.api.Assumptions;
 
-/** Synthetic data sets with known answers, and the location of the shared real data, for the engine's tests. */
+/**
+ * Synthetic data sets with known answers, and the location of the shared real data, for the
+ * engine's tests.
+ */
 public final class EngineTestData {
 
   public static final int CHECKERBOARD_USERS = 20;
@@ -19,8 +20,9 @@ public final class EngineTestData {
   private EngineTestData() {}
 
   /**
-   * Users 1..20 and movies 1..20: even users rate every even movie 5 stars, odd users every odd movie, except one
-   * withheld movie per user ({@link #withheldMovie(long)}). Even movies are "Drama", odd ones "Comedy".
+   * Users 1..20 and movies 1..20: even users rate every even movie 5 stars, odd users every odd
+   * movie, except one withheld movie per user ({@link #withheldMovie(long)}). Even movies are
+   * "Drama", odd ones "Comedy".
    */
   public static TrainingData checkerboard() {
     List<Integer> users = new ArrayList<>();
@@ -61,10 +63,12 @@ public final class EngineTestData {
   }
 
   /**
-   * A random long-tail data set: {@code users} users rate movies drawn with Zipf-like popularity, ratings 1..5, plus
-   * genres from a small pool and genome vectors for the first {@code genomeMovies} movies.
+   * A random long-tail data set: {@code users} users rate movies drawn with Zipf-like popularity,
+   * ratings 1..5, plus genres from a small pool and genome vectors for the first {@code
+   * genomeMovies} movies.
    */
-  public static TrainingData randomLongTail(int users, int movies, int ratingsPerUser, int genomeMovies, long seed) {
+  public static TrainingData randomLongTail(
+      int users, int movies, int ratingsPerUser, int genomeMovies, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] cumulative = new double[movies];
     double total = 0;
@@ -118,11 +122,11 @@ public final class EngineTestData {
   }
 
   /**
-   * The shared MovieLens folder ({@code movierec.shared-datasets}, default {@code ../shared/datasets/movielens}).
-   * When it is missing the calling test fails if env {@code CI} is set (CI must have it) and is skipped otherwise.
+   * The shared MovieLens folder ({@code movierec.shared-datasets}, default {@code
+   * ../shared/datasets/movielens}). When it is missing the calling test fails if env {@code CI} is
+   * set (CI must have it) and is skipped otherwise.
    */
   public static Path sharedDatasets() {
     return SharedDatasets.mlLatestSmall().getParent();
   }
-
 }

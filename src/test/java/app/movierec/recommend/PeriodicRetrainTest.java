@@ -2,7 +2,6 @@ package app.movierec.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -12,7 +11,10 @@ import static org.mockito.Mockito.when;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** {@code movierec.retrain.interval}: off when empty, retrains at the interval once the model is ready. */
+/**
+ * {@code movierec.retrain.interval}: off when empty, retrains at the interval once the model is
+ * ready.
+ */
 class PeriodicRetrainTest {
 
   private final RecommendationService recommender = mock(RecommendationService.class);
@@ -52,6 +54,7 @@ class PeriodicRetrainTest {
 
   @Test
   void rejects_a_zero_interval() {
-    assertThatThrownBy(() -> new PeriodicRetrain(recommender, "0s")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PeriodicRetrain(recommender, "0s"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** The service in a minimal Spring context: event-driven background training, saved models, the query API. */
+/**
+ * The service in a minimal Spring context: event-driven background training, saved models, the
+ * query API.
+ */
 class RecommendationServiceTest {
 
   private static final TrainingData DATA = EngineTestData.checkerboard();
@@ -46,7 +49,8 @@ class RecommendationServiceTest {
 
     assertThat(service.ready()).isFalse();
     assertThat(service.knowsUser(2)).isFalse();
-    assertThatThrownBy(() -> service.recommend(2, Mode.ALS, 1, 5)).isInstanceOf(NotReadyException.class);
+    assertThatThrownBy(() -> service.recommend(2, Mode.ALS, 1, 5))
+        .isInstanceOf(NotReadyException.class);
   }
 
   @Test
@@ -59,7 +63,8 @@ class RecommendationServiceTest {
     awaitReady(service, progress, new ArrayList<>());
 
     assertThat(progress.current().stage()).isEqualTo(Progress.Stage.READY);
-    assertThat(progress.updates).contains("TRAINING ALS iteration 1 of 10 0.1", "TRAINING ALS iteration 10 of 10 1.0");
+    assertThat(progress.updates)
+        .contains("TRAINING ALS iteration 1 of 10 0.1", "TRAINING ALS iteration 10 of 10 1.0");
     assertThat(progress.trainingThreads).doesNotContain(Thread.currentThread().getName());
     assertThat(service.knowsUser(2)).isTrue();
     assertThat(service.knowsUser(999)).isFalse();
@@ -76,24 +81,36 @@ class RecommendationServiceTest {
     RecommendationService service = trainedService();
 
     assertThatThrownBy(() -> service.recommend(999, Mode.HYBRID, 0.5, 5))
-        .isInstanceOf(UnknownUserException.class).hasMessageContaining("unknown user 999");
-    List<ScoredMovie> visitor = service.recommendForRatings(Map.of(4L, 5.0, 6L, 4.5), Mode.HYBRID, 0.5, 5);
-    assertThat(visitor).hasSize(5).extracting(ScoredMovie::movieId).doesNotContain(4L, 6L)
+        .isInstanceOf(UnknownUserException.class)
+        .hasMessageContaining("unknown user 999");
+    List<ScoredMovie> visitor =
+        service.recommendForRatings(Map.of(4L, 5.0, 6L, 4.5), Mode.HYBRID, 0.5, 5);
+    assertThat(visitor)
+        .hasSize(5)
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(4L, 6L)
         .allMatch(movieId -> movieId % 2 == 0);
     assertThat(service.recommendForRatings(Map.of(999L, 5.0), Mode.HYBRID, 0.5, 5)).isEmpty();
-    assertThat(service.similarByContent(4, 3)).extracting(ScoredMovie::movieId)
-        .doesNotContain(4L).allMatch(movieId -> movieId % 2 == 0);
-    assertThat(service.similarByAls(4, 3)).extracting(ScoredMovie::movieId)
-        .doesNotContain(4L).allMatch(movieId -> movieId % 2 == 0);
+    assertThat(service.similarByContent(4, 3))
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(4L)
+        .allMatch(movieId -> movieId % 2 == 0);
+    assertThat(service.similarByAls(4, 3))
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(4L)
+        .allMatch(movieId -> movieId % 2 == 0);
     assertThat(service.similarByAls(999, 3)).isEmpty();
     assertThat(service.contentVectorKind(4)).contains(VectorKind.FALLBACK);
     assertThat(service.contentVectorKind(999)).isEmpty();
     assertThat(service.strongestGenomeTags(4, 3)).isEmpty();
 
     List<Explanation> why = service.explain(2, EngineTestData.withheldMovie(2));
-    assertThat(why).extracting(Explanation::side).contains(Explanation.Side.ALS, Explanation.Side.CONTENT);
+    assertThat(why)
+        .extracting(Explanation::side)
+        .contains(Explanation.Side.ALS, Explanation.Side.CONTENT);
     assertThat(why).extracting(Explanation::ratedMovieId).allMatch(movieId -> movieId % 2 == 0);
-    assertThat(service.explainForRatings(Map.of(4L, 5.0, 6L, 4.5), 8)).extracting(Explanation::ratedMovieId)
+    assertThat(service.explainForRatings(Map.of(4L, 5.0, 6L, 4.5), 8))
+        .extracting(Explanation::ratedMovieId)
         .containsOnly(4L, 6L);
   }
 
@@ -115,7 +132,11 @@ class RecommendationServiceTest {
     List<ScoredMovie> before = first.recommend(5, Mode.ALS, 1, 10);
     Path saved;
     try (var files = Files.list(modelDir)) {
-      saved = files.filter(f -> f.getFileName().toString().startsWith("als-")).findFirst().orElseThrow();
+      saved =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("als-"))
+              .findFirst()
+              .orElseThrow();
     }
     Files.setLastModifiedTime(saved, FileTime.fromMillis(1_000_000));
     Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
@@ -123,7 +144,9 @@ class RecommendationServiceTest {
     RecommendationService second = trainedService();
 
     assertThat(second.recommend(5, Mode.ALS, 1, 10)).isEqualTo(before);
-    assertThat(Files.getLastModifiedTime(saved).toMillis()).as("not rewritten").isEqualTo(1_000_000);
+    assertThat(Files.getLastModifiedTime(saved).toMillis())
+        .as("not rewritten")
+        .isEqualTo(1_000_000);
     assertThat(stale).as("kept, since nothing was saved").exists();
   }
 
@@ -135,7 +158,10 @@ class RecommendationServiceTest {
 
     assertThat(stale).doesNotExist();
     try (var files = Files.list(modelDir)) {
-      assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().startsWith("als-");
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .startsWith("als-");
     }
   }
 
@@ -148,18 +174,22 @@ class RecommendationServiceTest {
 
     assertThat(suppliedData.get()).isEqualTo(suppliedBefore + 1);
     assertThat(service.ready()).isTrue();
-    assertThat(service.recommend(2, Mode.ALS, 1, 1).getFirst().movieId()).isEqualTo(EngineTestData.withheldMovie(2));
+    assertThat(service.recommend(2, Mode.ALS, 1, 1).getFirst().movieId())
+        .isEqualTo(EngineTestData.withheldMovie(2));
   }
 
   @Test
   void a_failing_data_supplier_marks_the_progress_failed() {
-    AnnotationConfigApplicationContext context = start(() -> {
-      throw new IllegalStateException("database is gone");
-    });
+    AnnotationConfigApplicationContext context =
+        start(
+            () -> {
+              throw new IllegalStateException("database is gone");
+            });
     RecommendationService service = context.getBean(RecommendationService.class);
     ProgressTracker progress = context.getBean(ProgressTracker.class);
 
-    assertThatThrownBy(() -> service.retrain().get(60, TimeUnit.SECONDS)).hasMessageContaining("database is gone");
+    assertThatThrownBy(() -> service.retrain().get(60, TimeUnit.SECONDS))
+        .hasMessageContaining("database is gone");
     assertThat(progress.current().failed()).isTrue();
     assertThat(progress.current().error()).contains("database is gone");
     assertThat(service.ready()).isFalse();
@@ -174,19 +204,28 @@ class RecommendationServiceTest {
   }
 
   private AnnotationConfigApplicationContext start() {
-    return start(() -> {
-      suppliedData.incrementAndGet();
-      return DATA;
-    });
+    return start(
+        () -> {
+          suppliedData.incrementAndGet();
+          return DATA;
+        });
   }
 
   private AnnotationConfigApplicationContext start(Supplier<TrainingData> supplier) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context.getEnvironment().getPropertySources()
+    context
+        .getEnvironment()
+        .getPropertySources()
         .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
     context.registerBean(RecordingProgressTracker.class);
-    context.registerBean(AlsConfig.class, () -> AlsConfig.defaults().withFactors(2).withRegularization(0.1)
-        .withAlpha(2).withIterations(10));
+    context.registerBean(
+        AlsConfig.class,
+        () ->
+            AlsConfig.defaults()
+                .withFactors(2)
+                .withRegularization(0.1)
+                .withAlpha(2)
+                .withIterations(10));
     context.registerBean("trainingDataSupplier", Supplier.class, () -> supplier);
     context.registerBean(RecommendationService.class);
     context.refresh();
@@ -207,7 +246,8 @@ class RecommendationServiceTest {
     }
   }
 
-  private static void awaitReady(RecommendationService service, ProgressTracker progress, List<String> phases) {
+  private static void awaitReady(
+      RecommendationService service, ProgressTracker progress, List<String> phases) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!service.ready()) {
       phases.add(progress.current().phase());

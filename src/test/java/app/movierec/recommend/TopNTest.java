@@ -17,7 +17,8 @@ class TopNTest {
   void skips_excluded_rows_and_nan_scores() {
     double[] scores = {0.1, 0.9, Double.NaN, 0.7, 0.3};
 
-    assertThat(TopN.select(scores, new boolean[] {false, true, false, false, false}, 10)).containsExactly(3, 4, 0);
+    assertThat(TopN.select(scores, new boolean[] {false, true, false, false, false}, 10))
+        .containsExactly(3, 4, 0);
   }
 
   @Test

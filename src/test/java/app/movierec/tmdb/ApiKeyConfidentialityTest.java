@@ -16,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The API key is a secret: it goes to TMDB's API and nowhere else, whatever happens. */
-@SpringBootTest(classes = TmdbJpaTestConfig.class, properties = "spring.datasource.url=jdbc:h2:mem:tmdb-secrets")
+@SpringBootTest(
+    classes = TmdbJpaTestConfig.class,
+    properties = "spring.datasource.url=jdbc:h2:mem:tmdb-secrets")
 class ApiKeyConfidentialityTest {
 
   @Autowired TmdbPosterRepository repository;
@@ -41,7 +43,8 @@ class ApiKeyConfidentialityTest {
               .withApiBaseUrl(stub.baseUrl())
               .withRequestTimeout(Duration.ofMillis(300));
       var service =
-          new PosterService(new TmdbClient(properties, TmdbCredentials.of(key), d -> {}), repository, properties);
+          new PosterService(
+              new TmdbClient(properties, TmdbCredentials.of(key), d -> {}), repository, properties);
       try {
         for (long tmdbId = 1; tmdbId <= 7; tmdbId++) {
           var movie = new MovieRef(tmdbId, tmdbId, "Movie " + tmdbId, 2000, List.of("Drama"));
@@ -50,15 +53,21 @@ class ApiKeyConfidentialityTest {
           urls.add(service.posterUrlNow(movie));
           TmdbLinks.tmdbMovieUrl(movie).ifPresent(urls::add);
         }
-        urls.addAll(service.posterUrlsNow(List.of(new MovieRef(1, 1L, "Movie 1", 2000, List.of()))).values());
+        urls.addAll(
+            service
+                .posterUrlsNow(List.of(new MovieRef(1, 1L, "Movie 1", 2000, List.of())))
+                .values());
       } finally {
         service.destroy();
       }
       logLines = logs.lines();
-      assertThat(stub.requests()).anySatisfy(r -> assertThat(r.authorization() + " " + r.query()).contains(key));
+      assertThat(stub.requests())
+          .anySatisfy(r -> assertThat(r.authorization() + " " + r.query()).contains(key));
     }
 
-    assertThat(urls).contains("https://image.tmdb.org/t/p/w342/one.jpg", "https://image.tmdb.org/t/p/w342/six.jpg");
+    assertThat(urls)
+        .contains(
+            "https://image.tmdb.org/t/p/w342/one.jpg", "https://image.tmdb.org/t/p/w342/six.jpg");
     assertThat(logLines).anyMatch(line -> line.contains("TMDB rejected the API key"));
     String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
     String keyStart = key.substring(0, 16);

@@ -16,7 +16,9 @@ class GeneratedPosterTest {
   private static Document parse(String svg) throws Exception {
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String visibleText(String svg) throws Exception {
@@ -29,7 +31,9 @@ class GeneratedPosterTest {
 
     String svg = GeneratedPoster.svg(movie);
 
-    assertThat(svg).contains("&amp;", "&lt;", "&quot;", "&apos;").doesNotContain("Tom & Jerry", "<\"Live");
+    assertThat(svg)
+        .contains("&amp;", "&lt;", "&quot;", "&apos;")
+        .doesNotContain("Tom & Jerry", "<\"Live");
     assertThat(visibleText(svg)).contains("Tom & Jerry", "<\"Live\">", "'Show'", "1999");
   }
 
@@ -50,7 +54,8 @@ class GeneratedPosterTest {
 
   @Test
   void drops_characters_that_xml_cannot_carry() {
-    var movie = new MovieRef(3, null, "Bad\u0000Bytes\u0007 and a lone \uD800 surrogate", null, List.of());
+    var movie =
+        new MovieRef(3, null, "Bad\u0000Bytes\u0007 and a lone \uD800 surrogate", null, List.of());
 
     assertThatCode(() -> parse(GeneratedPoster.svg(movie))).doesNotThrowAnyException();
   }

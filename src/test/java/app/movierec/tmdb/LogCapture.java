@@ -10,8 +10,8 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures every log event of the application (the tmdb package down to DEBUG, everything else at its configured
- * level), including exception messages and their causes.
+ * Captures every log event of the application (the tmdb package down to DEBUG, everything else at
+ * its configured level), including exception messages and their causes.
  */
 final class LogCapture implements AutoCloseable {
 
@@ -31,7 +31,8 @@ final class LogCapture implements AutoCloseable {
     List<String> lines = new ArrayList<>();
     for (ILoggingEvent event : List.copyOf(appender.list)) {
       var line =
-          new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage());
+          new StringBuilder(
+              event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage());
       for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
         line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
       }
@@ -43,7 +44,8 @@ final class LogCapture implements AutoCloseable {
   /** Warnings and errors logged by the tmdb package. */
   List<String> warnings() {
     return lines().stream()
-        .filter(l -> l.startsWith("WARN app.movierec.tmdb") || l.startsWith("ERROR app.movierec.tmdb"))
+        .filter(
+            l -> l.startsWith("WARN app.movierec.tmdb") || l.startsWith("ERROR app.movierec.tmdb"))
         .toList();
   }
 

@@ -9,16 +9,24 @@ class MovieRefTest {
 
   @Test
   void splits_year_and_genres_off_movielens_columns() {
-    MovieRef movie = MovieRef.fromMovieLens(1, 862L, "Toy Story (1995)", "Adventure|Animation|Children");
+    MovieRef movie =
+        MovieRef.fromMovieLens(1, 862L, "Toy Story (1995)", "Adventure|Animation|Children");
 
-    assertThat(movie).isEqualTo(new MovieRef(1, 862L, "Toy Story", 1995, List.of("Adventure", "Animation", "Children")));
+    assertThat(movie)
+        .isEqualTo(
+            new MovieRef(
+                1, 862L, "Toy Story", 1995, List.of("Adventure", "Animation", "Children")));
     assertThat(movie.titleWithYear()).isEqualTo("Toy Story (1995)");
   }
 
   @Test
   void keeps_parentheses_that_are_not_a_year_and_drops_the_no_genres_marker() {
-    MovieRef movie = MovieRef.fromMovieLens(2, null, "City of Lost Children, The (Cité des enfants perdus, La) (1995)",
-        "(no genres listed)");
+    MovieRef movie =
+        MovieRef.fromMovieLens(
+            2,
+            null,
+            "City of Lost Children, The (Cité des enfants perdus, La) (1995)",
+            "(no genres listed)");
 
     assertThat(movie.title()).isEqualTo("City of Lost Children, The (Cité des enfants perdus, La)");
     assertThat(movie.year()).isEqualTo(1995);

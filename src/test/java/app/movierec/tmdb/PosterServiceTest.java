@@ -20,21 +20,26 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(classes = TmdbJpaTestConfig.class, properties = "spring.datasource.url=jdbc:h2:mem:tmdb-posters")
+@SpringBootTest(
+    classes = TmdbJpaTestConfig.class,
+    properties = "spring.datasource.url=jdbc:h2:mem:tmdb-posters")
 class PosterServiceTest {
 
   private static final String IMAGE_BASE = "https://image.tmdb.org/t/p/w342";
 
   private static final MovieRef TOY_STORY =
       new MovieRef(1, 862L, "Toy Story", 1995, List.of("Adventure", "Animation"));
-  private static final MovieRef UNKNOWN_TO_TMDB = new MovieRef(2, 999L, "Lost Film", 1921, List.of("Drama"));
-  private static final MovieRef WITHOUT_TMDB_ID = new MovieRef(3, null, "Home Video", null, List.of());
+  private static final MovieRef UNKNOWN_TO_TMDB =
+      new MovieRef(2, 999L, "Lost Film", 1921, List.of("Drama"));
+  private static final MovieRef WITHOUT_TMDB_ID =
+      new MovieRef(3, null, "Home Video", null, List.of());
 
   @Autowired TmdbPosterRepository repository;
 
   private TmdbStub stub;
   private final List<PosterService> services = new ArrayList<>();
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T00:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-11-24T00:00:00Z"));
 
   @BeforeEach
   void setUp() throws Exception {
@@ -79,7 +84,8 @@ class PosterServiceTest {
   }
 
   @Test
-  void shows_a_generated_poster_at_once_and_resolves_the_tmdb_poster_in_the_background() throws Exception {
+  void shows_a_generated_poster_at_once_and_resolves_the_tmdb_poster_in_the_background()
+      throws Exception {
     stub.on(862, poster(862, "/toy.jpg"));
     PosterService service = service(TestKeys.V3_API_KEY);
 
@@ -141,7 +147,10 @@ class PosterServiceTest {
 
     assertThat(afterRestart.posterUrl(UNKNOWN_TO_TMDB)).isCompletedWithValue(generated);
     assertThat(stub.requestCount()).isEqualTo(1);
-    assertThat(repository.findById(999L)).get().extracting(TmdbPoster::getStatus).isEqualTo(TmdbPoster.Status.NONE);
+    assertThat(repository.findById(999L))
+        .get()
+        .extracting(TmdbPoster::getStatus)
+        .isEqualTo(TmdbPoster.Status.NONE);
   }
 
   @Test
@@ -151,7 +160,8 @@ class PosterServiceTest {
 
     assertThat(await(service.posterUrl(TOY_STORY))).isEqualTo(GeneratedPoster.dataUri(TOY_STORY));
     assertThat(repository.findById(862L)).isEmpty();
-    assertThat(service.posterUrl(TOY_STORY)).isCompletedWithValue(GeneratedPoster.dataUri(TOY_STORY));
+    assertThat(service.posterUrl(TOY_STORY))
+        .isCompletedWithValue(GeneratedPoster.dataUri(TOY_STORY));
     assertThat(stub.requestCount()).isEqualTo(1);
 
     now.set(now.get().plus(Duration.ofMinutes(11)));
@@ -165,7 +175,8 @@ class PosterServiceTest {
     stub.on(862, status(503), poster(862, "/toy.jpg"));
     await(service(TestKeys.V3_API_KEY).posterUrl(TOY_STORY));
 
-    assertThat(await(service(TestKeys.V3_API_KEY).posterUrl(TOY_STORY))).isEqualTo(IMAGE_BASE + "/toy.jpg");
+    assertThat(await(service(TestKeys.V3_API_KEY).posterUrl(TOY_STORY)))
+        .isEqualTo(IMAGE_BASE + "/toy.jpg");
     assertThat(stub.requestCount()).isEqualTo(2);
   }
 
@@ -175,7 +186,8 @@ class PosterServiceTest {
 
     assertThat(service.isTmdbEnabled()).isFalse();
     assertThat(service.posterUrlNow(TOY_STORY)).isEqualTo(GeneratedPoster.dataUri(TOY_STORY));
-    assertThat(service.posterUrl(TOY_STORY)).isCompletedWithValue(GeneratedPoster.dataUri(TOY_STORY));
+    assertThat(service.posterUrl(TOY_STORY))
+        .isCompletedWithValue(GeneratedPoster.dataUri(TOY_STORY));
     assertThat(stub.requestCount()).isZero();
   }
 
@@ -183,7 +195,8 @@ class PosterServiceTest {
   void gives_a_movie_without_tmdb_id_a_generated_poster_without_asking() {
     PosterService service = service(TestKeys.V3_API_KEY);
 
-    assertThat(service.posterUrl(WITHOUT_TMDB_ID)).isCompletedWithValue(GeneratedPoster.dataUri(WITHOUT_TMDB_ID));
+    assertThat(service.posterUrl(WITHOUT_TMDB_ID))
+        .isCompletedWithValue(GeneratedPoster.dataUri(WITHOUT_TMDB_ID));
     assertThat(stub.requestCount()).isZero();
   }
 
@@ -193,7 +206,8 @@ class PosterServiceTest {
     await(service(TestKeys.V3_API_KEY).posterUrl(TOY_STORY));
     PosterService afterRestart = service(TestKeys.V3_API_KEY);
 
-    Map<Long, String> urls = afterRestart.posterUrlsNow(List.of(TOY_STORY, UNKNOWN_TO_TMDB, WITHOUT_TMDB_ID));
+    Map<Long, String> urls =
+        afterRestart.posterUrlsNow(List.of(TOY_STORY, UNKNOWN_TO_TMDB, WITHOUT_TMDB_ID));
 
     assertThat(urls)
         .containsExactly(
@@ -208,7 +222,8 @@ class PosterServiceTest {
     PosterService service = service(TestKeys.V3_API_KEY);
 
     assertThat(await(service.posterUrl(TOY_STORY))).isEqualTo(GeneratedPoster.dataUri(TOY_STORY));
-    assertThat(service.posterUrl(UNKNOWN_TO_TMDB)).isCompletedWithValue(GeneratedPoster.dataUri(UNKNOWN_TO_TMDB));
+    assertThat(service.posterUrl(UNKNOWN_TO_TMDB))
+        .isCompletedWithValue(GeneratedPoster.dataUri(UNKNOWN_TO_TMDB));
     assertThat(service.isTmdbEnabled()).isFalse();
     assertThat(stub.requestCount()).isEqualTo(1);
     assertThat(repository.count()).isZero();

@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The beans as the application wires them, configured only through {@code movierec.tmdb.*} properties. */
+/**
+ * The beans as the application wires them, configured only through {@code movierec.tmdb.*}
+ * properties.
+ */
 @SpringBootTest(
     classes = {TmdbJpaTestConfig.class, TmdbConfiguration.class, PosterService.class},
     properties = {
@@ -51,9 +54,12 @@ class PosterServiceWiringTest {
     String url = posters.posterUrl(movie).get(10, TimeUnit.SECONDS);
 
     assertThat(url).isEqualTo("https://image.tmdb.org/t/p/w185/toy.jpg");
-    assertThat(STUB.requests()).singleElement().satisfies(request -> {
-      assertThat(request.authorization()).isEqualTo("Bearer " + TestKeys.V4_TOKEN);
-      assertThat(request.query()).isNull();
-    });
+    assertThat(STUB.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.authorization()).isEqualTo("Bearer " + TestKeys.V4_TOKEN);
+              assertThat(request.query()).isNull();
+            });
   }
 }

@@ -50,11 +50,14 @@ class TmdbClientTest {
 
     client(TestKeys.V3_API_KEY).lookUpPoster(862);
 
-    assertThat(stub.requests()).singleElement().satisfies(request -> {
-      assertThat(request.path()).isEqualTo("/3/movie/862");
-      assertThat(request.query()).isEqualTo("api_key=" + TestKeys.V3_API_KEY);
-      assertThat(request.authorization()).isNull();
-    });
+    assertThat(stub.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.path()).isEqualTo("/3/movie/862");
+              assertThat(request.query()).isEqualTo("api_key=" + TestKeys.V3_API_KEY);
+              assertThat(request.authorization()).isNull();
+            });
   }
 
   @Test
@@ -63,31 +66,37 @@ class TmdbClientTest {
 
     client(TestKeys.V4_TOKEN).lookUpPoster(862);
 
-    assertThat(stub.requests()).singleElement().satisfies(request -> {
-      assertThat(request.authorization()).isEqualTo("Bearer " + TestKeys.V4_TOKEN);
-      assertThat(request.query()).isNull();
-    });
+    assertThat(stub.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.authorization()).isEqualTo("Bearer " + TestKeys.V4_TOKEN);
+              assertThat(request.query()).isNull();
+            });
   }
 
   @Test
   void answers_no_poster_for_a_movie_tmdb_does_not_know() {
     stub.on(999, status(404));
 
-    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(999)).isInstanceOf(PosterLookup.NoPoster.class);
+    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(999))
+        .isInstanceOf(PosterLookup.NoPoster.class);
   }
 
   @Test
   void answers_no_poster_when_the_movie_has_no_poster_path() {
     stub.on(5, poster(5, null));
 
-    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(5)).isInstanceOf(PosterLookup.NoPoster.class);
+    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(5))
+        .isInstanceOf(PosterLookup.NoPoster.class);
   }
 
   @Test
   void refuses_a_poster_path_that_is_not_a_plain_file_name() {
     stub.on(5, poster(5, "/../x\\\" onerror=\\\"alert(1).jpg"));
 
-    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(5)).isInstanceOf(PosterLookup.NoPoster.class);
+    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(5))
+        .isInstanceOf(PosterLookup.NoPoster.class);
   }
 
   @Test
@@ -100,7 +109,8 @@ class TmdbClientTest {
       PosterLookup second = client.lookUpPoster(2);
       PosterLookup third = client.lookUpPoster(1);
 
-      assertThat(List.of(first, second, third)).allMatch(PosterLookup.Unavailable.class::isInstance);
+      assertThat(List.of(first, second, third))
+          .allMatch(PosterLookup.Unavailable.class::isInstance);
       assertThat(stub.requestCount()).isEqualTo(1);
       assertThat(client.isEnabled()).isFalse();
       assertThat(logs.warnings())
@@ -137,7 +147,8 @@ class TmdbClientTest {
   void backs_off_exponentially_when_a_rate_limit_has_no_usable_retry_after() {
     stub.on(603, rateLimited("soon"), rateLimited("soon"), poster(603, "/m.jpg"));
 
-    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(603)).isInstanceOf(PosterLookup.Found.class);
+    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(603))
+        .isInstanceOf(PosterLookup.Found.class);
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
@@ -159,7 +170,8 @@ class TmdbClientTest {
   void falls_back_on_a_server_error_without_retrying() {
     stub.on(7, status(503));
 
-    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(7)).isInstanceOf(PosterLookup.Unavailable.class);
+    assertThat(client(TestKeys.V3_API_KEY).lookUpPoster(7))
+        .isInstanceOf(PosterLookup.Unavailable.class);
     assertThat(stub.requestCount()).isEqualTo(1);
   }
 
@@ -178,9 +190,13 @@ class TmdbClientTest {
       }
 
       // Java's HttpClient may itself retry an idempotent GET once on a dropped connection.
-      assertThat(requestsBeforePause).isBetween(TmdbClient.FAILURES_BEFORE_PAUSE, 2 * TmdbClient.FAILURES_BEFORE_PAUSE);
+      assertThat(requestsBeforePause)
+          .isBetween(TmdbClient.FAILURES_BEFORE_PAUSE, 2 * TmdbClient.FAILURES_BEFORE_PAUSE);
       assertThat(stub.requestCount()).isEqualTo(requestsBeforePause);
-      assertThat(logs.warnings()).singleElement().asString().contains("posters fall back to generated ones");
+      assertThat(logs.warnings())
+          .singleElement()
+          .asString()
+          .contains("posters fall back to generated ones");
     }
   }
 

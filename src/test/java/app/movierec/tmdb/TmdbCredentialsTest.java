@@ -41,8 +41,10 @@ class TmdbCredentialsTest {
 
   @Test
   void never_shows_the_key_in_to_string() {
-    assertThat(TmdbCredentials.of(TestKeys.V3_API_KEY).toString()).doesNotContain(TestKeys.V3_API_KEY);
+    assertThat(TmdbCredentials.of(TestKeys.V3_API_KEY).toString())
+        .doesNotContain(TestKeys.V3_API_KEY);
     assertThat(TmdbCredentials.of(TestKeys.V4_TOKEN).toString()).doesNotContain(TestKeys.V4_TOKEN);
-    assertThat(TmdbProperties.withApiKey(TestKeys.V3_API_KEY).toString()).doesNotContain(TestKeys.V3_API_KEY);
+    assertThat(TmdbProperties.withApiKey(TestKeys.V3_API_KEY).toString())
+        .doesNotContain(TestKeys.V3_API_KEY);
   }
 }

@@ -11,10 +11,10 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * Just the poster cache on an in-memory H2: no web server, no Vaadin, no other feature's entities, so these tests
- * keep working whatever the rest of the application does. {@code @TestComponent} keeps it out of the application's
- * component scan: other tests boot the whole app, and this class's narrow entity and repository scan must not leak
- * into them.
+ * Just the poster cache on an in-memory H2: no web server, no Vaadin, no other feature's entities,
+ * so these tests keep working whatever the rest of the application does. {@code @TestComponent}
+ * keeps it out of the application's component scan: other tests boot the whole app, and this
+ * class's narrow entity and repository scan must not leak into them.
  */
 @TestComponent
 @SpringBootConfiguration

@@ -18,20 +18,24 @@ class TmdbLinksTest {
   void gives_no_tmdb_link_without_a_usable_tmdb_id() {
     assertThat(TmdbLinks.tmdbMovieUrl((Long) null)).isEmpty();
     assertThat(TmdbLinks.tmdbMovieUrl(0L)).isEmpty();
-    assertThat(TmdbLinks.tmdbMovieUrl(new MovieRef(1, null, "Toy Story", 1995, List.of()))).isEmpty();
+    assertThat(TmdbLinks.tmdbMovieUrl(new MovieRef(1, null, "Toy Story", 1995, List.of())))
+        .isEmpty();
   }
 
   @Test
   void zero_pads_imdb_ids_to_seven_digits() {
     assertThat(TmdbLinks.imdbTitleUrl(114709L)).hasValue("https://www.imdb.com/title/tt0114709/");
-    assertThat(TmdbLinks.imdbTitleUrl(12345678L)).hasValue("https://www.imdb.com/title/tt12345678/");
+    assertThat(TmdbLinks.imdbTitleUrl(12345678L))
+        .hasValue("https://www.imdb.com/title/tt12345678/");
   }
 
   @Test
   void reads_imdb_ids_as_movielens_and_imdb_spell_them() {
     assertThat(TmdbLinks.imdbTitleUrl("0114709")).hasValue("https://www.imdb.com/title/tt0114709/");
-    assertThat(TmdbLinks.imdbTitleUrl("tt0114709")).hasValue("https://www.imdb.com/title/tt0114709/");
-    assertThat(TmdbLinks.imdbTitleUrl(" 114709 ")).hasValue("https://www.imdb.com/title/tt0114709/");
+    assertThat(TmdbLinks.imdbTitleUrl("tt0114709"))
+        .hasValue("https://www.imdb.com/title/tt0114709/");
+    assertThat(TmdbLinks.imdbTitleUrl(" 114709 "))
+        .hasValue("https://www.imdb.com/title/tt0114709/");
   }
 
   @Test

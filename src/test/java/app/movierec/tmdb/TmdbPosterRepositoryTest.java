@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(classes = TmdbJpaTestConfig.class, properties = "spring.datasource.url=jdbc:h2:mem:tmdb-repo")
+@SpringBootTest(
+    classes = TmdbJpaTestConfig.class,
+    properties = "spring.datasource.url=jdbc:h2:mem:tmdb-repo")
 class TmdbPosterRepositoryTest {
 
   @Autowired TmdbPosterRepository repository;
@@ -23,21 +25,25 @@ class TmdbPosterRepositoryTest {
     Instant fetchedAt = Instant.parse("2026-11-24T01:00:00Z");
     repository.save(TmdbPoster.found(862, "/toy.jpg", fetchedAt));
 
-    assertThat(repository.findById(862L)).hasValueSatisfying(poster -> {
-      assertThat(poster.getStatus()).isEqualTo(TmdbPoster.Status.FOUND);
-      assertThat(poster.getPosterPath()).isEqualTo("/toy.jpg");
-      assertThat(poster.getFetchedAt()).isEqualTo(fetchedAt);
-    });
+    assertThat(repository.findById(862L))
+        .hasValueSatisfying(
+            poster -> {
+              assertThat(poster.getStatus()).isEqualTo(TmdbPoster.Status.FOUND);
+              assertThat(poster.getPosterPath()).isEqualTo("/toy.jpg");
+              assertThat(poster.getFetchedAt()).isEqualTo(fetchedAt);
+            });
   }
 
   @Test
   void stores_no_poster_as_a_row_without_a_path() {
     repository.save(TmdbPoster.none(999, Instant.now()));
 
-    assertThat(repository.findById(999L)).hasValueSatisfying(poster -> {
-      assertThat(poster.getStatus()).isEqualTo(TmdbPoster.Status.NONE);
-      assertThat(poster.getPosterPath()).isNull();
-    });
+    assertThat(repository.findById(999L))
+        .hasValueSatisfying(
+            poster -> {
+              assertThat(poster.getStatus()).isEqualTo(TmdbPoster.Status.NONE);
+              assertThat(poster.getPosterPath()).isNull();
+            });
   }
 
   @Test
@@ -46,6 +52,9 @@ class TmdbPosterRepositoryTest {
     repository.save(TmdbPoster.found(5, "/later.jpg", Instant.now()));
 
     assertThat(repository.count()).isEqualTo(1);
-    assertThat(repository.findById(5L)).get().extracting(TmdbPoster::getPosterPath).isEqualTo("/later.jpg");
+    assertThat(repository.findById(5L))
+        .get()
+        .extracting(TmdbPoster::getPosterPath)
+        .isEqualTo("/later.jpg");
   }
 }

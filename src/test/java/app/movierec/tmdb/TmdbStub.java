@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in for TMDB's API on 127.0.0.1 (random port): answers are scripted per movie id, every request is
- * recorded. Never the real TMDB.
+ * A local stand-in for TMDB's API on 127.0.0.1 (random port): answers are scripted per movie id,
+ * every request is recorded. Never the real TMDB.
  */
 final class TmdbStub implements AutoCloseable {
 
@@ -56,16 +56,22 @@ final class TmdbStub implements AutoCloseable {
 
   static Answer poster(long tmdbId, String posterPath) {
     String path = posterPath == null ? "null" : "\"" + posterPath + "\"";
-    // belongs_to_collection has its own poster_path, listed first as in TMDB's real answers: it must not be taken.
+    // belongs_to_collection has its own poster_path, listed first as in TMDB's real answers: it
+    // must not be taken.
     return new Json(
         200,
         "{\"adult\":false,\"belongs_to_collection\":{\"id\":10194,\"poster_path\":\"/collection.jpg\"},"
-            + "\"id\":" + tmdbId + ",\"poster_path\":" + path + ",\"title\":\"Some movie\"}",
+            + "\"id\":"
+            + tmdbId
+            + ",\"poster_path\":"
+            + path
+            + ",\"title\":\"Some movie\"}",
         Map.of());
   }
 
   static Answer status(int status) {
-    return new Json(status, "{\"status_code\":" + status + ",\"status_message\":\"scripted\"}", Map.of());
+    return new Json(
+        status, "{\"status_code\":" + status + ",\"status_message\":\"scripted\"}", Map.of());
   }
 
   static Answer rateLimited(String retryAfter) {
@@ -90,7 +96,9 @@ final class TmdbStub implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     requests.add(
         new Request(
-            path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization")));
+            path,
+            exchange.getRequestURI().getRawQuery(),
+            exchange.getRequestHeaders().getFirst("Authorization")));
     long tmdbId;
     try {
       tmdbId = Long.parseLong(path.substring("/3/movie/".length()));
@@ -98,7 +106,8 @@ final class TmdbStub implements AutoCloseable {
       tmdbId = -1;
     }
     ConcurrentLinkedDeque<Answer> script = scripts.get(tmdbId);
-    Answer answer = script == null ? status(404) : script.size() > 1 ? script.pollFirst() : script.peekFirst();
+    Answer answer =
+        script == null ? status(404) : script.size() > 1 ? script.pollFirst() : script.peekFirst();
     switch (answer) {
       case Json json -> {
         byte[] body = json.body().getBytes(StandardCharsets.UTF_8);

@@ -22,7 +22,8 @@ class BrowseStateTest {
 
   @Test
   void missing_parameters_take_the_defaults_without_a_note() {
-    assertThat(parse("")).isEqualTo(new BrowseState.Parsed(BrowseState.DEFAULT, java.util.List.of()));
+    assertThat(parse(""))
+        .isEqualTo(new BrowseState.Parsed(BrowseState.DEFAULT, java.util.List.of()));
   }
 
   @Test
@@ -52,7 +53,9 @@ class BrowseStateTest {
 
     assertThat(query).isEqualTo("user=7&mode=hybrid&alpha=0.35");
     assertThat(parse(query).state()).isEqualTo(state);
-    assertThat(BrowseState.DEFAULT.withAlsWeight(1).toQueryString()).isEqualTo("mode=hybrid&alpha=1");
-    assertThat(BrowseState.DEFAULT.withAlsWeight(0).toQueryString()).isEqualTo("mode=hybrid&alpha=0");
+    assertThat(BrowseState.DEFAULT.withAlsWeight(1).toQueryString())
+        .isEqualTo("mode=hybrid&alpha=1");
+    assertThat(BrowseState.DEFAULT.withAlsWeight(0).toQueryString())
+        .isEqualTo("mode=hybrid&alpha=0");
   }
 }

@@ -1,6 +1,5 @@
 package app.movierec.ui;
 
-
 import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -10,7 +9,10 @@ import com.vaadin.flow.component.UI;
 import java.time.Duration;
 import org.springframework.context.ApplicationContext;
 
-/** Browserless Vaadin on a Spring context: the app's routes and beans, no servlet container, no browser. */
+/**
+ * Browserless Vaadin on a Spring context: the app's routes and beans, no servlet container, no
+ * browser.
+ */
 final class KaribuSpring {
 
   private static final Routes ROUTES = new Routes().autoDiscoverViews("app.movierec.ui");
@@ -30,5 +32,4 @@ final class KaribuSpring {
   static void awaitReady(RecommendationService recommender, Duration timeout) {
     ModelReady.await(recommender, null, timeout);
   }
-
 }

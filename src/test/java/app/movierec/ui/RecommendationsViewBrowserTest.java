@@ -43,10 +43,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The main page end to end on the real ml-latest-small, in the system Chromium (Playwright, headless): the grid appears
- * by itself once the model is trained, dragging the slider re-ranks it and updates the URL, posters link to TMDB.
- * Screenshots at 1280x800 and at phone width go to {@code target/screenshots/}. Also prints the measured server time
- * of a slider move (browserless, on the same data) and the time from "model ready" to "grid visible".
+ * The main page end to end on the real ml-latest-small, in the system Chromium (Playwright,
+ * headless): the grid appears by itself once the model is trained, dragging the slider re-ranks it
+ * and updates the URL, posters link to TMDB. Screenshots at 1280x800 and at phone width go to
+ * {@code target/screenshots/}. Also prints the measured server time of a slider move (browserless,
+ * on the same data) and the time from "model ready" to "grid visible".
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -71,12 +72,15 @@ class RecommendationsViewBrowserTest {
 
   @DynamicPropertySource
   static void realData(DynamicPropertyRegistry registry) {
-    registry.add("movierec.data-dir", () -> SharedDatasets.root().resolve("ml-latest-small").toString());
+    registry.add(
+        "movierec.data-dir", () -> SharedDatasets.root().resolve("ml-latest-small").toString());
   }
 
   @BeforeAll
   static void launchChromium() throws Exception {
-    SharedDatasets.mlLatestSmall(); // skips (or fails on CI) before the context loads when the data is missing
+    SharedDatasets
+        .mlLatestSmall(); // skips (or fails on CI) before the context loads when the data is
+    // missing
     if (!Files.isExecutable(CHROMIUM)) {
       String message = "no Chromium at " + CHROMIUM;
       if (System.getenv("CI") != null) {
@@ -85,7 +89,9 @@ class RecommendationsViewBrowserTest {
       Assumptions.abort(message + "; skipping the browser tests");
     }
     Files.createDirectories(SCREENSHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser =
         playwright
             .chromium()
@@ -117,10 +123,10 @@ class RecommendationsViewBrowserTest {
 
   private static List<String> cardTitles(Page page) {
     return page.locator("#recommendations .mr-card")
-            .evaluateAll(
-                "cards => cards.map(c => [Number(getComputedStyle(c).order), c.getAttribute('aria-label')])"
-                    + ".sort((a, b) => a[0] - b[0]).map(pair => pair[1])")
-        instanceof List<?> list
+                .evaluateAll(
+                    "cards => cards.map(c => [Number(getComputedStyle(c).order), c.getAttribute('aria-label')])"
+                        + ".sort((a, b) => a[0] - b[0]).map(pair => pair[1])")
+            instanceof List<?> list
         ? list.stream().map(String::valueOf).toList()
         : List.of();
   }
@@ -128,19 +134,24 @@ class RecommendationsViewBrowserTest {
   @Test
   @Order(1)
   void the_grid_appears_without_a_reload_and_the_slider_reblends_it() {
-    // The page is opened while the model may still be training: it must show the grid by itself when ready.
+    // The page is opened while the model may still be training: it must show the grid by itself
+    // when ready.
     var readyAt = new AtomicLong();
-    Thread watcher = Thread.ofVirtual().start(() -> {
-      try {
-        while (!recommender.ready()) {
-          Thread.sleep(5);
-        }
-        readyAt.set(System.nanoTime());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    try (BrowserContext desktop = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+    Thread watcher =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    while (!recommender.ready()) {
+                      Thread.sleep(5);
+                    }
+                    readyAt.set(System.nanoTime());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    try (BrowserContext desktop =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
       Page page = desktop.newPage();
       page.setDefaultTimeout(TIMEOUT_MILLIS);
       boolean readyBeforeLoad = recommender.ready();
@@ -153,21 +164,30 @@ class RecommendationsViewBrowserTest {
           Locale.ROOT,
           "[measure] grid visible %.0f ms after the model was ready (%s); %.0f ms after navigation%n",
           (visible - Math.max(readyAt.get(), navigated)) / 1e6,
-          readyBeforeLoad ? "ready before the page loaded" : "page opened while training, no reload",
+          readyBeforeLoad
+              ? "ready before the page loaded"
+              : "page opened while training, no reload",
           (visible - navigated) / 1e6);
 
       Locator cards = page.locator("#recommendations .mr-card");
       assertThat(cards.count()).isGreaterThanOrEqualTo(20);
-      assertThat(page.locator("#recommendations a.mr-card__poster-link").first().getAttribute("href"))
+      assertThat(
+              page.locator("#recommendations a.mr-card__poster-link").first().getAttribute("href"))
           .startsWith("https://www.themoviedb.org/movie/");
       List<String> hrefs =
           page.locator("#recommendations a.mr-card__poster-link").all().stream()
               .map(link -> link.getAttribute("href"))
               .toList();
-      assertThat(hrefs).isNotEmpty().allMatch(href -> href.matches("https://www\\.themoviedb\\.org/movie/\\d+"));
-      assertThat(page.locator("#recommendations a.mr-card__poster-link").first().getAttribute("target"))
+      assertThat(hrefs)
+          .isNotEmpty()
+          .allMatch(href -> href.matches("https://www\\.themoviedb\\.org/movie/\\d+"));
+      assertThat(
+              page.locator("#recommendations a.mr-card__poster-link")
+                  .first()
+                  .getAttribute("target"))
           .isEqualTo("_blank");
-      // Without a TMDB key the posters are generated ones, served by URL; the first row's have loaded.
+      // Without a TMDB key the posters are generated ones, served by URL; the first row's have
+      // loaded.
       assertThat(page.locator("#recommendations img.mr-card__poster").first().getAttribute("src"))
           .matches("posters/generated/\\d+\\.svg");
       page.waitForFunction(
@@ -175,10 +195,13 @@ class RecommendationsViewBrowserTest {
               + " return img.complete && img.naturalWidth > 0; }");
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view.png")));
       page.screenshot(
-          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-full.png")).setFullPage(true));
+          new Page.ScreenshotOptions()
+              .setPath(SCREENSHOTS.resolve("main-view-full.png"))
+              .setFullPage(true));
 
       List<String> before = cardTitles(page);
-      page.evaluate("() => { performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings(); }");
+      page.evaluate(
+          "() => { performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings(); }");
       dragSliderTo(page, 0.1);
       page.waitForFunction(
           "before => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
@@ -188,19 +211,22 @@ class RecommendationsViewBrowserTest {
       assertThat(cardTitles(page)).isNotEqualTo(before);
       page.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
       List<String> settled = settle(page);
-      System.out.println("[measure] slider drag in Chromium, Vaadin round trips (request start to response end, "
-          + "localhost): " + page.evaluate(
-              "() => { const t = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl'));"
-                  + " const d = t.map(e => e.responseEnd - e.requestStart).sort((a, b) => a - b);"
-                  + " const kb = t.map(e => e.encodedBodySize / 1024).sort((a, b) => a - b);"
-                  + " return t.length + ' round trips, median ' + d[Math.floor(d.length / 2)].toFixed(1) + ' ms, max '"
-                  + " + d[d.length - 1].toFixed(1) + ' ms; response median ' + kb[Math.floor(kb.length / 2)].toFixed(1)"
-                  + " + ' KiB, max ' + kb[kb.length - 1].toFixed(1) + ' KiB'; }"));
+      System.out.println(
+          "[measure] slider drag in Chromium, Vaadin round trips (request start to response end, "
+              + "localhost): "
+              + page.evaluate(
+                  "() => { const t = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl'));"
+                      + " const d = t.map(e => e.responseEnd - e.requestStart).sort((a, b) => a - b);"
+                      + " const kb = t.map(e => e.encodedBodySize / 1024).sort((a, b) => a - b);"
+                      + " return t.length + ' round trips, median ' + d[Math.floor(d.length / 2)].toFixed(1) + ' ms, max '"
+                      + " + d[d.length - 1].toFixed(1) + ' ms; response median ' + kb[Math.floor(kb.length / 2)].toFixed(1)"
+                      + " + ' KiB, max ' + kb[kb.length - 1].toFixed(1) + ' KiB'; }"));
       String alpha = page.url().replaceAll(".*alpha=([0-9.]+).*", "$1");
       assertThat(page.url()).contains("user=" + USER, "mode=hybrid");
       assertThat(Double.parseDouble(alpha)).isLessThan(0.5);
       assertThat(page.locator("#als-weight").textContent()).isEqualTo("α ALS " + alpha);
-      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-after-drag.png")));
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-after-drag.png")));
 
       // The bookmarked URL opens exactly that state.
       Page bookmarked = desktop.newPage();
@@ -211,7 +237,8 @@ class RecommendationsViewBrowserTest {
           "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
               + ".map(c => c.getAttribute('aria-label'))) === JSON.stringify(expected)",
           settled);
-      // Released, the page's DOM is in rank order too (keyboard and screen readers follow what is seen).
+      // Released, the page's DOM is in rank order too (keyboard and screen readers follow what is
+      // seen).
       page.waitForFunction(
           "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
               + ".map(c => c.getAttribute('aria-label'))) === JSON.stringify(expected)",
@@ -221,8 +248,10 @@ class RecommendationsViewBrowserTest {
       page.locator("#recommendations .mr-card__title").first().click();
       page.locator(".mr-details").getByText("Similar by content").waitFor();
       page.locator(".mr-details .mr-details__similar--als .mr-card").first().waitFor();
-      page.waitForFunction("() => !document.querySelector('vaadin-dialog[opening]')"); // opening animation done
-      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("details-dialog.png")));
+      page.waitForFunction(
+          "() => !document.querySelector('vaadin-dialog[opening]')"); // opening animation done
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("details-dialog.png")));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -235,25 +264,38 @@ class RecommendationsViewBrowserTest {
   void works_at_phone_width() {
     try (BrowserContext phone =
         browser.newContext(
-            new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setHasTouch(true))) {
       Page page = phone.newPage();
       page.setDefaultTimeout(TIMEOUT_MILLIS);
       page.navigate(url("?user=" + USER + "&mode=hybrid&alpha=0.6"));
       page.locator("#recommendations .mr-card").first().waitFor();
       Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");
-      assertThat(((Number) scrollWidth).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(390);
-      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone.png")));
+      assertThat(((Number) scrollWidth).intValue())
+          .as("no sideways scrolling")
+          .isLessThanOrEqualTo(390);
       page.screenshot(
-          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone-full.png")).setFullPage(true));
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("main-view-phone.png")));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(SCREENSHOTS.resolve("main-view-phone-full.png"))
+              .setFullPage(true));
       Locator footer = page.locator("footer.mr-footer");
-      assertThat(footer.textContent()).contains("This product uses the TMDB API but is not endorsed or certified by TMDB.", "MovieLens");
-      footer.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("footer-phone.png")));
+      assertThat(footer.textContent())
+          .contains(
+              "This product uses the TMDB API but is not endorsed or certified by TMDB.",
+              "MovieLens");
+      footer.screenshot(
+          new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("footer-phone.png")));
     }
   }
 
   /**
-   * Server time of a slider move on real data: the value-change handler (re-blend of the cached user scores, cards,
-   * DOM update), measured inside the view with nanoTime, browserless through Karibu on this context.
+   * Server time of a slider move on real data: the value-change handler (re-blend of the cached
+   * user scores, cards, DOM update), measured inside the view with nanoTime, browserless through
+   * Karibu on this context.
    */
   @Test
   @Order(3)
@@ -261,7 +303,8 @@ class RecommendationsViewBrowserTest {
     KaribuSpring.awaitReady(recommender, java.time.Duration.ofMinutes(2));
     KaribuSpring.setUp(context);
     try {
-      UI.getCurrent().navigate("", QueryParameters.fromString("user=" + USER + "&mode=hybrid&alpha=0.5"));
+      UI.getCurrent()
+          .navigate("", QueryParameters.fromString("user=" + USER + "&mode=hybrid&alpha=0.5"));
       RecommendationsView view = _get(RecommendationsView.class);
       DecimalSlider slider = _get(DecimalSlider.class, spec -> spec.withId("blend-slider"));
       List<Long> handler = new ArrayList<>();
@@ -282,11 +325,13 @@ class RecommendationsViewBrowserTest {
       List<Long> recommendOnly = new ArrayList<>();
       for (int step = 0; step <= 100; step++) {
         long started = System.nanoTime();
-        userRecommendations.recommendForUser(USER, Mode.HYBRID, (step % 21) / 20.0, RecommendationsView.GRID_SIZE);
+        userRecommendations.recommendForUser(
+            USER, Mode.HYBRID, (step % 21) / 20.0, RecommendationsView.GRID_SIZE);
         recommendOnly.add(System.nanoTime() - started);
       }
       System.out.println("[measure] slider move, whole server handler: " + summary(handler));
-      System.out.println("[measure] UserRecommendations.recommendForUser alone: " + summary(recommendOnly));
+      System.out.println(
+          "[measure] UserRecommendations.recommendForUser alone: " + summary(recommendOnly));
       System.out.println("[measure] slider move, re-blend + grid update: " + summary(grid));
     } finally {
       KaribuSpring.tearDown();
@@ -306,8 +351,8 @@ class RecommendationsViewBrowserTest {
   }
 
   /**
-   * Drags the slider's thumb with the mouse from the middle (α = 0.5) to {@code alsWeight}; the slider's native range
-   * input (slotted in its light DOM) spans the track.
+   * Drags the slider's thumb with the mouse from the middle (α = 0.5) to {@code alsWeight}; the
+   * slider's native range input (slotted in its light DOM) spans the track.
    */
   private static void dragSliderTo(Page page, double alsWeight) {
     Locator input = page.locator("#blend-slider input[type=range]");
@@ -321,8 +366,8 @@ class RecommendationsViewBrowserTest {
   }
 
   /**
-   * Waits until the page stops changing after a drag (every step of the drag is a round trip): the same URL and the
-   * same grid on two reads 300 ms apart. Returns the grid's titles.
+   * Waits until the page stops changing after a drag (every step of the drag is a round trip): the
+   * same URL and the same grid on two reads 300 ms apart. Returns the grid's titles.
    */
   private static List<String> settle(Page page) {
     String url = page.url();

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the main page shows before the model is ready: the progress, then the page by itself (polling), or the error. */
+/**
+ * What the main page shows before the model is ready: the progress, then the page by itself
+ * (polling), or the error.
+ */
 class RecommendationsViewProgressTest {
 
   private final AtomicBoolean ready = new AtomicBoolean();
@@ -45,8 +48,14 @@ class RecommendationsViewProgressTest {
     MovieCardService cards = mock(MovieCardService.class);
     when(cards.recommendationCards(any(), any()))
         .thenReturn(new MovieCardService.Cards(List.of(), CompletableFuture.completedFuture(null)));
-    view = new RecommendationsView(
-        recommender, mock(UserRecommendations.class), mock(CatalogService.class), mock(RatingService.class), cards, progress);
+    view =
+        new RecommendationsView(
+            recommender,
+            mock(UserRecommendations.class),
+            mock(CatalogService.class),
+            mock(RatingService.class),
+            cards,
+            progress);
   }
 
   @AfterEach
@@ -63,14 +72,16 @@ class RecommendationsViewProgressTest {
     progress.update(Stage.TRAINING, "ALS iteration 3 of 15", 0.2);
     UI.getCurrent().add(view);
 
-    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText()).isEqualTo("ALS iteration 3 of 15");
+    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText())
+        .isEqualTo("ALS iteration 3 of 15");
     assertThat(_get(ProgressBar.class).getValue()).isEqualTo(0.2);
     assertThat(_find(Div.class, spec -> spec.withId("recommendations"))).isEmpty();
     assertThat(UI.getCurrent().getPollInterval()).isPositive();
 
     progress.update(Stage.TRAINING, "ALS iteration 9 of 15", 0.6);
     poll();
-    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText()).isEqualTo("ALS iteration 9 of 15");
+    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText())
+        .isEqualTo("ALS iteration 9 of 15");
   }
 
   @Test
@@ -85,18 +96,21 @@ class RecommendationsViewProgressTest {
 
     assertThat(_find(Div.class, spec -> spec.withId("progress"))).isEmpty();
     assertThat(_get(Div.class, spec -> spec.withId("recommendations"))).isNotNull();
-    assertThat(_get(Paragraph.class, spec -> spec.withId("grid-empty")).getText()).contains("Type a user id");
+    assertThat(_get(Paragraph.class, spec -> spec.withId("grid-empty")).getText())
+        .contains("Type a user id");
     assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
   }
 
   @Test
   void shows_the_error_when_the_import_or_training_failed() {
-    progress.failed("The MovieLens import failed", "ratings.csv line 12: rating 7.0 outside 0.5-5.0");
+    progress.failed(
+        "The MovieLens import failed", "ratings.csv line 12: rating 7.0 outside 0.5-5.0");
     UI.getCurrent().add(view);
 
     assertThat(_get(Paragraph.class, spec -> spec.withId("progress-error")).getText())
         .isEqualTo("ratings.csv line 12: rating 7.0 outside 0.5-5.0");
-    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText()).isEqualTo("The MovieLens import failed");
+    assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText())
+        .isEqualTo("The MovieLens import failed");
     assertThat(_find(ProgressBar.class)).isEmpty();
     assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
   }

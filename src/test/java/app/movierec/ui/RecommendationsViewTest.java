@@ -34,8 +34,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The main page without a browser, on the tiny fixture (users 1-4, movies 1-10): the grid follows the recommender for
- * the chosen user, tab and blend, invalid input shows inline errors, and the state round-trips through the URL.
+ * The main page without a browser, on the tiny fixture (users 1-4, movies 1-10): the grid follows
+ * the recommender for the chosen user, tab and blend, invalid input shows inline errors, and the
+ * state round-trips through the URL.
  */
 @SpringBootTest
 class RecommendationsViewTest {
@@ -69,7 +70,9 @@ class RecommendationsViewTest {
   }
 
   private List<Long> recommended(long userId, Mode mode, double alsWeight) {
-    return userRecommendations.recommendForUser(userId, mode, alsWeight, RecommendationsView.GRID_SIZE).stream()
+    return userRecommendations
+        .recommendForUser(userId, mode, alsWeight, RecommendationsView.GRID_SIZE)
+        .stream()
         .map(ScoredMovie::movieId)
         .toList();
   }
@@ -90,8 +93,10 @@ class RecommendationsViewTest {
     assertThat(userField().getValue()).isEqualTo("1");
     assertThat(_get(Tabs.class).getSelectedTab().getId()).hasValue("tab-hybrid");
     assertThat(slider().getValue()).isEqualTo(0.6);
-    assertThat(_get(Span.class, spec -> spec.withId("als-weight")).getText()).isEqualTo("α ALS 0.6");
-    assertThat(_get(Span.class, spec -> spec.withId("content-weight")).getText()).isEqualTo("β content 0.4");
+    assertThat(_get(Span.class, spec -> spec.withId("als-weight")).getText())
+        .isEqualTo("α ALS 0.6");
+    assertThat(_get(Span.class, spec -> spec.withId("content-weight")).getText())
+        .isEqualTo("β content 0.4");
     assertThat(view.state()).isEqualTo(new BrowseState(1L, Mode.HYBRID, 0.6));
   }
 
@@ -102,15 +107,18 @@ class RecommendationsViewTest {
     for (double alsWeight : new double[] {0.0, 0.25, 0.8, 1.0}) {
       _setValue(slider(), alsWeight);
 
-      assertThat(gridMovieIds()).as("grid at alsWeight %s", alsWeight).isEqualTo(recommended(3, Mode.HYBRID, alsWeight));
+      assertThat(gridMovieIds())
+          .as("grid at alsWeight %s", alsWeight)
+          .isEqualTo(recommended(3, Mode.HYBRID, alsWeight));
       assertThat(view.state().alsWeight()).isEqualTo(alsWeight);
       assertThat(view.lastGridUpdateNanos()).isPositive();
     }
     assertThat(view.location()).isEqualTo("?user=3&mode=hybrid&alpha=1");
 
     _fireDomEvent(slider(), "change"); // released: the DOM follows the ranking too
-    assertThat(_find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).stream()
-            .map(card -> card.getData().movie().movieId()))
+    assertThat(
+            _find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).stream()
+                .map(card -> card.getData().movie().movieId()))
         .containsExactlyElementsOf(recommended(3, Mode.HYBRID, 1.0));
   }
 
@@ -137,17 +145,23 @@ class RecommendationsViewTest {
   void typing_a_user_id_shows_their_profile_favourites_and_recommendations() {
     RecommendationsView view = open("");
     assertThat(gridMovieIds()).isEmpty();
-    assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("grid-empty")).getText())
+    assertThat(
+            _get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("grid-empty"))
+                .getText())
         .contains("Type a user id");
 
     _setValue(userField(), "2");
 
     assertThat(userField().isInvalid()).isFalse();
-    assertThat(gridMovieIds()).isEqualTo(recommended(2, Mode.HYBRID, BrowseState.DEFAULT_ALS_WEIGHT));
-    assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText()).startsWith("4 ratings · average 3.9★");
+    assertThat(gridMovieIds())
+        .isEqualTo(recommended(2, Mode.HYBRID, BrowseState.DEFAULT_ALS_WEIGHT));
+    assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText())
+        .startsWith("4 ratings · average 3.9★");
     Div favourites = _get(Div.class, spec -> spec.withId("favourites"));
     // user 2 rated movie 3 (5.0) best, then 10 (4.5), 1 (4.0), 5 (2.0)
-    assertThat(_find(favourites, MovieCard.class).stream().map(card -> card.getData().movie().movieId()))
+    assertThat(
+            _find(favourites, MovieCard.class).stream()
+                .map(card -> card.getData().movie().movieId()))
         .containsExactly(3L, 10L, 1L, 5L);
     assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alpha=0.8");
   }
@@ -161,8 +175,12 @@ class RecommendationsViewTest {
     open("user=" + visitor + "&mode=hybrid&alpha=0.5");
 
     assertThat(userField().isInvalid()).isFalse();
-    assertThat(gridMovieIds()).isNotEmpty().doesNotContain(1L, 10L).isEqualTo(recommended(visitor, Mode.HYBRID, 0.5));
-    assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText()).startsWith("2 ratings");
+    assertThat(gridMovieIds())
+        .isNotEmpty()
+        .doesNotContain(1L, 10L)
+        .isEqualTo(recommended(visitor, Mode.HYBRID, 0.5));
+    assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText())
+        .startsWith("2 ratings");
   }
 
   @Test
@@ -185,9 +203,12 @@ class RecommendationsViewTest {
     _setValue(userField(), "999");
 
     assertThat(userField().isInvalid()).isTrue();
-    assertThat(userField().getErrorMessage()).isEqualTo("No user 999 in this dataset. Try another id or a random user.");
+    assertThat(userField().getErrorMessage())
+        .isEqualTo("No user 999 in this dataset. Try another id or a random user.");
     assertThat(gridMovieIds()).isEmpty();
-    assertThat(_find(Div.class, spec -> spec.withId("user-profile"))).as("the profile, hidden").isEmpty();
+    assertThat(_find(Div.class, spec -> spec.withId("user-profile")))
+        .as("the profile, hidden")
+        .isEmpty();
   }
 
   @Test
@@ -213,14 +234,16 @@ class RecommendationsViewTest {
     assertThat(userId).isNotNull();
     assertThat(recommender.knowsUser(userId)).isTrue();
     assertThat(userField().getValue()).isEqualTo(String.valueOf(userId));
-    assertThat(gridMovieIds()).isEqualTo(recommended(userId, Mode.ALS, BrowseState.DEFAULT_ALS_WEIGHT));
+    assertThat(gridMovieIds())
+        .isEqualTo(recommended(userId, Mode.ALS, BrowseState.DEFAULT_ALS_WEIGHT));
     assertThat(view.location()).isEqualTo("?user=" + userId + "&mode=als&alpha=0.8");
   }
 
   @Test
   void a_cards_title_opens_the_details_with_similar_movies_and_why_it_was_recommended() {
     open("user=1&mode=hybrid");
-    MovieCard first = _find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).getFirst();
+    MovieCard first =
+        _find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).getFirst();
 
     _click(_get(first, H3.class));
 
@@ -228,6 +251,8 @@ class RecommendationsViewTest {
     assertThat(dialog.isOpened()).isTrue();
     assertThat(dialog.getHeaderTitle()).isEqualTo(first.getData().movie().titleWithYear());
     String text = dialog.getElement().getTextRecursively();
-    assertThat(text).contains("Genres", "Genome tags", "Similar by content", "Similar by ALS", "Why user 1 gets it");
+    assertThat(text)
+        .contains(
+            "Genres", "Genome tags", "Similar by content", "Similar by ALS", "Why user 1 gets it");
   }
 }

@@ -41,7 +41,8 @@ class StatusViewTest {
     _click(_get(RouterLink.class, spec -> spec.withId("status-link")));
 
     assertThat(_get(StatusView.class)).isNotNull();
-    assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("status");
+    assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+        .isEqualTo("status");
     assertThat(_get(Paragraph.class, spec -> spec.withId("counts")).getText())
         .startsWith("10 movies, 10 links, 17 ratings by 4 users");
   }

@@ -20,9 +20,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads one MovieLens CSV file (plain or .gz, UTF-8, LF or CRLF, RFC 4180 quoting) row by row, after checking its
- * header. Every problem is reported with the file's name and the line the row starts on. With {@link OnError#SKIP} a
- * bad row, even one with broken quoting, is left out and reading goes on with the next line.
+ * Reads one MovieLens CSV file (plain or .gz, UTF-8, LF or CRLF, RFC 4180 quoting) row by row,
+ * after checking its header. Every problem is reported with the file's name and the line the row
+ * starts on. With {@link OnError#SKIP} a bad row, even one with broken quoting, is left out and
+ * reading goes on with the next line.
  */
 final class CsvFile {
 
@@ -32,7 +33,8 @@ final class CsvFile {
     void accept(CSVRecord row, long line) throws RowException;
   }
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
   private final Path path;
   private final String name;
@@ -53,14 +55,15 @@ final class CsvFile {
   }
 
   /**
-   * Calls {@code handler} for every data row. {@code progress} receives the fraction of the file read so far (by
-   * bytes on disk, so it works for .gz files too).
+   * Calls {@code handler} for every data row. {@code progress} receives the fraction of the file
+   * read so far (by bytes on disk, so it works for .gz files too).
    *
    * @return the number of rows handed to the handler without a problem
    */
   long forEachRow(RowHandler handler, DoubleConsumer progress) {
     long fileSize = size();
-    long linesBefore = 0; // lines consumed before the parser (re)started, after a skipped broken row
+    long linesBefore =
+        0; // lines consumed before the parser (re)started, after a skipped broken row
     long good = 0;
     boolean headerChecked = false;
     while (true) {
@@ -85,7 +88,11 @@ final class CsvFile {
             try {
               if (record.size() != header.size()) {
                 throw new RowException(
-                    "expected " + header.size() + " columns (" + String.join(",", header) + ") but found "
+                    "expected "
+                        + header.size()
+                        + " columns ("
+                        + String.join(",", header)
+                        + ") but found "
                         + record.size());
               }
               handler.accept(record, line);
@@ -94,16 +101,19 @@ final class CsvFile {
               problem(line, e.getMessage());
             }
             if ((good & 0xFFFF) == 0) {
-              progress.accept(fileSize == 0 ? 1 : Math.min(1, counting.count() / (double) fileSize));
+              progress.accept(
+                  fileSize == 0 ? 1 : Math.min(1, counting.count() / (double) fileSize));
             }
           }
           progress.accept(1);
           if (!headerChecked) {
-            throw new ImportException(name, 1, "the file is empty; expected the header " + String.join(",", header));
+            throw new ImportException(
+                name, 1, "the file is empty; expected the header " + String.join(",", header));
           }
           return good;
         } catch (UncheckedIOException e) {
-          // Broken quoting (or undecodable bytes): commons-csv cannot go on after this, so note the row and restart
+          // Broken quoting (or undecodable bytes): commons-csv cannot go on after this, so note the
+          // row and restart
           // reading after the line it started on.
           long line = recordStart;
           problem(line, describe(e.getCause()));
@@ -121,7 +131,10 @@ final class CsvFile {
   private void problem(long line, String reason) {
     if (onError == OnError.FAIL) {
       throw new ImportException(
-          name, line, reason + " (fix the row, or start with --movierec.import.on-error=skip to leave such rows out)");
+          name,
+          line,
+          reason
+              + " (fix the row, or start with --movierec.import.on-error=skip to leave such rows out)");
     }
     skipped.add(name + " line " + line + ": " + reason);
   }
@@ -136,7 +149,10 @@ final class CsvFile {
       throw new ImportException(
           name,
           1,
-          "expected the header " + String.join(",", header) + " but found " + String.join(",", found)
+          "expected the header "
+              + String.join(",", header)
+              + " but found "
+              + String.join(",", found)
               + "; is this the right file?");
     }
   }
@@ -146,8 +162,12 @@ final class CsvFile {
       return "the file is not valid UTF-8";
     }
     String message = cause == null ? "unreadable row" : cause.getMessage();
-    // commons-csv says e.g. "(line 4) invalid char between encapsulated token and delimiter at line: 4, position: 37"
-    return "broken quoting: " + message.replaceAll("^\\(line \\d+\\) ", "").replaceAll(" at line: \\d+, position: \\d+", "");
+    // commons-csv says e.g. "(line 4) invalid char between encapsulated token and delimiter at
+    // line: 4, position: 37"
+    return "broken quoting: "
+        + message
+            .replaceAll("^\\(line \\d+\\) ", "")
+            .replaceAll(" at line: \\d+, position: \\d+", "");
   }
 
   private long size() {

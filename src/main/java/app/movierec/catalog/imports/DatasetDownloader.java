@@ -29,11 +29,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Downloads a MovieLens release from GroupLens ({@code <base-url>/<dataset>.zip}), verifies its size against the
- * announced length and its MD5 against the checksum GroupLens publishes beside it ({@code <dataset>.zip.md5}), and
- * unpacks only the files the app reads. Everything happens in a temporary folder that is moved into place at the end,
- * so a failed or interrupted download never leaves a half-written dataset behind. Proxies are taken from the usual
- * Java system properties ({@code https.proxyHost}, {@code https.proxyPort}).
+ * Downloads a MovieLens release from GroupLens ({@code <base-url>/<dataset>.zip}), verifies its
+ * size against the announced length and its MD5 against the checksum GroupLens publishes beside it
+ * ({@code <dataset>.zip.md5}), and unpacks only the files the app reads. Everything happens in a
+ * temporary folder that is moved into place at the end, so a failed or interrupted download never
+ * leaves a half-written dataset behind. Proxies are taken from the usual Java system properties
+ * ({@code https.proxyHost}, {@code https.proxyPort}).
  */
 @Component
 public class DatasetDownloader {
@@ -42,7 +43,13 @@ public class DatasetDownloader {
   private static final Pattern MD5 = Pattern.compile("\\b([0-9a-fA-F]{32})\\b");
   static final Set<String> UNPACKED =
       Set.of(
-          "movies.csv", "ratings.csv", "links.csv", "tags.csv", "genome-scores.csv", "genome-tags.csv", "README.txt");
+          "movies.csv",
+          "ratings.csv",
+          "links.csv",
+          "tags.csv",
+          "genome-scores.csv",
+          "genome-tags.csv",
+          "README.txt");
 
   /**
    * Downloads {@code dataset} into {@code targetDir}, which must not hold a dataset yet.
@@ -50,7 +57,10 @@ public class DatasetDownloader {
    * @throws DatasetUnavailableException with a message fit for the user when anything fails
    */
   public void download(
-      String dataset, Path targetDir, DatasetProperties.Download settings, MovieLensReader.ProgressListener progress) {
+      String dataset,
+      Path targetDir,
+      DatasetProperties.Download settings,
+      MovieLensReader.ProgressListener progress) {
     String zipUrl = settings.baseUrl().replaceAll("/+$", "") + "/" + dataset + ".zip";
     Path target = targetDir.toAbsolutePath().normalize();
     Path work = null;
@@ -63,7 +73,10 @@ public class DatasetDownloader {
       String actualMd5 = fetchZip(zipUrl, zip, settings, progress);
       if (!actualMd5.equalsIgnoreCase(expectedMd5)) {
         throw new DownloadFailure(
-            "the file's MD5 checksum is " + actualMd5 + " but GroupLens publishes " + expectedMd5
+            "the file's MD5 checksum is "
+                + actualMd5
+                + " but GroupLens publishes "
+                + expectedMd5
                 + " (a corrupted download, or a proxy that altered it)");
       }
       Path unpacked = work.resolve("unpacked");
@@ -77,7 +90,8 @@ public class DatasetDownloader {
     }
   }
 
-  private static String fetchMd5(String url, DatasetProperties.Download settings) throws IOException {
+  private static String fetchMd5(String url, DatasetProperties.Download settings)
+      throws IOException {
     HttpURLConnection connection = open(url, settings);
     try (InputStream in = connection.getInputStream()) {
       String text = new String(in.readNBytes(4096), StandardCharsets.US_ASCII);
@@ -93,7 +107,10 @@ public class DatasetDownloader {
 
   /** Streams the zip to {@code file}, checks its length and returns its MD5. */
   private static String fetchZip(
-      String url, Path file, DatasetProperties.Download settings, MovieLensReader.ProgressListener progress)
+      String url,
+      Path file,
+      DatasetProperties.Download settings,
+      MovieLensReader.ProgressListener progress)
       throws IOException {
     HttpURLConnection connection = open(url, settings);
     long length = connection.getContentLengthLong();
@@ -107,8 +124,10 @@ public class DatasetDownloader {
         out.write(buffer, 0, n);
         md5.update(buffer, 0, n);
         read += n;
-        // The progress listener logs and shows it; the phase text stays fixed so that it logs only at each quarter.
-        String phase = "Downloading " + file.getFileName() + (length > 0 ? " (" + mb(length) + " MB)" : "");
+        // The progress listener logs and shows it; the phase text stays fixed so that it logs only
+        // at each quarter.
+        String phase =
+            "Downloading " + file.getFileName() + (length > 0 ? " (" + mb(length) + " MB)" : "");
         progress.progress(phase, length > 0 ? read / (double) length : -1);
       }
     } finally {
@@ -120,7 +139,8 @@ public class DatasetDownloader {
     return HexFormat.of().formatHex(md5.digest());
   }
 
-  private static HttpURLConnection open(String url, DatasetProperties.Download settings) throws IOException {
+  private static HttpURLConnection open(String url, DatasetProperties.Download settings)
+      throws IOException {
     HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
     connection.setConnectTimeout((int) settings.connectTimeout().toMillis());
     connection.setReadTimeout((int) settings.readTimeout().toMillis());
@@ -128,12 +148,17 @@ public class DatasetDownloader {
     int status = connection.getResponseCode();
     if (status != HttpURLConnection.HTTP_OK) {
       connection.disconnect();
-      throw new DownloadFailure(url + " answered HTTP " + status + (status == 404 ? " (not found: is the dataset name right?)" : ""));
+      throw new DownloadFailure(
+          url
+              + " answered HTTP "
+              + status
+              + (status == 404 ? " (not found: is the dataset name right?)" : ""));
     }
     return connection;
   }
 
-  private static void unpack(Path zip, Path into, MovieLensReader.ProgressListener progress) throws IOException {
+  private static void unpack(Path zip, Path into, MovieLensReader.ProgressListener progress)
+      throws IOException {
     Files.createDirectories(into);
     int found = 0;
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -148,7 +173,8 @@ public class DatasetDownloader {
       }
     }
     if (!Files.exists(into.resolve("movies.csv")) || !Files.exists(into.resolve("ratings.csv"))) {
-      throw new DownloadFailure("the zip has no movies.csv and ratings.csv (found " + found + " known files)");
+      throw new DownloadFailure(
+          "the zip has no movies.csv and ratings.csv (found " + found + " known files)");
     }
   }
 
@@ -166,11 +192,22 @@ public class DatasetDownloader {
 
   private static DatasetUnavailableException unavailable(
       String dataset, String zipUrl, Path target, String reason, Exception cause) {
-    String message = "Could not download the MovieLens dataset " + dataset + " from " + zipUrl + ": " + reason + ".";
+    String message =
+        "Could not download the MovieLens dataset "
+            + dataset
+            + " from "
+            + zipUrl
+            + ": "
+            + reason
+            + ".";
     String action =
-        "The app needs the MovieLens files to start. To supply them by hand, download " + zipUrl
-            + " on a machine with internet access (its checksum is in " + dataset + ".zip.md5 beside it), unzip it, "
-            + "and either copy movies.csv, ratings.csv, links.csv and tags.csv into " + target
+        "The app needs the MovieLens files to start. To supply them by hand, download "
+            + zipUrl
+            + " on a machine with internet access (its checksum is in "
+            + dataset
+            + ".zip.md5 beside it), unzip it, "
+            + "and either copy movies.csv, ratings.csv, links.csv and tags.csv into "
+            + target
             + " or start the app with --movierec.data-dir=<the unzipped folder>. Behind a proxy, give Java "
             + "-Dhttps.proxyHost=<host> -Dhttps.proxyPort=<port>.";
     return new DatasetUnavailableException(message, action, cause);
@@ -181,7 +218,9 @@ public class DatasetDownloader {
       return e.getMessage();
     }
     if (e instanceof UnknownHostException) {
-      return "the host " + e.getMessage() + " cannot be resolved (no network, or a proxy is needed)";
+      return "the host "
+          + e.getMessage()
+          + " cannot be resolved (no network, or a proxy is needed)";
     }
     if (e instanceof ConnectException) {
       return "the connection was refused (no network, a firewall, or a proxy is needed)";

@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a failed download or import into Spring Boot's short "APPLICATION FAILED TO START" report (what failed, what
- * to do) instead of a wall of stack traces; the app then exits with status 1.
+ * Turns a failed download or import into Spring Boot's short "APPLICATION FAILED TO START" report
+ * (what failed, what to do) instead of a wall of stack traces; the app then exits with status 1.
  */
 class DatasetFailureAnalyzer extends AbstractFailureAnalyzer<ImportException> {
 

@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The dataset the database holds: which one, the fingerprint of the files and settings it was imported from, and its
- * row counts. There is one row (id 1); a start whose files have the same fingerprint skips the import.
+ * The dataset the database holds: which one, the fingerprint of the files and settings it was
+ * imported from, and its row counts. There is one row (id 1); a start whose files have the same
+ * fingerprint skips the import.
  */
 @Entity
 @Table(name = "dataset_import")

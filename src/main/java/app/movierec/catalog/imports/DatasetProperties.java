@@ -23,10 +23,14 @@ public record DatasetProperties(
     @Name("import") @DefaultValue Import importing,
     @DefaultValue Download download) {
 
-  /** @param maxMovies mini mode: keep the N most-rated movies (genome movies first); 0 keeps all */
+  /**
+   * @param maxMovies mini mode: keep the N most-rated movies (genome movies first); 0 keeps all
+   */
   public record Catalog(@DefaultValue("0") int maxMovies) {}
 
-  /** @param onError what a malformed row does */
+  /**
+   * @param onError what a malformed row does
+   */
   public record Import(@DefaultValue("fail") OnError onError) {}
 
   /**
@@ -41,7 +45,9 @@ public record DatasetProperties(
       @DefaultValue("15s") Duration connectTimeout,
       @DefaultValue("60s") Duration readTimeout) {}
 
-  /** {@link #dataDir} as a path (bound as text: Spring's String-to-Path conversion rejects "../"). */
+  /**
+   * {@link #dataDir} as a path (bound as text: Spring's String-to-Path conversion rejects "../").
+   */
   public Path dataPath() {
     return Path.of(dataDir);
   }

@@ -6,8 +6,9 @@ import app.movierec.catalog.Movie;
 import java.util.List;
 
 /**
- * Receives a dataset's validated rows from {@link MovieLensReader}, in this order: genome tags, movies, links, ratings,
- * user tags, genome vectors. Only rows of kept movies arrive (all movies, or the mini subset).
+ * Receives a dataset's validated rows from {@link MovieLensReader}, in this order: genome tags,
+ * movies, links, ratings, user tags, genome vectors. Only rows of kept movies arrive (all movies,
+ * or the mini subset).
  */
 public interface DatasetSink {
 

@@ -12,9 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: downloads the dataset when its folder has none, imports it unless the database already holds exactly
- * these files (same fingerprint), and announces {@link DatasetReadyEvent}. It runs once the web server is up, so the
- * page can show the progress; a failure stops the app with one clear paragraph (see {@link DatasetFailureAnalyzer}).
+ * At start-up: downloads the dataset when its folder has none, imports it unless the database
+ * already holds exactly these files (same fingerprint), and announces {@link DatasetReadyEvent}. It
+ * runs once the web server is up, so the page can show the progress; a failure stops the app with
+ * one clear paragraph (see {@link DatasetFailureAnalyzer}).
  */
 @Component
 @Order(0)
@@ -63,7 +64,9 @@ class DatasetStartup implements ApplicationRunner {
     if (!files.hasDataset()) {
       if (!properties.download().enabled()) {
         throw new DatasetUnavailableException(
-            "No MovieLens dataset in " + files.dataDir() + " (it needs movies.csv and ratings.csv).",
+            "No MovieLens dataset in "
+                + files.dataDir()
+                + " (it needs movies.csv and ratings.csv).",
             "Point --movierec.data-dir at a folder with the MovieLens files, or allow the download with "
                 + "--movierec.download.enabled=true.",
             null);

@@ -1,6 +1,9 @@
 package app.movierec.catalog.imports;
 
-/** The dataset could not be downloaded; the message says what failed and how to supply the files by hand. */
+/**
+ * The dataset could not be downloaded; the message says what failed and how to supply the files by
+ * hand.
+ */
 public class DatasetUnavailableException extends ImportException {
 
   private final String action;

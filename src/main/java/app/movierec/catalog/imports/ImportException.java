@@ -1,8 +1,9 @@
 package app.movierec.catalog.imports;
 
 /**
- * The import cannot go on: a file is missing or unreadable, or a row is malformed. The message names the file, the
- * line (when there is one) and what to do, and is meant to be shown to the user as it is.
+ * The import cannot go on: a file is missing or unreadable, or a row is malformed. The message
+ * names the file, the line (when there is one) and what to do, and is meant to be shown to the user
+ * as it is.
  */
 public class ImportException extends RuntimeException {
 

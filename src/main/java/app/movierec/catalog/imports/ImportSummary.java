@@ -15,7 +15,8 @@ public record ImportSummary(
     Duration elapsed) {
 
   public ImportSummary withElapsed(Duration elapsed) {
-    return new ImportSummary(movies, links, ratings, users, tags, genomeTags, genomeMovies, skipped, elapsed);
+    return new ImportSummary(
+        movies, links, ratings, users, tags, genomeTags, genomeMovies, skipped, elapsed);
   }
 
   @Override

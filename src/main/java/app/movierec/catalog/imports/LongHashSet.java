@@ -3,8 +3,9 @@ package app.movierec.catalog.imports;
 import java.util.Arrays;
 
 /**
- * An open-addressing set of longs, for spotting duplicate (user, movie) pairs among tens of millions of ratings
- * without boxing every key (a {@code HashSet<Long>} would need about 60 bytes a pair).
+ * An open-addressing set of longs, for spotting duplicate (user, movie) pairs among tens of
+ * millions of ratings without boxing every key (a {@code HashSet<Long>} would need about 60 bytes a
+ * pair).
  */
 final class LongHashSet {
 
@@ -18,7 +19,10 @@ final class LongHashSet {
     Arrays.fill(slots, EMPTY);
   }
 
-  /** Adds {@code key}; returns false if it was there already. {@code Long.MIN_VALUE} is not a valid key. */
+  /**
+   * Adds {@code key}; returns false if it was there already. {@code Long.MIN_VALUE} is not a valid
+   * key.
+   */
   boolean add(long key) {
     if ((size + 1) * 2L > slots.length) {
       grow();

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the files of a dataset in MovieLens layout: {@code movies.csv} and {@code ratings.csv}, optionally
- * {@code links.csv}, {@code tags.csv}, {@code genome-scores.csv} and {@code genome-tags.csv}, each either plain or
- * gzipped ({@code .csv.gz}). The genome files may sit in a folder of their own.
+ * Finds the files of a dataset in MovieLens layout: {@code movies.csv} and {@code ratings.csv},
+ * optionally {@code links.csv}, {@code tags.csv}, {@code genome-scores.csv} and {@code
+ * genome-tags.csv}, each either plain or gzipped ({@code .csv.gz}). The genome files may sit in a
+ * folder of their own.
  */
 public final class MovieLensFiles {
 
@@ -72,12 +73,15 @@ public final class MovieLensFiles {
                     0,
                     "not found in "
                         + (name.startsWith("genome-") ? genomeDir : dataDir)
-                        + " (also looked for " + name + ".csv.gz); a MovieLens folder needs movies.csv and ratings.csv"));
+                        + " (also looked for "
+                        + name
+                        + ".csv.gz); a MovieLens folder needs movies.csv and ratings.csv"));
   }
 
   /**
-   * Identifies the present files (name, size, last modification) together with the import settings. Two starts with
-   * the same fingerprint would import the same rows, so the second one can skip the import.
+   * Identifies the present files (name, size, last modification) together with the import settings.
+   * Two starts with the same fingerprint would import the same rows, so the second one can skip the
+   * import.
    */
   public String fingerprint(String settings) {
     try {
@@ -88,12 +92,17 @@ public final class MovieLensFiles {
         String entry =
             file.isEmpty()
                 ? name + ":absent"
-                : file.get() + ":" + Files.size(file.get()) + ":" + Files.getLastModifiedTime(file.get()).toMillis();
+                : file.get()
+                    + ":"
+                    + Files.size(file.get())
+                    + ":"
+                    + Files.getLastModifiedTime(file.get()).toMillis();
         digest.update((entry + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new ImportException("Cannot read the dataset files in " + dataDir + ": " + e.getMessage(), e);
+      throw new ImportException(
+          "Cannot read the dataset files in " + dataDir + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

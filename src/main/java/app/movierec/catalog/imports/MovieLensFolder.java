@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads a MovieLens folder straight into {@link TrainingData}, with the same validation as the database import, for
- * the batch commands that train without a database.
+ * Reads a MovieLens folder straight into {@link TrainingData}, with the same validation as the
+ * database import, for the batch commands that train without a database.
  */
 public final class MovieLensFolder {
 
@@ -57,6 +57,7 @@ public final class MovieLensFolder {
                 builder.genomeVector(movieId, relevance);
               }
             });
-    return builder.build(files.fingerprint("folder;maxMovies=" + maxMovies + ";onError=" + onError));
+    return builder.build(
+        files.fingerprint("folder;maxMovies=" + maxMovies + ";onError=" + onError));
   }
 }

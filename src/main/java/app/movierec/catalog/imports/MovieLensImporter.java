@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a MovieLens folder into H2 through the JPA entities, all or nothing: the old rows are deleted and the new
- * ones inserted in one transaction, so a failure leaves the previous dataset as it was. Rows go in through a Hibernate
- * {@link StatelessSession} in JDBC batches (no persistence context, no per-row flush), which is what makes 100,000
- * ratings a matter of a second rather than a minute.
+ * Imports a MovieLens folder into H2 through the JPA entities, all or nothing: the old rows are
+ * deleted and the new ones inserted in one transaction, so a failure leaves the previous dataset as
+ * it was. Rows go in through a Hibernate {@link StatelessSession} in JDBC batches (no persistence
+ * context, no per-row flush), which is what makes 100,000 ratings a matter of a second rather than
+ * a minute.
  */
 @Service
 public class MovieLensImporter {
@@ -44,8 +45,8 @@ public class MovieLensImporter {
   /**
    * Replaces the database's dataset with the folder's.
    *
-   * @throws ImportException when a file is missing or a row is malformed (with {@link OnError#FAIL}); the database is
-   *     then unchanged
+   * @throws ImportException when a file is missing or a row is malformed (with {@link
+   *     OnError#FAIL}); the database is then unchanged
    */
   public ImportSummary importDataset(
       String dataset,
@@ -56,7 +57,11 @@ public class MovieLensImporter {
       MovieLensReader.ProgressListener progress) {
     long started = System.nanoTime();
     long startedCpu = threadCpuNanos();
-    log.info("Importing {} from {}{}", dataset, files.dataDir(), maxMovies > 0 ? " (mini: " + maxMovies + " movies)" : "");
+    log.info(
+        "Importing {} from {}{}",
+        dataset,
+        files.dataDir(),
+        maxMovies > 0 ? " (mini: " + maxMovies + " movies)" : "");
     try (StatelessSession session = sessionFactory.openStatelessSession()) {
       session.setJdbcBatchSize(BATCH);
       Transaction transaction = session.beginTransaction();
@@ -68,7 +73,8 @@ public class MovieLensImporter {
         ImportSummary summary = new MovieLensReader(files, maxMovies, onError, progress).read(sink);
         sink.flush();
         summary = summary.withElapsed(Duration.ofNanos(System.nanoTime() - started));
-        session.insert(new DatasetImport(dataset, fingerprint, files.dataDir().toString(), summary));
+        session.insert(
+            new DatasetImport(dataset, fingerprint, files.dataDir().toString(), summary));
         progress.progress("Committing", 1);
         transaction.commit();
         summary = summary.withElapsed(Duration.ofNanos(System.nanoTime() - started));
@@ -84,8 +90,9 @@ public class MovieLensImporter {
   }
 
   /**
-   * Logs what was imported, the wall time (which other processes on the machine stretch) and the importing thread's
-   * CPU time (which they do not, much): together they say how fast the import is.
+   * Logs what was imported, the wall time (which other processes on the machine stretch) and the
+   * importing thread's CPU time (which they do not, much): together they say how fast the import
+   * is.
    */
   private static void logSummary(String dataset, ImportSummary summary, Duration cpu) {
     double seconds = Math.max(summary.elapsed().toNanos() / 1e9, 1e-9);
@@ -97,7 +104,10 @@ public class MovieLensImporter {
         String.format("%,.0f", summary.ratings() / seconds),
         String.format("%.2f", cpu.toNanos() / 1e9));
     if (summary.skipped().count() > 0) {
-      log.warn("Skipped {} malformed rows; the first: {}", summary.skipped().count(), summary.skipped().examples());
+      log.warn(
+          "Skipped {} malformed rows; the first: {}",
+          summary.skipped().count(),
+          summary.skipped().examples());
     }
   }
 

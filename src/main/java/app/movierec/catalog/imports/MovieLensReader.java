@@ -6,7 +6,6 @@ import app.movierec.catalog.Movie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,14 +19,16 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads and validates a MovieLens folder and hands the rows to a {@link DatasetSink}. Validation is the same for the
- * database import and the batch commands: wrong header or column count, non-numeric ids, ratings outside 0.5-5.0,
- * ratings, links or tags of movies missing from movies.csv, duplicate (user, movie) ratings, broken quoting and
- * invalid UTF-8 are errors that name the file and line ({@link OnError#FAIL}) or rows that are skipped and counted
- * ({@link OnError#SKIP}).
+ * Reads and validates a MovieLens folder and hands the rows to a {@link DatasetSink}. Validation is
+ * the same for the database import and the batch commands: wrong header or column count,
+ * non-numeric ids, ratings outside 0.5-5.0, ratings, links or tags of movies missing from
+ * movies.csv, duplicate (user, movie) ratings, broken quoting and invalid UTF-8 are errors that
+ * name the file and line ({@link OnError#FAIL}) or rows that are skipped and counted ({@link
+ * OnError#SKIP}).
  *
- * <p>Genome rows of movies that are not in movies.csv are ignored rather than rejected: the genome often comes from
- * another release than the ratings (as with ml-latest-small, which has no genome of its own).
+ * <p>Genome rows of movies that are not in movies.csv are ignored rather than rejected: the genome
+ * often comes from another release than the ratings (as with ml-latest-small, which has no genome
+ * of its own).
  */
 public final class MovieLensReader {
 
@@ -55,9 +56,11 @@ public final class MovieLensReader {
   /**
    * @param maxMovies keep only this many movies (the most rated, genome movies first), or 0 for all
    */
-  public MovieLensReader(MovieLensFiles files, int maxMovies, OnError onError, ProgressListener progress) {
+  public MovieLensReader(
+      MovieLensFiles files, int maxMovies, OnError onError, ProgressListener progress) {
     if (maxMovies < 0) {
-      throw new IllegalArgumentException("movierec.catalog.max-movies must be 0 (all) or positive, got " + maxMovies);
+      throw new IllegalArgumentException(
+          "movierec.catalog.max-movies must be 0 (all) or positive, got " + maxMovies);
     }
     this.files = files;
     this.maxMovies = maxMovies;
@@ -65,7 +68,10 @@ public final class MovieLensReader {
     this.progress = progress;
   }
 
-  /** Reads everything into {@code sink}; throws {@link ImportException} on the first problem when failing on errors. */
+  /**
+   * Reads everything into {@code sink}; throws {@link ImportException} on the first problem when
+   * failing on errors.
+   */
   public ImportSummary read(DatasetSink sink) {
     long started = System.nanoTime();
     Map<Integer, Movie> catalogue = readMovies(files.require(MovieLensFiles.MOVIES));
@@ -77,7 +83,11 @@ public final class MovieLensReader {
     if (genomeScores.isPresent() != genomeTagsFile.isPresent()) {
       String missing = genomeScores.isPresent() ? "genome-tags.csv" : "genome-scores.csv";
       throw new ImportException(
-          missing, 0, "not found in " + files.genomeDir() + "; the tag genome needs both genome-scores.csv and genome-tags.csv");
+          missing,
+          0,
+          "not found in "
+              + files.genomeDir()
+              + "; the tag genome needs both genome-scores.csv and genome-tags.csv");
     }
     if (genomeScores.isPresent()) {
       genomeTags = readGenomeTags(genomeTagsFile.get());
@@ -92,13 +102,22 @@ public final class MovieLensReader {
     final Set<Integer> keptMovies = kept;
 
     sink.genomeTags(genomeTags);
-    List<Movie> movies = catalogue.values().stream().filter(m -> keptMovies.contains(m.getMovieId())).toList();
+    List<Movie> movies =
+        catalogue.values().stream().filter(m -> keptMovies.contains(m.getMovieId())).toList();
     sink.movies(movies);
 
-    long links = files.find(MovieLensFiles.LINKS).map(path -> readLinks(path, catalogue, keptMovies, sink)).orElse(0L);
+    long links =
+        files
+            .find(MovieLensFiles.LINKS)
+            .map(path -> readLinks(path, catalogue, keptMovies, sink))
+            .orElse(0L);
     BitSet users = new BitSet();
     long ratings = readRatings(ratingsFile, catalogue, keptMovies, sink, users, false);
-    long tags = files.find(MovieLensFiles.TAGS).map(path -> readTags(path, catalogue, keptMovies, sink)).orElse(0L);
+    long tags =
+        files
+            .find(MovieLensFiles.TAGS)
+            .map(path -> readTags(path, catalogue, keptMovies, sink))
+            .orElse(0L);
 
     long genomeMovies = 0;
     for (Map.Entry<Integer, float[]> vector : new TreeMap<>(genome).entrySet()) {
@@ -165,7 +184,8 @@ public final class MovieLensReader {
     return List.copyOf(tags.values());
   }
 
-  private Map<Integer, float[]> readGenomeScores(Path path, List<GenomeTag> tags, Set<Integer> catalogue) {
+  private Map<Integer, float[]> readGenomeScores(
+      Path path, List<GenomeTag> tags, Set<Integer> catalogue) {
     Map<Integer, Integer> tagIndex = new HashMap<>();
     for (int i = 0; i < tags.size(); i++) {
       tagIndex.put(tags.get(i).getTagId(), i);
@@ -201,7 +221,13 @@ public final class MovieLensReader {
       int have = entry.getValue().cardinality();
       if (have != tags.size()) {
         String reason =
-            "movie " + entry.getKey() + " has relevances for " + have + " of the " + tags.size() + " genome tags";
+            "movie "
+                + entry.getKey()
+                + " has relevances for "
+                + have
+                + " of the "
+                + tags.size()
+                + " genome tags";
         if (onError == OnError.FAIL) {
           throw new ImportException(csv.name(), 0, reason + "; the genome file looks truncated");
         }
@@ -212,16 +238,22 @@ public final class MovieLensReader {
     return vectors;
   }
 
-  /** The mini subset: the {@code maxMovies} most-rated movies, preferring movies that have a genome vector. */
-  private Set<Integer> selectMini(Path ratingsFile, Map<Integer, Movie> catalogue, Set<Integer> withGenome) {
+  /**
+   * The mini subset: the {@code maxMovies} most-rated movies, preferring movies that have a genome
+   * vector.
+   */
+  private Set<Integer> selectMini(
+      Path ratingsFile, Map<Integer, Movie> catalogue, Set<Integer> withGenome) {
     Map<Integer, long[]> counts = new HashMap<>();
-    // A first, counting pass; problems are reported by the second pass, so this one must not add to them.
+    // A first, counting pass; problems are reported by the second pass, so this one must not add to
+    // them.
     MovieLensReader counter = new MovieLensReader(files, 0, OnError.SKIP, ProgressListener.NONE);
     counter.readRatings(
         ratingsFile,
         catalogue,
         catalogue.keySet(),
-        (userId, movieId, rating, timestamp) -> counts.computeIfAbsent(movieId, id -> new long[1])[0]++,
+        (userId, movieId, rating, timestamp) ->
+            counts.computeIfAbsent(movieId, id -> new long[1])[0]++,
         new BitSet(),
         true);
     Comparator<Integer> order =
@@ -242,12 +274,22 @@ public final class MovieLensReader {
   }
 
   private long readRatings(
-      Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, DatasetSink sink, BitSet users, boolean quiet) {
+      Path path,
+      Map<Integer, Movie> catalogue,
+      Set<Integer> kept,
+      DatasetSink sink,
+      BitSet users,
+      boolean quiet) {
     return readRatings(path, catalogue, kept, sink::rating, users, quiet);
   }
 
   private long readRatings(
-      Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, RatingSink sink, BitSet users, boolean quiet) {
+      Path path,
+      Map<Integer, Movie> catalogue,
+      Set<Integer> kept,
+      RatingSink sink,
+      BitSet users,
+      boolean quiet) {
     long[] count = {0};
     LongHashSet pairs = new LongHashSet(expectedRows(path, 25));
     CsvFile csv = csv(path, RATINGS_HEADER);
@@ -277,7 +319,8 @@ public final class MovieLensReader {
     return count[0];
   }
 
-  private long readLinks(Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, DatasetSink sink) {
+  private long readLinks(
+      Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, DatasetSink sink) {
     long[] count = {0};
     Set<Integer> seen = new java.util.HashSet<>();
     CsvFile csv = csv(path, LINKS_HEADER);
@@ -298,7 +341,8 @@ public final class MovieLensReader {
     return count[0];
   }
 
-  private long readTags(Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, DatasetSink sink) {
+  private long readTags(
+      Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, DatasetSink sink) {
     long[] count = {0};
     CsvFile csv = csv(path, TAGS_HEADER);
     csv.forEachRow(
@@ -319,7 +363,8 @@ public final class MovieLensReader {
     return count[0];
   }
 
-  private static int knownMovie(CSVRecord row, int column, Map<Integer, Movie> catalogue) throws RowException {
+  private static int knownMovie(CSVRecord row, int column, Map<Integer, Movie> catalogue)
+      throws RowException {
     int movieId = positiveInt(row, column, "movieId");
     if (!catalogue.containsKey(movieId)) {
       throw new RowException("movieId " + movieId + " is not in movies.csv");

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 final class MovieTitles {
 
   /** A trailing "(1995)", or a series' "(2006-2007)" / "(2007-)", possibly followed by spaces. */
-  private static final Pattern YEAR = Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[-\u2013]\\d{0,4})?\\)\\s*$");
+  private static final Pattern YEAR =
+      Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[-\u2013]\\d{0,4})?\\)\\s*$");
 
   private MovieTitles() {}
 

@@ -28,6 +28,8 @@ public final class SkippedRows {
 
   @Override
   public String toString() {
-    return count == 0 ? "no rows skipped" : count + " rows skipped, first: " + String.join("; ", examples);
+    return count == 0
+        ? "no rows skipped"
+        : count + " rows skipped, first: " + String.join("; ", examples);
   }
 }

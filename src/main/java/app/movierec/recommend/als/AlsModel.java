@@ -12,13 +12,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A fitted implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008, "Collaborative Filtering for Implicit
- * Feedback Datasets"), immutable and thread-safe. The user factors {@code X} are {@code users x f} and the movie
- * factors {@code Y} are {@code movies x f}, both row-major float[]; a user's score for a movie is {@code x_u . y_i}.
- * Rows are dense indexes given by {@link #users()} and {@link #movies()} ({@link IdIndex}: {@code userId <-> userRow},
- * {@code movieId <-> itemRow}); only movies that had at least one rating have a row.
+ * A fitted implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008, "Collaborative
+ * Filtering for Implicit Feedback Datasets"), immutable and thread-safe. The user factors {@code X}
+ * are {@code users x f} and the movie factors {@code Y} are {@code movies x f}, both row-major
+ * float[]; a user's score for a movie is {@code x_u . y_i}. Rows are dense indexes given by {@link
+ * #users()} and {@link #movies()} ({@link IdIndex}: {@code userId <-> userRow}, {@code movieId <->
+ * itemRow}); only movies that had at least one rating have a row.
  *
- * <p>Unknown users or movies never throw: lists come back empty and lookups as {@link Optional#empty()}.
+ * <p>Unknown users or movies never throw: lists come back empty and lookups as {@link
+ * Optional#empty()}.
  */
 public final class AlsModel {
 
@@ -49,7 +51,8 @@ public final class AlsModel {
     this.users = users;
     this.items = items;
     this.factors = config.factors();
-    if (userFactors.length != users.size() * factors || itemFactors.length != items.size() * factors) {
+    if (userFactors.length != users.size() * factors
+        || itemFactors.length != items.size() * factors) {
       throw new IllegalArgumentException("factor matrices do not match the id indexes");
     }
     this.userFactors = userFactors;
@@ -70,8 +73,8 @@ public final class AlsModel {
   }
 
   /**
-   * A user as the model sees them: the latent vector ({@code f} floats) and the movies they rated with their
-   * confidences (parallel arrays of item rows and {@code 1 + alpha * t(rating)}).
+   * A user as the model sees them: the latent vector ({@code f} floats) and the movies they rated
+   * with their confidences (parallel arrays of item rows and {@code 1 + alpha * t(rating)}).
    */
   public record UserVector(float[] factors, int[] ratedItemRows, float[] confidences) {
 
@@ -95,7 +98,10 @@ public final class AlsModel {
     return users;
   }
 
-  /** {@code movieId <-> itemRow} of the movie factor matrix (movies with at least one training rating). */
+  /**
+   * {@code movieId <-> itemRow} of the movie factor matrix (movies with at least one training
+   * rating).
+   */
   public IdIndex movies() {
     return items;
   }
@@ -129,7 +135,10 @@ public final class AlsModel {
     return userVector(userId).map(user -> recommend(user, n)).orElse(List.of());
   }
 
-  /** The top {@code n} movies for a (trained or folded-in) user vector, excluding the movies it rated. */
+  /**
+   * The top {@code n} movies for a (trained or folded-in) user vector, excluding the movies it
+   * rated.
+   */
   public List<MovieScore> recommend(UserVector user, int n) {
     float[] scores = scores(user.factors());
     boolean[] excluded = new boolean[items.size()];
@@ -139,23 +148,28 @@ public final class AlsModel {
     return toMovieScores(TopN.select(scores, excluded, n), scores);
   }
 
-  /** Scores of every movie for the user, indexed by itemRow ({@code Y x_u}); empty for an unknown user. */
+  /**
+   * Scores of every movie for the user, indexed by itemRow ({@code Y x_u}); empty for an unknown
+   * user.
+   */
   public Optional<float[]> scores(long userId) {
     int userRow = users.rowOf(userId);
     if (userRow < 0) {
       return Optional.empty();
     }
-    return Optional.of(scores(Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors)));
+    return Optional.of(
+        scores(Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors)));
   }
 
   /**
    * Scores of every movie for a user vector of length {@code f}, indexed by itemRow ({@code Y x}).
    *
-   * <p>Plain Java on purpose: one user's scores are a {@code movies x f} matrix-vector product (~0.6M multiply-adds
-   * on ml-latest-small) that the JIT runs in well under a millisecond. Measured with the {@code benchmark} command,
-   * ND4J's gemv was as fast only when OpenBLAS's worker threads were idle; on a loaded 2-core machine their
-   * hand-off pushed the median to several milliseconds. Web requests already run in parallel, so single-threaded
-   * scoring per request is the right shape; batches of users go through ND4J ({@link #scoreUserRows}).
+   * <p>Plain Java on purpose: one user's scores are a {@code movies x f} matrix-vector product
+   * (~0.6M multiply-adds on ml-latest-small) that the JIT runs in well under a millisecond.
+   * Measured with the {@code benchmark} command, ND4J's gemv was as fast only when OpenBLAS's
+   * worker threads were idle; on a loaded 2-core machine their hand-off pushed the median to
+   * several milliseconds. Web requests already run in parallel, so single-threaded scoring per
+   * request is the right shape; batches of users go through ND4J ({@link #scoreUserRows}).
    */
   public float[] scores(float[] userFactorsOfOne) {
     if (userFactorsOfOne.length != factors) {
@@ -185,13 +199,13 @@ public final class AlsModel {
   }
 
   /**
-   * Scores of users {@code fromUserRow..toUserRow-1} for every movie in one ND4J gemm, as a row-major
-   * {@code (toUserRow - fromUserRow) x movies} matrix; for batch jobs.
+   * Scores of users {@code fromUserRow..toUserRow-1} for every movie in one ND4J gemm, as a
+   * row-major {@code (toUserRow - fromUserRow) x movies} matrix; for batch jobs.
    *
-   * <p>The movie matrix is copied off-heap per call and freed right after: with JavaCPP's pointer GC disabled
-   * ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an ND4J array held by this immutable model would never be
-   * freed once the model is swapped out, leaking its size on every retrain. Callers batch a few hundred users so
-   * the copy is amortised.
+   * <p>The movie matrix is copied off-heap per call and freed right after: with JavaCPP's pointer
+   * GC disabled ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an ND4J array held by this
+   * immutable model would never be freed once the model is swapped out, leaking its size on every
+   * retrain. Callers batch a few hundred users so the copy is amortised.
    */
   public float[] scoreUserRows(int fromUserRow, int toUserRow) {
     int count = toUserRow - fromUserRow;
@@ -201,7 +215,9 @@ public final class AlsModel {
     INDArray itemMatrix = Nd4jArrays.matrix(itemFactors, items.size(), factors);
     INDArray batch =
         Nd4jArrays.matrix(
-            Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors), count, factors);
+            Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors),
+            count,
+            factors);
     INDArray product = Nd4j.gemm(batch, itemMatrix, false, true);
     float[] scores = Nd4jArrays.floats(product);
     Nd4jArrays.release(batch, itemMatrix, product);
@@ -214,15 +230,16 @@ public final class AlsModel {
   }
 
   /**
-   * The {@code n} movies whose factor vectors have the highest cosine with this movie's, best first, the movie itself
-   * excluded; empty for a movie the model has no row for.
+   * The {@code n} movies whose factor vectors have the highest cosine with this movie's, best
+   * first, the movie itself excluded; empty for a movie the model has no row for.
    */
   public List<MovieScore> similarMovies(long movieId, int n) {
     int itemRow = items.rowOf(movieId);
     if (itemRow < 0) {
       return List.of();
     }
-    float[] dots = scores(Arrays.copyOfRange(itemFactors, itemRow * factors, (itemRow + 1) * factors));
+    float[] dots =
+        scores(Arrays.copyOfRange(itemFactors, itemRow * factors, (itemRow + 1) * factors));
     float norm = itemNorms[itemRow];
     float[] cosines = new float[dots.length];
     for (int row = 0; row < dots.length; row++) {
@@ -235,9 +252,10 @@ public final class AlsModel {
   }
 
   /**
-   * A vector for a user the model was not trained on, from their ratings by movieId, solving the user's normal
-   * equations exactly against the fixed movie factors (like implicit's {@code recalculate_user}); no retraining.
-   * Movies the model does not know are ignored; with none left the vector is all zeros.
+   * A vector for a user the model was not trained on, from their ratings by movieId, solving the
+   * user's normal equations exactly against the fixed movie factors (like implicit's {@code
+   * recalculate_user}); no retraining. Movies the model does not know are ignored; with none left
+   * the vector is all zeros.
    */
   public UserVector foldIn(Map<Long, Double> ratingsByMovieId) {
     int[] rows = new int[ratingsByMovieId.size()];
@@ -268,9 +286,10 @@ public final class AlsModel {
   }
 
   /**
-   * Which of the user's rated movies drive the score of {@code movieId}, largest contribution first (implicit's
-   * {@code explain}): with {@code A = YtY + lambda I + Yt (Cu - I) Y} and {@code w = A^-1 y_movie}, the score splits
-   * exactly into {@code sum_j c_uj (w . y_j)} over the rated movies {@code j}. Empty for unknown ids.
+   * Which of the user's rated movies drive the score of {@code movieId}, largest contribution first
+   * (implicit's {@code explain}): with {@code A = YtY + lambda I + Yt (Cu - I) Y} and {@code w =
+   * A^-1 y_movie}, the score splits exactly into {@code sum_j c_uj (w . y_j)} over the rated movies
+   * {@code j}. Empty for unknown ids.
    */
   public List<MovieScore> explain(long userId, long movieId, int n) {
     return userVector(userId).map(user -> explain(user, movieId, n)).orElse(List.of());
@@ -286,7 +305,8 @@ public final class AlsModel {
     float[] confidences = user.confidences();
     RowSolver solver = new RowSolver(factors);
     solver.extraDiagonal(config.rowRegularization(rated.length));
-    double[] w = solver.solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
+    double[] w =
+        solver.solveAgainst(itemFactors, gram, rated, confidences, 0, rated.length, itemRow);
     double[] contributions = new double[rated.length];
     for (int k = 0; k < rated.length; k++) {
       double dot = 0;

@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Saves and loads an {@link AlsModel} in a small versioned binary format (big-endian {@code DataOutputStream}):
- * a header with a caller-chosen key (e.g. data fingerprint + {@link AlsConfig#cacheKey()}), the config, both id
- * indexes, both factor matrices bit for bit, and the users' rated movies with confidences. Writes go to a temporary
- * file first and are moved into place, so a crash never leaves a half-written model behind.
+ * Saves and loads an {@link AlsModel} in a small versioned binary format (big-endian {@code
+ * DataOutputStream}): a header with a caller-chosen key (e.g. data fingerprint + {@link
+ * AlsConfig#cacheKey()}), the config, both id indexes, both factor matrices bit for bit, and the
+ * users' rated movies with confidences. Writes go to a temporary file first and are moved into
+ * place, so a crash never leaves a half-written model behind.
  */
 public final class AlsModelFiles {
 
@@ -53,10 +54,14 @@ public final class AlsModelFiles {
       Files.deleteIfExists(temporary);
       throw e;
     }
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The key stored in a model file, without reading the rest; throws for files that are not ALS models. */
+  /**
+   * The key stored in a model file, without reading the rest; throws for files that are not ALS
+   * models.
+   */
   public static String readKey(Path file) throws IOException {
     try (DataInputStream in = open(file)) {
       return header(in, file);
@@ -83,7 +88,8 @@ public final class AlsModelFiles {
       int[] offsets = readInts(in);
       int[] itemRows = readInts(in);
       float[] confidences = readFloats(in);
-      return new AlsModel(config, users, items, userFactors, itemFactors, offsets, itemRows, confidences);
+      return new AlsModel(
+          config, users, items, userFactors, itemFactors, offsets, itemRows, confidences);
     } catch (EOFException e) {
       throw new IOException("truncated ALS model file " + file, e);
     } catch (IllegalArgumentException e) {
@@ -101,7 +107,8 @@ public final class AlsModelFiles {
     }
     int version = in.readInt();
     if (version != VERSION) {
-      throw new IOException("ALS model file " + file + " has format version " + version + ", expected " + VERSION);
+      throw new IOException(
+          "ALS model file " + file + " has format version " + version + ", expected " + VERSION);
     }
     return in.readUTF();
   }

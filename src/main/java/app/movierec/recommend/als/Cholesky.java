@@ -1,13 +1,16 @@
 package app.movierec.recommend.als;
 
-/** A dense Cholesky solve of a small symmetric positive-definite system; plain Java because {@code f} is small. */
+/**
+ * A dense Cholesky solve of a small symmetric positive-definite system; plain Java because {@code
+ * f} is small.
+ */
 final class Cholesky {
 
   private Cholesky() {}
 
   /**
-   * Solves {@code A x = b} for symmetric positive-definite {@code A} ({@code n x n}, row-major). Overwrites {@code a}
-   * with its factor and {@code b} with the solution, which it returns.
+   * Solves {@code A x = b} for symmetric positive-definite {@code A} ({@code n x n}, row-major).
+   * Overwrites {@code a} with its factor and {@code b} with the solution, which it returns.
    */
   static double[] solveInPlace(double[] a, double[] b, int n) {
     for (int j = 0; j < n; j++) {

@@ -3,12 +3,17 @@ package app.movierec.recommend.als;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The Gram matrix {@code YtY + lambda I} ({@code f x f}) of a factor matrix, computed by ND4J's BLAS gemm. */
+/**
+ * The Gram matrix {@code YtY + lambda I} ({@code f x f}) of a factor matrix, computed by ND4J's
+ * BLAS gemm.
+ */
 final class Gram {
 
   private Gram() {}
 
-  /** {@code YtY + lambda I} of {@code y} ({@code rows x f}, row-major), as a row-major float[f*f]. */
+  /**
+   * {@code YtY + lambda I} of {@code y} ({@code rows x f}, row-major), as a row-major float[f*f].
+   */
   static float[] of(float[] y, int rows, int f, double lambda) {
     float[] gram;
     if (rows == 0) {
@@ -25,7 +30,10 @@ final class Gram {
     return gram;
   }
 
-  /** {@code m G} for {@code m} ({@code rows x f}) and the symmetric {@code G} ({@code f x f}), by one ND4J gemm. */
+  /**
+   * {@code m G} for {@code m} ({@code rows x f}) and the symmetric {@code G} ({@code f x f}), by
+   * one ND4J gemm.
+   */
   static float[] times(float[] m, int rows, int f, float[] gram) {
     if (rows == 0) {
       return new float[0];

@@ -7,16 +7,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Moving float[] in and out of ND4J in bulk, and freeing temporary arrays at once: with JavaCPP's pointer GC off
- * ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an unclosed array's off-heap memory is never freed.
+ * Moving float[] in and out of ND4J in bulk, and freeing temporary arrays at once: with JavaCPP's
+ * pointer GC off ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an unclosed array's off-heap
+ * memory is never freed.
  */
 final class Nd4jArrays {
 
   private Nd4jArrays() {}
 
   /**
-   * A new row-major {@code rows x cols} float array holding a copy of {@code data}. One memcpy: ND4J's own
-   * {@code create(float[], ...)} copies element by element through its indexer, which showed up in profiles.
+   * A new row-major {@code rows x cols} float array holding a copy of {@code data}. One memcpy:
+   * ND4J's own {@code create(float[], ...)} copies element by element through its indexer, which
+   * showed up in profiles.
    */
   static INDArray matrix(float[] data, long rows, long cols) {
     INDArray array = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');

@@ -4,10 +4,11 @@ import app.movierec.recommend.IdIndex;
 import app.movierec.recommend.TrainingData;
 
 /**
- * The sparse confidence matrix {@code C} of Hu, Koren & Volinsky (2008), {@code users x movies}, held twice in CSR
- * form: by user row (for the user half-sweep) and by item row (for the item half-sweep). Within a row the columns are
- * ascending, whatever the order of the input, so training is deterministic. Every stored entry has preference 1 and
- * confidence {@code 1 + alpha * t(rating)}; absent entries have preference 0 and confidence 1.
+ * The sparse confidence matrix {@code C} of Hu, Koren & Volinsky (2008), {@code users x movies},
+ * held twice in CSR form: by user row (for the user half-sweep) and by item row (for the item
+ * half-sweep). Within a row the columns are ascending, whatever the order of the input, so training
+ * is deterministic. Every stored entry has preference 1 and confidence {@code 1 + alpha *
+ * t(rating)}; absent entries have preference 0 and confidence 1.
  */
 public final class RatingMatrix {
 
@@ -44,7 +45,9 @@ public final class RatingMatrix {
     this.itemConfidences = itemConfidences;
   }
 
-  /** The confidence matrix of {@code data}'s ratings; users and movies without ratings get no row. */
+  /**
+   * The confidence matrix of {@code data}'s ratings; users and movies without ratings get no row.
+   */
   public static RatingMatrix of(TrainingData data, AlsConfig config) {
     return of(data.ratingUserIds(), data.ratingMovieIds(), data.ratings(), config);
   }
@@ -61,11 +64,17 @@ public final class RatingMatrix {
       float rating = ratings[k];
       if (!Float.isFinite(rating)) {
         throw new IllegalArgumentException(
-            "rating of user " + userIds[k] + " for movie " + movieIds[k] + " is not a number: " + rating);
+            "rating of user "
+                + userIds[k]
+                + " for movie "
+                + movieIds[k]
+                + " is not a number: "
+                + rating);
       }
       confidences[k] = config.confidenceOf(rating);
     }
-    // bucket by item (input order), then by user in item order, then by item in user order: columns ascending
+    // bucket by item (input order), then by user in item order, then by item in user order: columns
+    // ascending
     int[] byItem = bucket(itemRowOf, items.size(), identity(n));
     int[] byUser = bucket(userRowOf, users.size(), byItem);
     int[] byItemSorted = bucket(itemRowOf, items.size(), byUser);
@@ -121,7 +130,8 @@ public final class RatingMatrix {
     int maxId = index.size() == 0 ? 0 : index.idAt(index.size() - 1);
     int minId = index.size() == 0 ? 0 : index.idAt(0);
     if (minId >= 0 && maxId < 50_000_000) {
-      // a direct lookup table is much faster than a binary search per rating on 20M-rating data sets
+      // a direct lookup table is much faster than a binary search per rating on 20M-rating data
+      // sets
       int[] rowById = new int[maxId + 1];
       for (int row = 0; row < index.size(); row++) {
         rowById[index.idAt(row)] = row;

@@ -1,15 +1,17 @@
 package app.movierec.recommend.als;
 
 /**
- * Solves one row's normal equations of implicit ALS, {@code (YtY + lambda I + Yt (Cu - I) Y) x = Yt Cu p(u)}, where
- * {@code Y} ({@code rows x f}, row-major float[]) holds the fixed side's factors and only the row's rated columns have
- * confidence above 1 (Hu, Koren & Volinsky 2008, eq. 4): the per-row part of lockstep conjugate gradient (Takacs et
- * al. 2011), and exact Cholesky solves for fold-in, explanations and {@code cgSteps = 0}.
+ * Solves one row's normal equations of implicit ALS, {@code (YtY + lambda I + Yt (Cu - I) Y) x = Yt
+ * Cu p(u)}, where {@code Y} ({@code rows x f}, row-major float[]) holds the fixed side's factors
+ * and only the row's rated columns have confidence above 1 (Hu, Koren & Volinsky 2008, eq. 4): the
+ * per-row part of lockstep conjugate gradient (Takacs et al. 2011), and exact Cholesky solves for
+ * fold-in, explanations and {@code cgSteps = 0}.
  *
- * <p>These are plain Java loops over float[] on purpose: the sparse part of a row's CG step touches only its own
- * rated columns, about {@code 2 f nnz} multiply-adds. An ND4J call costs microseconds of op dispatch and JNI per
- * invocation, which would dominate such tiny vectors (there are ~10k rows per sweep on ml-latest-small). ND4J does
- * the dense products instead: the Gram matrix {@code YtY}, and {@code P G} for all rows of a CG step in one gemm.
+ * <p>These are plain Java loops over float[] on purpose: the sparse part of a row's CG step touches
+ * only its own rated columns, about {@code 2 f nnz} multiply-adds. An ND4J call costs microseconds
+ * of op dispatch and JNI per invocation, which would dominate such tiny vectors (there are ~10k
+ * rows per sweep on ml-latest-small). ND4J does the dense products instead: the Gram matrix {@code
+ * YtY}, and {@code P G} for all rows of a CG step in one gemm.
  */
 final class RowSolver {
 
@@ -34,20 +36,29 @@ final class RowSolver {
   }
 
   /**
-   * Adds {@code value * I} to the next solves' matrix on top of the Gram matrix: the per-row part of a regularization
-   * that grows with the row's number of ratings.
+   * Adds {@code value * I} to the next solves' matrix on top of the Gram matrix: the per-row part
+   * of a regularization that grows with the row's number of ratings.
    */
   void extraDiagonal(float value) {
     this.extraDiagonal = value;
   }
 
   /**
-   * The start of lockstep CG for one row of a batch (see {@code AlsTrainer}): from {@code xTimesGram}, the row's
-   * {@code x G} computed for all rows at once, sets the row's residual {@code r = b - A x} and first direction
-   * {@code p = r} and returns {@code r . r}. All arrays are {@code rows x f} row-major.
+   * The start of lockstep CG for one row of a batch (see {@code AlsTrainer}): from {@code
+   * xTimesGram}, the row's {@code x G} computed for all rows at once, sets the row's residual
+   * {@code r = b - A x} and first direction {@code p = r} and returns {@code r . r}. All arrays are
+   * {@code rows x f} row-major.
    */
   float startBatched(
-      float[] x, float[] xTimesGram, float[] r, float[] p, int row, float[] y, int[] cols, float[] conf, int from,
+      float[] x,
+      float[] xTimesGram,
+      float[] r,
+      float[] p,
+      int row,
+      float[] y,
+      int[] cols,
+      float[] conf,
+      int from,
       int to) {
     int off = row * f;
     for (int d = 0; d < f; d++) {
@@ -66,12 +77,22 @@ final class RowSolver {
   }
 
   /**
-   * One lockstep CG step for one row, given the row's {@code p G} in {@code directionsTimesGram}: updates the row's
-   * {@code x}, {@code r} and {@code p} and returns the new {@code r . r} (below {@link #CONVERGED}: done).
+   * One lockstep CG step for one row, given the row's {@code p G} in {@code directionsTimesGram}:
+   * updates the row's {@code x}, {@code r} and {@code p} and returns the new {@code r . r} (below
+   * {@link #CONVERGED}: done).
    */
   float stepBatched(
-      float[] x, float[] directionsTimesGram, float[] r, float[] p, float rsOld, int row, float[] y, int[] cols,
-      float[] conf, int from, int to) {
+      float[] x,
+      float[] directionsTimesGram,
+      float[] r,
+      float[] p,
+      float rsOld,
+      int row,
+      float[] y,
+      int[] cols,
+      float[] conf,
+      int from,
+      int to) {
     int off = row * f;
     for (int d = 0; d < f; d++) {
       ap[d] = directionsTimesGram[off + d] + extraDiagonal * p[off + d];
@@ -96,8 +117,11 @@ final class RowSolver {
     return rsNew;
   }
 
-  /** Solves the row's equations exactly (Cholesky in double precision) into {@code x[xOff..xOff+f)}. */
-  void exact(float[] x, int xOff, float[] y, float[] gram, int[] cols, float[] conf, int from, int to) {
+  /**
+   * Solves the row's equations exactly (Cholesky in double precision) into {@code x[xOff..xOff+f)}.
+   */
+  void exact(
+      float[] x, int xOff, float[] y, float[] gram, int[] cols, float[] conf, int from, int to) {
     normalEquations(y, gram, cols, conf, from, to);
     double[] solution = Cholesky.solveInPlace(a, b, f);
     for (int d = 0; d < f; d++) {
@@ -106,10 +130,12 @@ final class RowSolver {
   }
 
   /**
-   * For explanations (as implicit's {@code explain}): solves {@code A w = y_target} with the row's {@code A}, so
-   * that the target's score splits into {@code sum_j c_j (w . y_j)} over the row's rated columns.
+   * For explanations (as implicit's {@code explain}): solves {@code A w = y_target} with the row's
+   * {@code A}, so that the target's score splits into {@code sum_j c_j (w . y_j)} over the row's
+   * rated columns.
    */
-  double[] solveAgainst(float[] y, float[] gram, int[] cols, float[] conf, int from, int to, int targetRow) {
+  double[] solveAgainst(
+      float[] y, float[] gram, int[] cols, float[] conf, int from, int to, int targetRow) {
     normalEquations(y, gram, cols, conf, from, to);
     for (int d = 0; d < f; d++) {
       b[d] = y[targetRow * f + d];
@@ -117,7 +143,8 @@ final class RowSolver {
     return Cholesky.solveInPlace(a, b, f).clone();
   }
 
-  private void normalEquations(float[] y, float[] gram, int[] cols, float[] conf, int from, int to) {
+  private void normalEquations(
+      float[] y, float[] gram, int[] cols, float[] conf, int from, int to) {
     for (int i = 0; i < f * f; i++) {
       a[i] = gram[i];
     }
@@ -141,8 +168,8 @@ final class RowSolver {
   }
 
   /**
-   * Dot product with eight independent accumulators: the JIT may not reorder a float sum into SIMD lanes, but
-   * independent chains let the CPU overlap the additions instead of waiting on one.
+   * Dot product with eight independent accumulators: the JIT may not reorder a float sum into SIMD
+   * lanes, but independent chains let the CPU overlap the additions instead of waiting on one.
    */
   private float dot(float[] u, int uOff, float[] v, int vOff) {
     float s0 = 0;

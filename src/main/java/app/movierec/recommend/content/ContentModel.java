@@ -17,18 +17,20 @@ import java.util.TreeMap;
  * Content-based similarity over two vector spaces, immutable and thread-safe.
  *
  * <ul>
- *   <li>{@link VectorKind#GENOME}: a movie's tag-genome relevances (Vig, Sen & Riedl 2012), centred on the mean
- *       genome vector and L2-normalised; a {@code genomeMovies x tags} row-major float matrix.
- *   <li>{@link VectorKind#FALLBACK}: every movie (genome ones too) also has a sparse TF-IDF vector over its genres and
- *       lower-cased user tags (term frequency {@code 1 + ln(count)}, smoothed idf {@code 1 + ln((1 + N) / (1 + df))}),
- *       L2-normalised.
+ *   <li>{@link VectorKind#GENOME}: a movie's tag-genome relevances (Vig, Sen & Riedl 2012), centred
+ *       on the mean genome vector and L2-normalised; a {@code genomeMovies x tags} row-major float
+ *       matrix.
+ *   <li>{@link VectorKind#FALLBACK}: every movie (genome ones too) also has a sparse TF-IDF vector
+ *       over its genres and lower-cased user tags (term frequency {@code 1 + ln(count)}, smoothed
+ *       idf {@code 1 + ln((1 + N) / (1 + df))}), L2-normalised.
  * </ul>
  *
- * The two spaces are never mixed in one dot product: a pair of movies is compared by genome cosine when both have a
- * genome vector, by fallback cosine otherwise; a user profile likewise scores genome movies against its genome part
- * (when it has one) and every other movie against its fallback part. Both are cosines in {@code [-1, 1]}, so the
- * results can share one ranking. {@link #kindOf(long)} says which vector a movie has. Unknown movies give empty
- * results, never exceptions.
+ * The two spaces are never mixed in one dot product: a pair of movies is compared by genome cosine
+ * when both have a genome vector, by fallback cosine otherwise; a user profile likewise scores
+ * genome movies against its genome part (when it has one) and every other movie against its
+ * fallback part. Both are cosines in {@code [-1, 1]}, so the results can share one ranking. {@link
+ * #kindOf(long)} says which vector a movie has. Unknown movies give empty results, never
+ * exceptions.
  */
 public final class ContentModel {
 
@@ -69,11 +71,15 @@ public final class ContentModel {
     this.fallbackValues = fallbackValues;
   }
 
-  /** Builds both spaces for the whole catalogue of {@code data} (plus any rated movie missing from it). */
+  /**
+   * Builds both spaces for the whole catalogue of {@code data} (plus any rated movie missing from
+   * it).
+   */
   public static ContentModel build(TrainingData data) {
     int[] catalogueIds = data.movieIds();
     int[] allIds = Arrays.copyOf(catalogueIds, catalogueIds.length + data.ratingMovieIds().length);
-    System.arraycopy(data.ratingMovieIds(), 0, allIds, catalogueIds.length, data.ratingMovieIds().length);
+    System.arraycopy(
+        data.ratingMovieIds(), 0, allIds, catalogueIds.length, data.ratingMovieIds().length);
     IdIndex movies = IdIndex.of(allIds);
     int movieCount = movies.size();
 
@@ -87,7 +93,11 @@ public final class ContentModel {
       if (vector != null) {
         if (vector.length != dimension) {
           throw new IllegalArgumentException(
-              "genome vector of movie " + movies.idAt(movieRow) + " has " + vector.length + " values, expected "
+              "genome vector of movie "
+                  + movies.idAt(movieRow)
+                  + " has "
+                  + vector.length
+                  + " values, expected "
                   + dimension);
         }
         genomeRowOfMovieRow[movieRow] = genomeMovieRows.size();
@@ -106,9 +116,11 @@ public final class ContentModel {
     }
     float[] genome = new float[raw.length];
     for (int g = 0; g < genomeCount; g++) {
-      // centring removes the base level every movie shares, so cosines spread over [-1, 1] like the fallback's
+      // centring removes the base level every movie shares, so cosines spread over [-1, 1] like the
+      // fallback's
       for (int d = 0; d < dimension; d++) {
-        genome[g * dimension + d] = (float) (raw[g * dimension + d] - (genomeCount > 1 ? mean[d] : 0));
+        genome[g * dimension + d] =
+            (float) (raw[g * dimension + d] - (genomeCount > 1 ? mean[d] : 0));
       }
       normalise(genome, g * dimension, dimension);
     }
@@ -167,7 +179,8 @@ public final class ContentModel {
       normalise(values, start, next - start);
       offsets[movieRow + 1] = next;
     }
-    List<String> tagNames = data.genomeTagNames().size() == dimension ? data.genomeTagNames() : List.of();
+    List<String> tagNames =
+        data.genomeTagNames().size() == dimension ? data.genomeTagNames() : List.of();
     return new ContentModel(
         movies,
         dimension,
@@ -193,14 +206,18 @@ public final class ContentModel {
     if (movieRow < 0) {
       return Optional.empty();
     }
-    return Optional.of(genomeRowOfMovieRow[movieRow] >= 0 ? VectorKind.GENOME : VectorKind.FALLBACK);
+    return Optional.of(
+        genomeRowOfMovieRow[movieRow] >= 0 ? VectorKind.GENOME : VectorKind.FALLBACK);
   }
 
   public int genomeMovieCount() {
     return movieRowOfGenomeRow.length;
   }
 
-  /** Cosine of two movies (genome when both have one, fallback otherwise); empty when either is unknown. */
+  /**
+   * Cosine of two movies (genome when both have one, fallback otherwise); empty when either is
+   * unknown.
+   */
   public Optional<Double> similarity(long movieId, long otherMovieId) {
     int a = movies.rowOf(movieId);
     int b = movies.rowOf(otherMovieId);
@@ -211,7 +228,10 @@ public final class ContentModel {
     return Optional.of((double) scores[b]);
   }
 
-  /** The {@code n} most similar movies, best first, the movie itself excluded; empty for an unknown movie. */
+  /**
+   * The {@code n} most similar movies, best first, the movie itself excluded; empty for an unknown
+   * movie.
+   */
   public List<MovieScore> similarMovies(long movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
@@ -223,7 +243,10 @@ public final class ContentModel {
     return toMovieScores(TopN.select(scores, excluded, n), scores);
   }
 
-  /** Cosines of one movie with every movie, by movieRow (itself included, = 1 unless its vector is empty). */
+  /**
+   * Cosines of one movie with every movie, by movieRow (itself included, = 1 unless its vector is
+   * empty).
+   */
   private float[] similarities(int movieRow) {
     float[] query = new float[termCount];
     for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
@@ -232,15 +255,19 @@ public final class ContentModel {
     float[] scores = fallbackScores(query);
     int genomeRow = genomeRowOfMovieRow[movieRow];
     if (genomeRow >= 0) {
-      overlayGenome(scores, Arrays.copyOfRange(genome, genomeRow * genomeDimension, (genomeRow + 1) * genomeDimension));
+      overlayGenome(
+          scores,
+          Arrays.copyOfRange(
+              genome, genomeRow * genomeDimension, (genomeRow + 1) * genomeDimension));
     }
     return scores;
   }
 
   /**
-   * A user's taste in both spaces from their ratings by movieId. Each rated movie weighs {@code rating / 5} when
-   * {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes away); this needs no user mean, so a
-   * single rating is enough (cold start). Unknown movies are ignored.
+   * A user's taste in both spaces from their ratings by movieId. Each rated movie weighs {@code
+   * rating / 5} when {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes
+   * away); this needs no user mean, so a single rating is enough (cold start). Unknown movies are
+   * ignored.
    */
   public Profile profile(Map<Long, Double> ratingsByMovieId) {
     float[] fallback = new float[termCount];
@@ -271,12 +298,14 @@ public final class ContentModel {
       normalise(genomePart, 0, genomePart.length);
     }
     return new Profile(
-        fallback, hasGenome ? genomePart : null, rated.stream().mapToInt(Integer::intValue).toArray());
+        fallback,
+        hasGenome ? genomePart : null,
+        rated.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /**
-   * A user's content taste: an L2-normalised fallback-space vector, a genome-space vector (null when none of the
-   * rated movies has one), and the rated movie rows.
+   * A user's content taste: an L2-normalised fallback-space vector, a genome-space vector (null
+   * when none of the rated movies has one), and the rated movie rows.
    */
   public record Profile(float[] fallback, float[] genome, int[] ratedMovieRows) {}
 
@@ -300,8 +329,8 @@ public final class ContentModel {
   }
 
   /**
-   * The rated movies most similar to {@code movieId}, weighted like the profile (the content side of an
-   * explanation), largest first; empty for unknown ids.
+   * The rated movies most similar to {@code movieId}, weighted like the profile (the content side
+   * of an explanation), largest first; empty for unknown ids.
    */
   public List<MovieScore> explain(Map<Long, Double> ratingsByMovieId, long movieId, int n) {
     int movieRow = movies.rowOf(movieId);
@@ -324,8 +353,8 @@ public final class ContentModel {
   }
 
   /**
-   * Names of the movie's {@code n} most relevant genome tags, strongest first; empty when the movie has no genome
-   * vector or the tag names are unknown.
+   * Names of the movie's {@code n} most relevant genome tags, strongest first; empty when the movie
+   * has no genome vector or the tag names are unknown.
    */
   public List<String> strongestGenomeTags(long movieId, int n) {
     int movieRow = movies.rowOf(movieId);
@@ -333,7 +362,9 @@ public final class ContentModel {
       return List.of();
     }
     int genomeRow = genomeRowOfMovieRow[movieRow];
-    float[] relevance = Arrays.copyOfRange(rawGenome, genomeRow * genomeDimension, (genomeRow + 1) * genomeDimension);
+    float[] relevance =
+        Arrays.copyOfRange(
+            rawGenome, genomeRow * genomeDimension, (genomeRow + 1) * genomeDimension);
     List<String> names = new ArrayList<>();
     for (int tag : TopN.select(relevance, null, n)) {
       names.add(genomeTagNames.get(tag));
@@ -356,10 +387,11 @@ public final class ContentModel {
   /**
    * Replaces the scores of genome movies by their genome cosine with {@code query} (normalised).
    *
-   * <p>Plain Java rather than an ND4J gemv on purpose: the model would have to keep the {@code genomeMovies x tags}
-   * matrix off-heap for its whole life (62 MB for the full genome), and with JavaCPP's pointer GC disabled
-   * ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) such an array is only freed by an explicit close, which an
-   * immutable model swapped under concurrent readers cannot do safely. A query is one pass over the matrix.
+   * <p>Plain Java rather than an ND4J gemv on purpose: the model would have to keep the {@code
+   * genomeMovies x tags} matrix off-heap for its whole life (62 MB for the full genome), and with
+   * JavaCPP's pointer GC disabled ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) such an array
+   * is only freed by an explicit close, which an immutable model swapped under concurrent readers
+   * cannot do safely. A query is one pass over the matrix.
    */
   private void overlayGenome(float[] scores, float[] query) {
     int genomeMovies = movieRowOfGenomeRow.length;

@@ -23,11 +23,12 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The cold-start protocol: new users who have rated only {@code given} movies, as a visitor of the app is. A seeded
- * random {@code coldUserFraction} of the users with more than {@code given} ratings are left out of training entirely;
- * each keeps {@code given} random ratings as what they told us, and the rest of their ratings are the test set (all
- * relevant). ALS is trained on the other users; a cold user's ALS vector is a fold-in of the given ratings and their
- * content profile is built from the same ratings, exactly as the app serves visitors. Lists never contain the given
+ * The cold-start protocol: new users who have rated only {@code given} movies, as a visitor of the
+ * app is. A seeded random {@code coldUserFraction} of the users with more than {@code given}
+ * ratings are left out of training entirely; each keeps {@code given} random ratings as what they
+ * told us, and the rest of their ratings are the test set (all relevant). ALS is trained on the
+ * other users; a cold user's ALS vector is a fold-in of the given ratings and their content profile
+ * is built from the same ratings, exactly as the app serves visitors. Lists never contain the given
  * movies.
  */
 public final class ColdStartComparison {
@@ -35,10 +36,17 @@ public final class ColdStartComparison {
   private ColdStartComparison() {}
 
   /** Results in the order popularity, als, content, hybrid@w for each weight. */
-  public record Report(List<Evaluator.Result> results, int coldUsers, int trainingUsers, long alsTrainingMillis) {}
+  public record Report(
+      List<Evaluator.Result> results, int coldUsers, int trainingUsers, long alsTrainingMillis) {}
 
   public static Report run(
-      TrainingData data, int given, double coldUserFraction, long seed, AlsConfig config, int k, double[] alsWeights) {
+      TrainingData data,
+      int given,
+      double coldUserFraction,
+      long seed,
+      AlsConfig config,
+      int k,
+      double[] alsWeights) {
     if (given < 1) {
       throw new IllegalArgumentException("given must be at least 1, got " + given);
     }
@@ -50,14 +58,16 @@ public final class ColdStartComparison {
       ratingsByUser.computeIfAbsent(data.ratingUserIds()[r], id -> new ArrayList<>()).add(r);
     }
     List<Integer> eligible = new ArrayList<>();
-    ratingsByUser.forEach((userId, ratings) -> {
-      if (ratings.size() > given) {
-        eligible.add(userId);
-      }
-    });
+    ratingsByUser.forEach(
+        (userId, ratings) -> {
+          if (ratings.size() > given) {
+            eligible.add(userId);
+          }
+        });
     SplittableRandom random = new SplittableRandom(seed);
     shuffle(eligible, random);
-    Set<Integer> cold = new HashSet<>(eligible.subList(0, (int) Math.round(coldUserFraction * eligible.size())));
+    Set<Integer> cold =
+        new HashSet<>(eligible.subList(0, (int) Math.round(coldUserFraction * eligible.size())));
 
     Map<Long, Map<Long, Double>> givenByUser = new TreeMap<>();
     Map<Long, Set<Long>> test = new TreeMap<>();
@@ -94,7 +104,8 @@ public final class ColdStartComparison {
         next++;
       }
     }
-    TrainingData train = data.withRatings(data.fingerprint() + "-cold-" + given + "-" + seed, users, movies, stars);
+    TrainingData train =
+        data.withRatings(data.fingerprint() + "-cold-" + given + "-" + seed, users, movies, stars);
     TrainTestSplit split = new TrainTestSplit(train, Map.copyOf(test));
 
     long start = System.nanoTime();
@@ -114,26 +125,32 @@ public final class ColdStartComparison {
     }
     for (long userId : coldUsers) {
       Map<Long, Double> told = givenByUser.get(userId);
-      popularityLists.add(Arrays.stream(popularity.recommend(userId, k + told.size()))
-          .filter(movieId -> !told.containsKey(movieId)).limit(k).toArray());
+      popularityLists.add(
+          Arrays.stream(popularity.recommend(userId, k + told.size()))
+              .filter(movieId -> !told.containsKey(movieId))
+              .limit(k)
+              .toArray());
       AlsModel.UserVector alsUser = als.foldIn(told);
       ContentModel.Profile profile = content.profile(told);
       alsLists.add(movieIds(als.recommend(alsUser, k)));
       contentLists.add(movieIds(content.recommend(profile, k)));
       UserScores scores = hybrid.userScores(alsUser, profile);
       for (int w = 0; w < alsWeights.length; w++) {
-        List<ScoredMovie> blended = hybrid.blend(scores, BlendWeights.ofAlsWeight(alsWeights[w]), k);
+        List<ScoredMovie> blended =
+            hybrid.blend(scores, BlendWeights.ofAlsWeight(alsWeights[w]), k);
         hybridLists.get(w).add(blended.stream().mapToLong(ScoredMovie::movieId).toArray());
       }
     }
     int catalogueSize = train.movieIds().length;
     List<Evaluator.Result> results = new ArrayList<>();
-    results.add(Evaluator.summarise("popularity", split, k, catalogueSize, coldUsers, popularityLists));
+    results.add(
+        Evaluator.summarise("popularity", split, k, catalogueSize, coldUsers, popularityLists));
     results.add(Evaluator.summarise("als", split, k, catalogueSize, coldUsers, alsLists));
     results.add(Evaluator.summarise("content", split, k, catalogueSize, coldUsers, contentLists));
     for (int w = 0; w < alsWeights.length; w++) {
       String name = String.format(Locale.ROOT, "hybrid@%.2f", alsWeights[w]);
-      results.add(Evaluator.summarise(name, split, k, catalogueSize, coldUsers, hybridLists.get(w)));
+      results.add(
+          Evaluator.summarise(name, split, k, catalogueSize, coldUsers, hybridLists.get(w)));
     }
     Map<Integer, Boolean> trainingUsers = new HashMap<>();
     for (int userId : users) {

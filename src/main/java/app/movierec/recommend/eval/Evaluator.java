@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the offline protocol of a {@link TrainTestSplit}: each test user gets a top-{@code k} list from the recommender
- * (which must never return the user's training movies), and the metrics are averaged over those users.
+ * Runs the offline protocol of a {@link TrainTestSplit}: each test user gets a top-{@code k} list
+ * from the recommender (which must never return the user's training movies), and the metrics are
+ * averaged over those users.
  */
 public final class Evaluator {
 
@@ -25,7 +26,14 @@ public final class Evaluator {
    * @param users how many test users were averaged
    */
   public record Result(
-      String name, int k, double precision, double recall, double ndcg, double map, double coverage, int users) {}
+      String name,
+      int k,
+      double precision,
+      double recall,
+      double ndcg,
+      double map,
+      double coverage,
+      int users) {}
 
   public static Result evaluate(
       String name, TrainTestSplit split, int k, int catalogueSize, TopKRecommender recommender) {
@@ -40,7 +48,12 @@ public final class Evaluator {
 
   /** Metrics of precomputed lists, parallel to {@code users}. */
   public static Result summarise(
-      String name, TrainTestSplit split, int k, int catalogueSize, List<Long> users, List<long[]> lists) {
+      String name,
+      TrainTestSplit split,
+      int k,
+      int catalogueSize,
+      List<Long> users,
+      List<long[]> lists) {
     double precision = 0;
     double recall = 0;
     double ndcg = 0;

@@ -15,14 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The full offline comparison on one split: popularity, ALS, content, and the hybrid at each ALS weight. Each test
- * user's two normalised score vectors are computed once and re-blended per weight, exactly as the service does.
+ * The full offline comparison on one split: popularity, ALS, content, and the hybrid at each ALS
+ * weight. Each test user's two normalised score vectors are computed once and re-blended per
+ * weight, exactly as the service does.
  */
 public final class ModelComparison {
 
   private ModelComparison() {}
 
-  /** Results in the order popularity, als, content, hybrid@w for each weight; also the ALS training time. */
+  /**
+   * Results in the order popularity, als, content, hybrid@w for each weight; also the ALS training
+   * time.
+   */
   public record Report(List<Evaluator.Result> results, long alsTrainingMillis) {
 
     public Evaluator.Result byName(String name) {
@@ -34,7 +38,8 @@ public final class ModelComparison {
     int catalogueSize = split.train().movieIds().length;
     List<Evaluator.Result> results = new ArrayList<>();
     results.add(
-        Evaluator.evaluate("popularity", split, k, catalogueSize, new PopularityRecommender(split.train())));
+        Evaluator.evaluate(
+            "popularity", split, k, catalogueSize, new PopularityRecommender(split.train())));
 
     long start = System.nanoTime();
     AlsModel als = new AlsTrainer(config).train(split.train(), AlsTrainer.ProgressListener.NONE);
@@ -58,7 +63,8 @@ public final class ModelComparison {
       contentLists.add(movieIds(content.recommend(profile, k)));
       UserScores scores = hybrid.userScores(alsUser, profile);
       for (int w = 0; w < alsWeights.length; w++) {
-        List<ScoredMovie> blended = hybrid.blend(scores, BlendWeights.ofAlsWeight(alsWeights[w]), k);
+        List<ScoredMovie> blended =
+            hybrid.blend(scores, BlendWeights.ofAlsWeight(alsWeights[w]), k);
         hybridLists.get(w).add(blended.stream().mapToLong(ScoredMovie::movieId).toArray());
       }
     }

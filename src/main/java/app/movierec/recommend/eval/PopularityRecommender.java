@@ -21,7 +21,9 @@ public final class PopularityRecommender implements Evaluator.TopKRecommender {
     for (int k = 0; k < train.ratingCount(); k++) {
       int itemRow = movies.rowOf(train.ratingMovieIds()[k]);
       ratingCounts[itemRow]++;
-      ratedRowsByUserId.computeIfAbsent((long) train.ratingUserIds()[k], id -> new HashSet<>()).add(itemRow);
+      ratedRowsByUserId
+          .computeIfAbsent((long) train.ratingUserIds()[k], id -> new HashSet<>())
+          .add(itemRow);
     }
   }
 

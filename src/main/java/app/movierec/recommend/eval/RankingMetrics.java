@@ -5,9 +5,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Top-k ranking metrics with binary relevance. {@code recommended} is a ranked list of movieIds, best first;
- * {@code relevant} the held-out movieIds of one user. Lists shorter than {@code k} count their missing places as
- * misses; a user without relevant movies scores 0 everywhere.
+ * Top-k ranking metrics with binary relevance. {@code recommended} is a ranked list of movieIds,
+ * best first; {@code relevant} the held-out movieIds of one user. Lists shorter than {@code k}
+ * count their missing places as misses; a user without relevant movies scores 0 everywhere.
  */
 public final class RankingMetrics {
 
@@ -26,8 +26,8 @@ public final class RankingMetrics {
   }
 
   /**
-   * Normalised discounted cumulative gain: {@code DCG = sum over hits at 1-based rank i <= k of 1 / log2(i + 1)},
-   * divided by the ideal DCG of {@code min(k, |relevant|)} hits at the top.
+   * Normalised discounted cumulative gain: {@code DCG = sum over hits at 1-based rank i <= k of 1 /
+   * log2(i + 1)}, divided by the ideal DCG of {@code min(k, |relevant|)} hits at the top.
    */
   public static double ndcgAtK(long[] recommended, Set<Long> relevant, int k) {
     checkK(k);
@@ -49,8 +49,8 @@ public final class RankingMetrics {
   }
 
   /**
-   * Average precision at {@code k}: the precision at each hit's rank, summed over the hits in the first {@code k},
-   * divided by {@code min(k, |relevant|)}. The mean over users is MAP@k.
+   * Average precision at {@code k}: the precision at each hit's rank, summed over the hits in the
+   * first {@code k}, divided by {@code min(k, |relevant|)}. The mean over users is MAP@k.
    */
   public static double averagePrecisionAtK(long[] recommended, Set<Long> relevant, int k) {
     checkK(k);
@@ -70,7 +70,8 @@ public final class RankingMetrics {
   }
 
   /** The share of the catalogue that appears in at least one of the recommendation lists. */
-  public static double catalogueCoverage(Collection<long[]> recommendationLists, int catalogueSize) {
+  public static double catalogueCoverage(
+      Collection<long[]> recommendationLists, int catalogueSize) {
     if (catalogueSize <= 0) {
       throw new IllegalArgumentException("catalogueSize must be > 0, got " + catalogueSize);
     }

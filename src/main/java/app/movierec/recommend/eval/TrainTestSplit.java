@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * A per-user random hold-out: each user's ratings are shuffled with a seeded generator and
- * {@code round(testFraction * n)} of them (at most {@code n - 1}, so every user keeps a training rating) go to the
- * test set. Every test rating counts as relevant, whatever its stars.
+ * A per-user random hold-out: each user's ratings are shuffled with a seeded generator and {@code
+ * round(testFraction * n)} of them (at most {@code n - 1}, so every user keeps a training rating)
+ * go to the test set. Every test rating counts as relevant, whatever its stars.
  *
  * @param train the training ratings (catalogue, tags and genome unchanged)
  * @param testMovieIdsByUserId the held-out movieIds of each user with at least one
@@ -21,7 +21,8 @@ public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieI
 
   public static TrainTestSplit of(TrainingData data, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {
-      throw new IllegalArgumentException("test fraction must lie strictly between 0 and 1, got " + testFraction);
+      throw new IllegalArgumentException(
+          "test fraction must lie strictly between 0 and 1, got " + testFraction);
     }
     TreeMap<Integer, List<Integer>> ratingsByUser = new TreeMap<>();
     int[] userIds = data.ratingUserIds();
@@ -40,7 +41,8 @@ public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieI
         ratingIndexes[i] = ratingIndexes[j];
         ratingIndexes[j] = swap;
       }
-      int testCount = (int) Math.min(Math.round(testFraction * ratingIndexes.length), ratingIndexes.length - 1);
+      int testCount =
+          (int) Math.min(Math.round(testFraction * ratingIndexes.length), ratingIndexes.length - 1);
       if (testCount <= 0) {
         continue;
       }
@@ -81,12 +83,19 @@ public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieI
 
   @Override
   public String toString() {
-    return "TrainTestSplit[train=" + train.ratingCount() + " ratings, test users=" + testMovieIdsByUserId.size() + "]";
+    return "TrainTestSplit[train="
+        + train.ratingCount()
+        + " ratings, test users="
+        + testMovieIdsByUserId.size()
+        + "]";
   }
 
   /** Test movieIds of a user as an array, for tests and diagnostics. */
   public long[] testMovieIds(long userId) {
-    return testMovieIdsByUserId.getOrDefault(userId, Set.of()).stream().mapToLong(Long::longValue).sorted().toArray();
+    return testMovieIdsByUserId.getOrDefault(userId, Set.of()).stream()
+        .mapToLong(Long::longValue)
+        .sorted()
+        .toArray();
   }
 
   static List<Long> sortedUsers(Map<Long, Set<Long>> test) {

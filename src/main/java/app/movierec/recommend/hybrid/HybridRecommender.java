@@ -10,17 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blends ALS and content scores: {@code hybrid = alsWeight * als' + contentWeight * content'}, where {@code als'} and
- * {@code content'} are the two raw score vectors standardised PER USER over that user's candidate movies (the
- * catalogue minus what they rated): {@code s' = (s - mean) / sd}, a z-score, so one unit means one standard deviation
- * of that user's scores on either side. (Min-max scaling was tried too: its range hangs on the single most extreme
- * candidate, and on ml-latest-small it made every weight below 0.9 much worse; see the eval package.) A movie without
- * an ALS row gets the user's lowest ALS z-score, and is left out entirely when only ALS is weighted, so {@code (1, 0)}
- * reproduces the ALS ranking and {@code (0, 1)} the content ranking.
+ * Blends ALS and content scores: {@code hybrid = alsWeight * als' + contentWeight * content'},
+ * where {@code als'} and {@code content'} are the two raw score vectors standardised PER USER over
+ * that user's candidate movies (the catalogue minus what they rated): {@code s' = (s - mean) / sd},
+ * a z-score, so one unit means one standard deviation of that user's scores on either side.
+ * (Min-max scaling was tried too: its range hangs on the single most extreme candidate, and on
+ * ml-latest-small it made every weight below 0.9 much worse; see the eval package.) A movie without
+ * an ALS row gets the user's lowest ALS z-score, and is left out entirely when only ALS is
+ * weighted, so {@code (1, 0)} reproduces the ALS ranking and {@code (0, 1)} the content ranking.
  *
- * <p>{@link #userScores} does the expensive part once (an ND4J gemv over all movies and the content cosines);
- * {@link #blend} is one linear pass plus a top-n heap, so callers cache {@link UserScores} and re-blend on every
- * weight change.
+ * <p>{@link #userScores} does the expensive part once (an ND4J gemv over all movies and the content
+ * cosines); {@link #blend} is one linear pass plus a top-n heap, so callers cache {@link
+ * UserScores} and re-blend on every weight change.
  */
 public final class HybridRecommender {
 
@@ -46,14 +47,17 @@ public final class HybridRecommender {
     return content;
   }
 
-  /** Both normalised score vectors for a user given as an ALS vector and a content profile of the same ratings. */
+  /**
+   * Both normalised score vectors for a user given as an ALS vector and a content profile of the
+   * same ratings.
+   */
   public UserScores userScores(AlsModel.UserVector alsUser, ContentModel.Profile profile) {
     return userScores(als.scores(alsUser.factors()), alsUser.ratedItemRows(), profile);
   }
 
   /**
-   * As {@link #userScores(AlsModel.UserVector, ContentModel.Profile)} with the raw ALS scores (by itemRow) already
-   * computed, e.g. a row of {@link AlsModel#scoreUserRows} in batch jobs.
+   * As {@link #userScores(AlsModel.UserVector, ContentModel.Profile)} with the raw ALS scores (by
+   * itemRow) already computed, e.g. a row of {@link AlsModel#scoreUserRows} in batch jobs.
    */
   public UserScores userScores(float[] alsRaw, int[] ratedItemRows, ContentModel.Profile profile) {
     int movieCount = content.movies().size();
@@ -82,7 +86,8 @@ public final class HybridRecommender {
         alsFloor = Math.min(alsFloor, alsScores[movieRow]);
       }
     }
-    return new UserScores(alsScores, contentScores, excluded, Float.isFinite(alsFloor) ? alsFloor : 0f);
+    return new UserScores(
+        alsScores, contentScores, excluded, Float.isFinite(alsFloor) ? alsFloor : 0f);
   }
 
   /** The top {@code n} candidates under the given weights, best first. */
@@ -96,7 +101,12 @@ public final class HybridRecommender {
         TopN.select(
             alsScores.length,
             movieRow ->
-                blendedScore(alsScores[movieRow], contentScores[movieRow], alsFloor, alsWeight, contentWeight),
+                blendedScore(
+                    alsScores[movieRow],
+                    contentScores[movieRow],
+                    alsFloor,
+                    alsWeight,
+                    contentWeight),
             scores.excluded(),
             n);
     List<ScoredMovie> result = new ArrayList<>(best.length);
@@ -104,24 +114,27 @@ public final class HybridRecommender {
       result.add(
           new ScoredMovie(
               content.movies().idAt(movieRow),
-              blendedScore(alsScores[movieRow], contentScores[movieRow], alsFloor, alsWeight, contentWeight),
+              blendedScore(
+                  alsScores[movieRow], contentScores[movieRow], alsFloor, alsWeight, contentWeight),
               alsScores[movieRow],
               contentScores[movieRow]));
     }
     return List.copyOf(result);
   }
 
-  static double blendedScore(float als, float content, float alsFloor, double alsWeight, double contentWeight) {
+  static double blendedScore(
+      float als, float content, float alsFloor, double alsWeight, double contentWeight) {
     if (Float.isNaN(als)) {
-      // no ALS row (nobody rated it): as bad as the user's worst ALS candidate; left out when only ALS counts
+      // no ALS row (nobody rated it): as bad as the user's worst ALS candidate; left out when only
+      // ALS counts
       return contentWeight > 0 ? alsWeight * alsFloor + contentWeight * content : Double.NaN;
     }
     return alsWeight * als + contentWeight * content;
   }
 
   /**
-   * Standardises the finite values in place to z-scores, {@code (s - mean) / sd}, with mean and standard deviation
-   * over the non-excluded ones; a constant vector becomes all 0; NaN stays NaN.
+   * Standardises the finite values in place to z-scores, {@code (s - mean) / sd}, with mean and
+   * standard deviation over the non-excluded ones; a constant vector becomes all 0; NaN stays NaN.
    */
   static void standardise(float[] values, boolean[] excluded) {
     double sum = 0;
@@ -142,5 +155,4 @@ public final class HybridRecommender {
       }
     }
   }
-
 }

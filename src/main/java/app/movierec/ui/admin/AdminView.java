@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * {@code /admin}: a "Retrain now" button that retrains the recommender from the database (MovieLens ratings plus the
- * live ones) in the background while the current model keeps serving, with the training progress; and whether
- * {@code movierec.retrain.interval} retrains periodically.
+ * {@code /admin}: a "Retrain now" button that retrains the recommender from the database (MovieLens
+ * ratings plus the live ones) in the background while the current model keeps serving, with the
+ * training progress; and whether {@code movierec.retrain.interval} retrains periodically.
  */
 @Route("admin")
 @PageTitle("Movie recommender: admin")
@@ -42,29 +42,42 @@ public class AdminView extends VerticalLayout {
     retrain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     phase.setId("phase");
     outcome.setId("outcome");
-    Paragraph periodic = new Paragraph(interval == null || interval.isBlank()
-        ? "Periodic retraining is off (set movierec.retrain.interval, e.g. PT1H, to turn it on)."
-        : "Retraining every " + interval.trim() + " (movierec.retrain.interval).");
+    Paragraph periodic =
+        new Paragraph(
+            interval == null || interval.isBlank()
+                ? "Periodic retraining is off (set movierec.retrain.interval, e.g. PT1H, to turn it on)."
+                : "Retraining every " + interval.trim() + " (movierec.retrain.interval).");
     periodic.setId("periodic");
     live.setId("live-ratings");
     add(new H1("Admin"), live, periodic, retrain, phase, bar, outcome);
 
-    retrain.addClickListener(click -> {
-      retrain.setEnabled(false);
-      outcome.setText("Retraining; the current model keeps serving until the new one is ready.");
-      UI ui = UI.getCurrent();
-      running = recommender.retrain();
-      running.whenComplete((done, error) -> ui.access(() -> {
-        retrain.setEnabled(true);
-        outcome.setText(error == null ? "Retrained: the new model is serving." : "Retraining failed: "
-            + (error.getCause() == null ? error.getMessage() : error.getCause().getMessage()));
-      }));
-    });
+    retrain.addClickListener(
+        click -> {
+          retrain.setEnabled(false);
+          outcome.setText(
+              "Retraining; the current model keeps serving until the new one is ready.");
+          UI ui = UI.getCurrent();
+          running = recommender.retrain();
+          running.whenComplete(
+              (done, error) ->
+                  ui.access(
+                      () -> {
+                        retrain.setEnabled(true);
+                        outcome.setText(
+                            error == null
+                                ? "Retrained: the new model is serving."
+                                : "Retraining failed: "
+                                    + (error.getCause() == null
+                                        ? error.getMessage()
+                                        : error.getCause().getMessage()));
+                      }));
+        });
     refresh(tracker.current(), ratings);
-    addAttachListener(attach -> {
-      attach.getUI().setPollInterval(500);
-      attach.getUI().addPollListener(poll -> refresh(tracker.current(), ratings));
-    });
+    addAttachListener(
+        attach -> {
+          attach.getUI().setPollInterval(500);
+          attach.getUI().addPollListener(poll -> refresh(tracker.current(), ratings));
+        });
     addDetachListener(detach -> detach.getUI().setPollInterval(-1));
   }
 
@@ -74,7 +87,8 @@ public class AdminView extends VerticalLayout {
   }
 
   private void refresh(Progress progress, RatingService ratings) {
-    phase.setText(progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
+    phase.setText(
+        progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
     bar.setVisible(!progress.ready() && !progress.failed());
     bar.setIndeterminate(progress.fraction() < 0);
     if (progress.fraction() >= 0) {

@@ -20,14 +20,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A poster-first movie card: the poster (a link to the movie's TMDB page in a new tab when it has a tmdbId), title,
- * year, genres, the score with its ALS and content parts, and an IMDb link when known. Styled by the {@code mr-card}
- * classes of the app's theme.
+ * A poster-first movie card: the poster (a link to the movie's TMDB page in a new tab when it has a
+ * tmdbId), title, year, genres, the score with its ALS and content parts, and an IMDb link when
+ * known. Styled by the {@code mr-card} classes of the app's theme.
  *
- * <p>The card starts with the poster it is given (typically {@code PosterService.posterUrlNow}) and can swap it later
- * with {@link #setPosterUrl(String)}, or let {@link #showPoster(String, CompletableFuture)} do the swap when
- * {@code PosterService.posterUrl} completes. Should an image fail to
- * load in the browser, the card replaces it with the generated poster, so no broken image is ever shown.
+ * <p>The card starts with the poster it is given (typically {@code PosterService.posterUrlNow}) and
+ * can swap it later with {@link #setPosterUrl(String)}, or let {@link #showPoster(String,
+ * CompletableFuture)} do the swap when {@code PosterService.posterUrl} completes. Should an image
+ * fail to load in the browser, the card replaces it with the generated poster, so no broken image
+ * is ever shown.
  */
 public class MovieCard extends Composite<Article> {
 
@@ -38,8 +39,13 @@ public class MovieCard extends Composite<Article> {
   private final String generatedPosterUrl;
   private String posterUrl;
   private Div scoreLine;
-  /** Maps a score part onto the bar's [0, 1]; the identity for scores that already live there (cosines). */
+
+  /**
+   * Maps a score part onto the bar's [0, 1]; the identity for scores that already live there
+   * (cosines).
+   */
   private DoubleUnaryOperator barScale = DoubleUnaryOperator.identity();
+
   private Span total;
   private Span alsPart;
   private Span contentPart;
@@ -85,15 +91,18 @@ public class MovieCard extends Composite<Article> {
   }
 
   /**
-   * Makes the title open the movie's details (by click, or Enter on the focused title) and adds a "Details" button
-   * beside the external links; the poster keeps linking to TMDB.
+   * Makes the title open the movie's details (by click, or Enter on the focused title) and adds a
+   * "Details" button beside the external links; the poster keeps linking to TMDB.
    */
   public void setDetailsAction(Runnable showDetails) {
     title.addClassName("mr-card__title--action");
     title.getElement().setAttribute("role", "button");
     title.getElement().setAttribute("tabindex", "0");
     title.addClickListener(click -> showDetails.run());
-    title.getElement().addEventListener("keydown", key -> showDetails.run()).setFilter("event.key === 'Enter'");
+    title
+        .getElement()
+        .addEventListener("keydown", key -> showDetails.run())
+        .setFilter("event.key === 'Enter'");
     var details = new NativeButton("Details", click -> showDetails.run());
     details.addClassNames("mr-card__link", "mr-card__details");
     details.getElement().setAttribute("aria-label", "Details of " + data.movie().titleWithYear());
@@ -101,18 +110,24 @@ public class MovieCard extends Composite<Article> {
     links.setVisible(true);
   }
 
-  /** Shows another poster, e.g. the real one once it has been fetched; null or blank shows the generated poster. */
+  /**
+   * Shows another poster, e.g. the real one once it has been fetched; null or blank shows the
+   * generated poster.
+   */
   public void setPosterUrl(String url) {
     posterUrl = url == null || url.isBlank() ? generatedPosterUrl : url;
     poster.setSrc(posterUrl);
-    poster.getElement().setAttribute("data-generated", String.valueOf(posterUrl.equals(generatedPosterUrl)));
+    poster
+        .getElement()
+        .setAttribute("data-generated", String.valueOf(posterUrl.equals(generatedPosterUrl)));
   }
 
   /**
    * Shows {@code posterUrlNow} at once and swaps in {@code realPoster} when it completes, through
-   * {@code UI.access}; typically {@code card.showPoster(posters.posterUrlNow(movie), posters.posterUrl(movie))}.
-   * Call from the UI thread. The swap reaches the browser with the next round trip, so the view needs server push
-   * ({@code @Push}) or a poll interval while posters are loading. A failed or late future (the UI is gone) is ignored.
+   * {@code UI.access}; typically {@code card.showPoster(posters.posterUrlNow(movie),
+   * posters.posterUrl(movie))}. Call from the UI thread. The swap reaches the browser with the next
+   * round trip, so the view needs server push ({@code @Push}) or a poll interval while posters are
+   * loading. A failed or late future (the UI is gone) is ignored.
    */
   public void showPoster(String posterUrlNow, CompletableFuture<String> realPoster) {
     setPosterUrl(posterUrlNow);
@@ -168,7 +183,8 @@ public class MovieCard extends Composite<Article> {
       link.addClassName("mr-card__poster-link");
       link.setTarget(AnchorTarget.BLANK);
       link.getElement().setAttribute("rel", "noopener noreferrer");
-      link.getElement().setAttribute("aria-label", movie.titleWithYear() + " on TMDB (opens in a new tab)");
+      link.getElement()
+          .setAttribute("aria-label", movie.titleWithYear() + " on TMDB (opens in a new tab)");
       frame.add(link);
     } else {
       frame.add(poster);
@@ -194,8 +210,9 @@ public class MovieCard extends Composite<Article> {
   }
 
   /**
-   * How the score parts map onto their bars, e.g. {@code ScoredMovie::toUnitInterval} for per-user z-scores (which are
-   * unbounded); by default a part is drawn as it is, clamped to [0, 1]. The numbers shown stay the scores themselves.
+   * How the score parts map onto their bars, e.g. {@code ScoredMovie::toUnitInterval} for per-user
+   * z-scores (which are unbounded); by default a part is drawn as it is, clamped to [0, 1]. The
+   * numbers shown stay the scores themselves.
    */
   public void setBarScale(DoubleUnaryOperator scale) {
     barScale = scale;
@@ -205,8 +222,9 @@ public class MovieCard extends Composite<Article> {
   }
 
   /**
-   * Shows a new score for the same movie, e.g. after the blend weights changed, without rebuilding the card (the
-   * poster and links stay as they are). A card created without a score keeps having none.
+   * Shows a new score for the same movie, e.g. after the blend weights changed, without rebuilding
+   * the card (the poster and links stay as they are). A card created without a score keeps having
+   * none.
    */
   public void setScore(double score, double alsScore, double contentScore) {
     if (scoreLine == null) {
@@ -217,10 +235,16 @@ public class MovieCard extends Composite<Article> {
 
   private void showScore(MovieCardData scored) {
     data = scored;
-    scoreLine.getElement().setAttribute(
-        "aria-label",
-        "Score " + format(scored.score()) + ": ALS " + format(scored.alsScore()) + ", content "
-            + format(scored.contentScore()));
+    scoreLine
+        .getElement()
+        .setAttribute(
+            "aria-label",
+            "Score "
+                + format(scored.score())
+                + ": ALS "
+                + format(scored.alsScore())
+                + ", content "
+                + format(scored.contentScore()));
     total.setText(format(scored.score()));
     showPart(alsPart, scored.alsScore(), barScale);
     showPart(contentPart, scored.contentScore(), barScale);
@@ -261,7 +285,9 @@ public class MovieCard extends Composite<Article> {
     var number = (Span) part.getComponentAt(1);
     number.setText(format(value));
     var fill = (Span) part.getComponentAt(2).getChildren().findFirst().orElseThrow();
-    fill.getStyle().set("width", barPercent(Double.isNaN(value) ? value : barScale.applyAsDouble(value)) + "%");
+    fill.getStyle()
+        .set(
+            "width", barPercent(Double.isNaN(value) ? value : barScale.applyAsDouble(value)) + "%");
   }
 
   private static Anchor imdbLink(MovieRef movie, String imdbUrl) {
@@ -269,7 +295,8 @@ public class MovieCard extends Composite<Article> {
     imdb.addClassName("mr-card__link");
     imdb.setTarget(AnchorTarget.BLANK);
     imdb.getElement().setAttribute("rel", "noopener noreferrer");
-    imdb.getElement().setAttribute("aria-label", movie.titleWithYear() + " on IMDb (opens in a new tab)");
+    imdb.getElement()
+        .setAttribute("aria-label", movie.titleWithYear() + " on IMDb (opens in a new tab)");
     return imdb;
   }
 

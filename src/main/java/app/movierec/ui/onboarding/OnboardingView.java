@@ -1,11 +1,11 @@
 package app.movierec.ui.onboarding;
 
-import app.movierec.recommend.BlendWeights;
 import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
 import app.movierec.catalog.MovieSearch;
 import app.movierec.ratings.RatingService;
+import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.NotReadyException;
 import app.movierec.recommend.ScoredMovie;
@@ -37,10 +37,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /start}: search titles, rate a few movies with stars or a like, and see hybrid recommendations that follow
- * each rating at once (fold-in plus content profile, no retraining). The first rating of a visitor creates their user;
- * the page then shows the new user id and a link to the main view. {@code /start?user=42} lets an existing user rate
- * more.
+ * {@code /start}: search titles, rate a few movies with stars or a like, and see hybrid
+ * recommendations that follow each rating at once (fold-in plus content profile, no retraining).
+ * The first rating of a visitor creates their user; the page then shows the new user id and a link
+ * to the main view. {@code /start?user=42} lets an existing user rate more.
  */
 @Route("start")
 @PageTitle("Movie recommender: rate a few movies")
@@ -106,7 +106,8 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
         section("Recommended for you"),
         recommendationsStatus,
         recommended);
-    addAttachListener(attach -> attach.getUI().setPollInterval(1000)); // lets late posters reach the browser
+    addAttachListener(
+        attach -> attach.getUI().setPollInterval(1000)); // lets late posters reach the browser
     addDetachListener(detach -> detach.getUI().setPollInterval(-1));
   }
 
@@ -120,10 +121,12 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
         if (ratings.userExists(requested)) {
           userId = requested;
         } else {
-          Notification.show("There is no user " + requested + "; rate a movie to start as a new visitor.");
+          Notification.show(
+              "There is no user " + requested + "; rate a movie to start as a new visitor.");
         }
       } catch (NumberFormatException e) {
-        Notification.show("'" + user.get() + "' is not a user id; rate a movie to start as a new visitor.");
+        Notification.show(
+            "'" + user.get() + "' is not a user id; rate a movie to start as a new visitor.");
       }
     }
     refresh();
@@ -146,7 +149,8 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
 
   private void refresh() {
     if (userId == null) {
-      who.setText("You are new here. Search for movies you know and rate a few: your first rating creates your user.");
+      who.setText(
+          "You are new here. Search for movies you know and rate a few: your first rating creates your user.");
       profileLink.setVisible(false);
       rated.setText("Nothing rated yet.");
     } else {
@@ -158,13 +162,16 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
       if (live.isEmpty()) {
         rated.setText("No ratings given here yet.");
       } else {
-        Map<Integer, Movie> movies = catalog.movies(live.keySet().stream().map(Long::intValue).toList());
+        Map<Integer, Movie> movies =
+            catalog.movies(live.keySet().stream().map(Long::intValue).toList());
         List<String> parts = new ArrayList<>();
-        live.forEach((movieId, stars) -> {
-          Movie movie = movies.get(movieId.intValue());
-          parts.add((movie == null ? "movie " + movieId : movie.toString())
-              + String.format(Locale.ROOT, " %.1f★", stars));
-        });
+        live.forEach(
+            (movieId, stars) -> {
+              Movie movie = movies.get(movieId.intValue());
+              parts.add(
+                  (movie == null ? "movie " + movieId : movie.toString())
+                      + String.format(Locale.ROOT, " %.1f★", stars));
+            });
         rated.setText(String.join(" · ", parts));
       }
     }
@@ -188,10 +195,13 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     Map<Integer, Link> links = catalog.links(hits.stream().map(Movie::getMovieId).toList());
     for (Movie movie : hits) {
       Link link = links.get(movie.getMovieId());
-      VerticalLayout item = new VerticalLayout(
-          card(MovieCardData.unscored(ref(movie, link), imdbId(link))),
-          new RatingButtons(movie.getMovieId(), live.get((long) movie.getMovieId()),
-              stars -> rate(movie.getMovieId(), stars)));
+      VerticalLayout item =
+          new VerticalLayout(
+              card(MovieCardData.unscored(ref(movie, link), imdbId(link))),
+              new RatingButtons(
+                  movie.getMovieId(),
+                  live.get((long) movie.getMovieId()),
+                  stars -> rate(movie.getMovieId(), stars)));
       item.setPadding(false);
       item.setSpacing(false);
       item.addClassName("mr-rate-item");
@@ -209,14 +219,16 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     try {
       list = recommendations.recommendForUser(userId, Mode.HYBRID, ALS_WEIGHT, RECOMMENDATIONS);
     } catch (NotReadyException e) {
-      recommendationsStatus.setText("The recommender is still training; your ratings are saved, reload in a moment.");
+      recommendationsStatus.setText(
+          "The recommender is still training; your ratings are saved, reload in a moment.");
       return;
     }
     if (list.isEmpty()) {
       recommendationsStatus.setText("Rate a movie to get recommendations.");
       return;
     }
-    recommendationsStatus.setText("Hybrid recommendations (ALS weight " + ALS_WEIGHT + "), updated with every rating.");
+    recommendationsStatus.setText(
+        "Hybrid recommendations (ALS weight " + ALS_WEIGHT + "), updated with every rating.");
     Map<Integer, Movie> movies = catalog.movies(ids(list));
     Map<Integer, Link> links = catalog.links(ids(list));
     for (ScoredMovie scored : list) {
@@ -240,11 +252,14 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
 
   private static MovieRef ref(Movie movie, Link link) {
     Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
-    return new MovieRef(movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
+    return new MovieRef(
+        movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
   }
 
   private static String imdbId(Link link) {
-    return link == null || link.getImdbId() == null ? null : String.format(Locale.ROOT, "%07d", link.getImdbId());
+    return link == null || link.getImdbId() == null
+        ? null
+        : String.format(Locale.ROOT, "%07d", link.getImdbId());
   }
 
   private static H2 section(String title) {

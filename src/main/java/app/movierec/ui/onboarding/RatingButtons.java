@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.function.DoubleConsumer;
 
 /**
- * One star button per whole star (1-5) and a "Like" button that stands for {@link #LIKE} stars; the current rating is
- * highlighted. Clicking calls back with the stars.
+ * One star button per whole star (1-5) and a "Like" button that stands for {@link #LIKE} stars; the
+ * current rating is highlighted. Clicking calls back with the stars.
  */
 class RatingButtons extends Composite<HorizontalLayout> {
 

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** The GroupLens download against a local HTTP server serving a small zip in the release's layout. */
+/**
+ * The GroupLens download against a local HTTP server serving a small zip in the release's layout.
+ */
 class DatasetDownloaderTest {
 
   @TempDir Path data;
@@ -41,13 +43,20 @@ class DatasetDownloaderTest {
     String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(zip));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/good/ml-tiny.zip", exchange -> send(exchange, 200, zip));
-    server.createContext("/good/ml-tiny.zip.md5", exchange -> send(exchange, 200, ("MD5 (ml-tiny.zip) = " + md5).getBytes()));
+    server.createContext(
+        "/good/ml-tiny.zip.md5",
+        exchange -> send(exchange, 200, ("MD5 (ml-tiny.zip) = " + md5).getBytes()));
     server.createContext("/badsum/ml-tiny.zip", exchange -> send(exchange, 200, zip));
-    server.createContext("/badsum/ml-tiny.zip.md5", exchange -> send(exchange, 200, "0123456789abcdef0123456789abcdef  ml-tiny.zip".getBytes()));
-    server.createContext("/slow/ml-tiny.zip.md5", exchange -> {
-      sleep(3_000);
-      send(exchange, 200, md5.getBytes());
-    });
+    server.createContext(
+        "/badsum/ml-tiny.zip.md5",
+        exchange ->
+            send(exchange, 200, "0123456789abcdef0123456789abcdef  ml-tiny.zip".getBytes()));
+    server.createContext(
+        "/slow/ml-tiny.zip.md5",
+        exchange -> {
+          sleep(3_000);
+          send(exchange, 200, md5.getBytes());
+        });
     server.createContext("/", exchange -> send(exchange, 404, "not here".getBytes()));
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
@@ -60,7 +69,10 @@ class DatasetDownloaderTest {
 
   private DatasetProperties.Download settings(String path) {
     return new DatasetProperties.Download(
-        true, "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path, Duration.ofSeconds(2), Duration.ofMillis(500));
+        true,
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path,
+        Duration.ofSeconds(2),
+        Duration.ofMillis(500));
   }
 
   @Test
@@ -68,15 +80,22 @@ class DatasetDownloaderTest {
     Path target = data.resolve("ml-tiny");
     List<Double> fractions = new ArrayList<>();
 
-    downloader.download("ml-tiny", target, settings("good"), (phase, fraction) -> fractions.add(fraction));
+    downloader.download(
+        "ml-tiny", target, settings("good"), (phase, fraction) -> fractions.add(fraction));
 
     assertThat(new MovieLensFiles(target, null).hasDataset()).isTrue();
     try (Stream<Path> files = Files.list(target)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "movies.csv", "ratings.csv", "links.csv", "tags.csv", "genome-scores.csv", "genome-tags.csv");
+              "movies.csv",
+              "ratings.csv",
+              "links.csv",
+              "tags.csv",
+              "genome-scores.csv",
+              "genome-tags.csv");
     }
-    assertThat(Files.readString(target.resolve("movies.csv"))).contains("American President, The (1995)");
+    assertThat(Files.readString(target.resolve("movies.csv")))
+        .contains("American President, The (1995)");
     assertThat(fractions).contains(1.0);
     assertThat(requests).containsExactly("/good/ml-tiny.zip.md5", "/good/ml-tiny.zip");
     assertNoLeftovers();
@@ -86,18 +105,30 @@ class DatasetDownloaderTest {
   void a_bad_checksum_fails_and_leaves_nothing_behind() throws Exception {
     Path target = data.resolve("ml-tiny");
 
-    assertThatThrownBy(() -> downloader.download("ml-tiny", target, settings("badsum"), MovieLensReader.ProgressListener.NONE))
+    assertThatThrownBy(
+            () ->
+                downloader.download(
+                    "ml-tiny", target, settings("badsum"), MovieLensReader.ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("MD5 checksum")
         .hasMessageContaining("0123456789abcdef0123456789abcdef")
-        .satisfies(e -> assertThat(((DatasetUnavailableException) e).action()).contains("--movierec.data-dir"));
+        .satisfies(
+            e ->
+                assertThat(((DatasetUnavailableException) e).action())
+                    .contains("--movierec.data-dir"));
     assertThat(target).doesNotExist();
     assertNoLeftovers();
   }
 
   @Test
   void a_404_names_the_url_and_status() {
-    assertThatThrownBy(() -> downloader.download("ml-nope", data.resolve("ml-nope"), settings("good"), MovieLensReader.ProgressListener.NONE))
+    assertThatThrownBy(
+            () ->
+                downloader.download(
+                    "ml-nope",
+                    data.resolve("ml-nope"),
+                    settings("good"),
+                    MovieLensReader.ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("/good/ml-nope.zip.md5 answered HTTP 404");
     assertThat(data.resolve("ml-nope")).doesNotExist();
@@ -105,7 +136,13 @@ class DatasetDownloaderTest {
 
   @Test
   void a_server_that_does_not_answer_times_out() throws Exception {
-    assertThatThrownBy(() -> downloader.download("ml-tiny", data.resolve("ml-tiny"), settings("slow"), MovieLensReader.ProgressListener.NONE))
+    assertThatThrownBy(
+            () ->
+                downloader.download(
+                    "ml-tiny",
+                    data.resolve("ml-tiny"),
+                    settings("slow"),
+                    MovieLensReader.ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("did not answer in time");
     assertNoLeftovers();
@@ -117,9 +154,17 @@ class DatasetDownloaderTest {
     try (var socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    var settings = new DatasetProperties.Download(true, "http://127.0.0.1:" + closedPort, Duration.ofSeconds(2), Duration.ofSeconds(2));
+    var settings =
+        new DatasetProperties.Download(
+            true, "http://127.0.0.1:" + closedPort, Duration.ofSeconds(2), Duration.ofSeconds(2));
 
-    assertThatThrownBy(() -> downloader.download("ml-tiny", data.resolve("ml-tiny"), settings, MovieLensReader.ProgressListener.NONE))
+    assertThatThrownBy(
+            () ->
+                downloader.download(
+                    "ml-tiny",
+                    data.resolve("ml-tiny"),
+                    settings,
+                    MovieLensReader.ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("the connection was refused");
     assertNoLeftovers();
@@ -128,19 +173,24 @@ class DatasetDownloaderTest {
   @Test
   void the_failure_report_is_one_paragraph_with_what_to_do() {
     var failure =
-        new DatasetUnavailableException("Could not download X: HTTP 404.", "Download it by hand into data/.", null);
+        new DatasetUnavailableException(
+            "Could not download X: HTTP 404.", "Download it by hand into data/.", null);
 
     FailureAnalysis analysis = new DatasetFailureAnalyzer().analyze(failure);
 
     assertThat(analysis.getDescription()).isEqualTo("Could not download X: HTTP 404.");
     assertThat(analysis.getAction()).isEqualTo("Download it by hand into data/.");
-    assertThat(new DatasetFailureAnalyzer().analyze(new ImportException("ratings.csv", 7, "bad")).getAction())
+    assertThat(
+            new DatasetFailureAnalyzer()
+                .analyze(new ImportException("ratings.csv", 7, "bad"))
+                .getAction())
         .contains("on-error=skip");
   }
 
   private void assertNoLeftovers() throws IOException {
     try (Stream<Path> files = Files.list(data)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".download-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith(".download-"));
     }
   }
 
@@ -162,7 +212,10 @@ class DatasetDownloaderTest {
     }
   }
 
-  /** The fixture zipped as GroupLens does it: one folder named after the release, plus a file the app does not need. */
+  /**
+   * The fixture zipped as GroupLens does it: one folder named after the release, plus a file the
+   * app does not need.
+   */
   private static byte[] zipOfFixture() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes);

@@ -25,8 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A first start with an empty data folder: the app downloads the release from "GroupLens" (a local server), verifies
- * it, unpacks it into the data folder and imports it, before anything else happens.
+ * A first start with an empty data folder: the app downloads the release from "GroupLens" (a local
+ * server), verifies it, unpacks it into the data folder and imports it, before anything else
+ * happens.
  */
 @SpringBootTest
 class DownloadOnStartupTest {
@@ -41,7 +42,9 @@ class DownloadOnStartupTest {
       String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(zip));
       SERVER = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       SERVER.createContext("/movielens/ml-tiny.zip", exchange -> send(exchange, zip));
-      SERVER.createContext("/movielens/ml-tiny.zip.md5", exchange -> send(exchange, (md5 + "  ml-tiny.zip\n").getBytes()));
+      SERVER.createContext(
+          "/movielens/ml-tiny.zip.md5",
+          exchange -> send(exchange, (md5 + "  ml-tiny.zip\n").getBytes()));
       SERVER.start();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -53,7 +56,9 @@ class DownloadOnStartupTest {
     registry.add("movierec.dataset", () -> "ml-tiny");
     registry.add("movierec.data-dir", DATA::toString);
     registry.add("movierec.download.enabled", () -> "true");
-    registry.add("movierec.download.base-url", () -> "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/movielens");
+    registry.add(
+        "movierec.download.base-url",
+        () -> "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/movielens");
   }
 
   @AfterAll
@@ -74,7 +79,8 @@ class DownloadOnStartupTest {
     assertThat(status.current()).get().extracting(DatasetImport::getDataset).isEqualTo("ml-tiny");
   }
 
-  private static void send(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
+  private static void send(com.sun.net.httpserver.HttpExchange exchange, byte[] body)
+      throws IOException {
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

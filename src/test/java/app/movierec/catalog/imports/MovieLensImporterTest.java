@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The JPA import at start-up, on the hand-made fixture (the test configuration points movierec.data-dir at it). */
+/**
+ * The JPA import at start-up, on the hand-made fixture (the test configuration points
+ * movierec.data-dir at it).
+ */
 @SpringBootTest
 class MovieLensImporterTest {
 
@@ -40,19 +43,28 @@ class MovieLensImporterTest {
     assertThat(catalog.counts()).isEqualTo(FIXTURE_COUNTS);
     assertThat(ratings.ratingCount()).isEqualTo(17);
     assertThat(ratings.userCount()).isEqualTo(4);
-    assertThat(catalog.movie(2)).get().satisfies(movie -> {
-      assertThat(movie.getTitle()).isEqualTo("American President, The");
-      assertThat(movie.getYear()).isEqualTo(1995);
-    });
+    assertThat(catalog.movie(2))
+        .get()
+        .satisfies(
+            movie -> {
+              assertThat(movie.getTitle()).isEqualTo("American President, The");
+              assertThat(movie.getYear()).isEqualTo(1995);
+            });
     assertThat(catalog.link(5)).get().satisfies(link -> assertThat(link.getTmdbId()).isNull());
     assertThat(catalog.strongestGenomeTags(2, 2))
         .extracting(CatalogService.GenomeTagRelevance::tag)
         .containsExactly("politics, government", "quirky");
-    assertThat(ratings.ratingsOf(1)).hasSize(5).first().satisfies(r -> assertThat(r.getRating()).isEqualTo(5.0f));
-    assertThat(status.current()).get().satisfies(imported -> {
-      assertThat(imported.getDataset()).isEqualTo("tiny");
-      assertThat(imported.getRatings()).isEqualTo(17);
-    });
+    assertThat(ratings.ratingsOf(1))
+        .hasSize(5)
+        .first()
+        .satisfies(r -> assertThat(r.getRating()).isEqualTo(5.0f));
+    assertThat(status.current())
+        .get()
+        .satisfies(
+            imported -> {
+              assertThat(imported.getDataset()).isEqualTo("tiny");
+              assertThat(imported.getRatings()).isEqualTo(17);
+            });
   }
 
   @Test
@@ -72,7 +84,8 @@ class MovieLensImporterTest {
     assertThat(startup.ensureImported(data.files()).imported()).isFalse();
 
     data.append("ratings.csv", "4,5,4.0,964982703");
-    Files.setLastModifiedTime(dir.resolve("ratings.csv"), FileTime.from(Instant.now().plusSeconds(5)));
+    Files.setLastModifiedTime(
+        dir.resolve("ratings.csv"), FileTime.from(Instant.now().plusSeconds(5)));
     DatasetReadyEvent event = startup.ensureImported(data.files());
 
     assertThat(event.imported()).isTrue();
@@ -82,10 +95,20 @@ class MovieLensImporterTest {
   @Test
   void a_malformed_row_fails_the_import_and_leaves_the_database_as_it_was() {
     String fingerprint = status.current().orElseThrow().getFingerprint();
-    TinyDataset data = TinyDataset.copyTo(dir).append("tags.csv", "1,2,fine,1445714994").append("ratings.csv", "3,4,9.5,964982703");
+    TinyDataset data =
+        TinyDataset.copyTo(dir)
+            .append("tags.csv", "1,2,fine,1445714994")
+            .append("ratings.csv", "3,4,9.5,964982703");
 
     assertThatThrownBy(
-            () -> importer.importDataset("broken", data.files(), "x", 0, OnError.FAIL, MovieLensReader.ProgressListener.NONE))
+            () ->
+                importer.importDataset(
+                    "broken",
+                    data.files(),
+                    "x",
+                    0,
+                    OnError.FAIL,
+                    MovieLensReader.ProgressListener.NONE))
         .isInstanceOf(ImportException.class)
         .hasMessageStartingWith("ratings.csv line 19: rating 9.5 is outside 0.5-5.0");
 
@@ -97,10 +120,13 @@ class MovieLensImporterTest {
   @Test
   void skip_mode_imports_the_good_rows_and_counts_the_bad_ones() {
     TinyDataset data =
-        TinyDataset.copyTo(dir).append("ratings.csv", "3,4,9.5,964982703").append("ratings.csv", "4,5,4.0,964982703");
+        TinyDataset.copyTo(dir)
+            .append("ratings.csv", "3,4,9.5,964982703")
+            .append("ratings.csv", "4,5,4.0,964982703");
 
     ImportSummary summary =
-        importer.importDataset("skipping", data.files(), "y", 0, OnError.SKIP, MovieLensReader.ProgressListener.NONE);
+        importer.importDataset(
+            "skipping", data.files(), "y", 0, OnError.SKIP, MovieLensReader.ProgressListener.NONE);
 
     assertThat(summary.skipped().count()).isEqualTo(1);
     assertThat(ratings.ratingCount()).isEqualTo(18);

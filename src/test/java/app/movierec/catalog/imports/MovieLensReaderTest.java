@@ -18,7 +18,8 @@ class MovieLensReaderTest {
 
   private static RecordingSink read(MovieLensFiles files, int maxMovies, OnError onError) {
     RecordingSink sink = new RecordingSink();
-    new MovieLensReader(files, maxMovies, onError, MovieLensReader.ProgressListener.NONE).read(sink);
+    new MovieLensReader(files, maxMovies, onError, MovieLensReader.ProgressListener.NONE)
+        .read(sink);
     return sink;
   }
 
@@ -29,13 +30,16 @@ class MovieLensReaderTest {
     assertThat(sink.movies).hasSize(10);
     assertThat(sink.movies.get(2).getTitle()).isEqualTo("American President, The");
     assertThat(sink.movies.get(2).getYear()).isEqualTo(1995);
-    assertThat(sink.movies.get(3).getTitle()).isEqualTo("Amélie (Fabuleux destin d'Amélie Poulain)");
-    assertThat(sink.movies.get(4).getTitle()).isEqualTo("Crouching Tiger, Hidden Dragon (Wo hu cang long)");
+    assertThat(sink.movies.get(3).getTitle())
+        .isEqualTo("Amélie (Fabuleux destin d'Amélie Poulain)");
+    assertThat(sink.movies.get(4).getTitle())
+        .isEqualTo("Crouching Tiger, Hidden Dragon (Wo hu cang long)");
     assertThat(sink.movies.get(5).getYear()).as("no year in the title").isNull();
     assertThat(sink.movies.get(7).getYear()).as("a series' open range").isEqualTo(2010);
     assertThat(sink.movies.get(9).getTitle()).isEqualTo("\"Great Performances\" Cats");
     assertThat(sink.movies.get(10).getTitle()).isEqualTo("千と千尋の神隠し");
-    assertThat(sink.movies.get(1).genreList()).containsExactly("Adventure", "Animation", "Children", "Comedy", "Fantasy");
+    assertThat(sink.movies.get(1).genreList())
+        .containsExactly("Adventure", "Animation", "Children", "Comedy", "Fantasy");
     assertThat(sink.movies.get(8).genreList()).as("(no genres listed)").isEmpty();
   }
 
@@ -51,14 +55,17 @@ class MovieLensReaderTest {
         .extracting(RecordingSink.TagRow::tag)
         .containsExactly("pixar", "politics, romance", "\"quirky\" French", "Miyazaki");
     assertThat(sink.ratings).hasSize(17);
-    assertThat(sink.ratings.getFirst()).isEqualTo(new RecordingSink.RatingRow(1, 1, 5.0f, 964982720L));
+    assertThat(sink.ratings.getFirst())
+        .isEqualTo(new RecordingSink.RatingRow(1, 1, 5.0f, 964982720L));
   }
 
   @Test
   void builds_genome_vectors_in_tag_order_and_ignores_movies_outside_the_catalogue() {
     RecordingSink sink = read(TinyDataset.copyTo(dir).files(), 0, OnError.FAIL);
 
-    assertThat(sink.genomeTags).extracting(t -> t.getTag()).containsExactly("animation", "politics, government", "quirky");
+    assertThat(sink.genomeTags)
+        .extracting(t -> t.getTag())
+        .containsExactly("animation", "politics, government", "quirky");
     assertThat(sink.genome.keySet()).containsExactly(1, 2, 3, 10);
     assertThat(sink.genome.get(2)).containsExactly(0.02f, 0.90f, 0.20f);
   }
@@ -82,7 +89,8 @@ class MovieLensReaderTest {
         Arguments.of("ratings.csv", "1,99,4.0,964982703", "movieId 99 is not in movies.csv"),
         Arguments.of("ratings.csv", "1,1,2.0,964982703", "user 1 rated movie 1 twice"),
         Arguments.of("movies.csv", "11,\"Broken \"quote\" (1999),Drama", "broken quoting"),
-        Arguments.of("movies.csv", "abc,Some Movie (1999),Drama", "movieId 'abc' is not a whole number"),
+        Arguments.of(
+            "movies.csv", "abc,Some Movie (1999),Drama", "movieId 'abc' is not a whole number"),
         Arguments.of("movies.csv", "1,Toy Story again (1995),Comedy", "movieId 1 appears twice"),
         Arguments.of("links.csv", "99,0114709,862", "movieId 99 is not in movies.csv"),
         Arguments.of("tags.csv", "1,99,great,1445714994", "movieId 99 is not in movies.csv"),
@@ -92,7 +100,8 @@ class MovieLensReaderTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("malformedRows")
-  void fails_on_a_malformed_row_naming_file_line_and_reason(String file, String row, String reason) {
+  void fails_on_a_malformed_row_naming_file_line_and_reason(
+      String file, String row, String reason) {
     TinyDataset data = TinyDataset.copyTo(dir).append(file, row);
     int line = data.lines(file).size();
 
@@ -106,11 +115,13 @@ class MovieLensReaderTest {
 
   @Test
   void fails_on_a_wrong_header_at_line_1() {
-    TinyDataset data = TinyDataset.copyTo(dir).replaceLine("ratings.csv", 1, "user,movie,rating,timestamp");
+    TinyDataset data =
+        TinyDataset.copyTo(dir).replaceLine("ratings.csv", 1, "user,movie,rating,timestamp");
 
     assertThatThrownBy(() -> read(data.files(), 0, OnError.SKIP))
         .isInstanceOf(ImportException.class)
-        .hasMessageStartingWith("ratings.csv line 1: expected the header userId,movieId,rating,timestamp");
+        .hasMessageStartingWith(
+            "ratings.csv line 1: expected the header userId,movieId,rating,timestamp");
   }
 
   @Test
@@ -141,9 +152,15 @@ class MovieLensReaderTest {
     assertThat(summary.skipped().count()).isEqualTo(3);
     assertThat(summary.skipped().examples())
         .anySatisfy(e -> assertThat(e).startsWith("movies.csv line 12: broken quoting"))
-        .anySatisfy(e -> assertThat(e).contains("ratings.csv line 19: rating 7.0 is outside 0.5-5.0"));
-    assertThat(sink.movies).as("reading goes on after the broken row").containsKey(12).doesNotContainKey(11);
-    assertThat(sink.ratings).hasSize(18).contains(new RecordingSink.RatingRow(4, 5, 4.0f, 964982703L));
+        .anySatisfy(
+            e -> assertThat(e).contains("ratings.csv line 19: rating 7.0 is outside 0.5-5.0"));
+    assertThat(sink.movies)
+        .as("reading goes on after the broken row")
+        .containsKey(12)
+        .doesNotContainKey(11);
+    assertThat(sink.ratings)
+        .hasSize(18)
+        .contains(new RecordingSink.RatingRow(4, 5, 4.0f, 964982703L));
   }
 
   @Test
@@ -160,15 +177,18 @@ class MovieLensReaderTest {
 
   @Test
   void rejects_a_negative_mini_size() {
-    assertThatThrownBy(() -> new MovieLensReader(TinyDataset.copyTo(dir).files(), -1, OnError.FAIL, null))
+    assertThatThrownBy(
+            () -> new MovieLensReader(TinyDataset.copyTo(dir).files(), -1, OnError.FAIL, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("max-movies");
   }
 
   @Test
   void movie_title_without_year_keeps_its_parentheses() {
-    assertThat(MovieTitles.split("Hamlet (Gamlet) ")).isEqualTo(new MovieTitles.TitleAndYear("Hamlet (Gamlet)", null));
-    assertThat(MovieTitles.split("1984 (1984)")).isEqualTo(new MovieTitles.TitleAndYear("1984", 1984));
+    assertThat(MovieTitles.split("Hamlet (Gamlet) "))
+        .isEqualTo(new MovieTitles.TitleAndYear("Hamlet (Gamlet)", null));
+    assertThat(MovieTitles.split("1984 (1984)"))
+        .isEqualTo(new MovieTitles.TitleAndYear("1984", 1984));
     assertThat(Movie.NO_GENRES).isEqualTo("(no genres listed)");
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-/** A writable copy of the hand-made fixture {@code src/test/resources/movielens/tiny}, for tests that break it. */
+/**
+ * A writable copy of the hand-made fixture {@code src/test/resources/movielens/tiny}, for tests
+ * that break it.
+ */
 final class TinyDataset {
 
   static final Path FIXTURE = Path.of("src/test/resources/movielens/tiny");
@@ -65,7 +68,8 @@ final class TinyDataset {
 
   TinyDataset write(String file, List<String> lines) {
     try {
-      Files.writeString(dir.resolve(file), String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(file), String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,7 +79,8 @@ final class TinyDataset {
   /** Replaces {@code name.csv} by {@code name.csv.gz} with the same content. */
   TinyDataset gzip(String name) {
     Path plain = dir.resolve(name + ".csv");
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(name + ".csv.gz")))) {
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve(name + ".csv.gz")))) {
       Files.copy(plain, out);
       Files.delete(plain);
     } catch (IOException e) {

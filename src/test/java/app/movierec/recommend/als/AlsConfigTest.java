@@ -20,8 +20,16 @@ class AlsConfigTest {
   @Test
   void binds_values_from_properties() {
     AlsConfig bound =
-        bind(Map.of("movierec.als.factors", "32", "movierec.als.alpha", "2.5", "movierec.als.confidence", "log",
-            "movierec.als.cg-steps", "0"));
+        bind(
+            Map.of(
+                "movierec.als.factors",
+                "32",
+                "movierec.als.alpha",
+                "2.5",
+                "movierec.als.confidence",
+                "log",
+                "movierec.als.cg-steps",
+                "0"));
 
     assertThat(bound.factors()).isEqualTo(32);
     assertThat(bound.alpha()).isEqualTo(2.5);
@@ -38,12 +46,14 @@ class AlsConfigTest {
         .hasMessageContaining("movierec.als.alpha must be a finite number > 0");
     assertThatThrownBy(() -> AlsConfig.defaults().withRegularization(-1))
         .hasMessageContaining("movierec.als.regularization");
-    assertThatThrownBy(() -> AlsConfig.defaults().withIterations(0)).hasMessageContaining("movierec.als.iterations");
+    assertThatThrownBy(() -> AlsConfig.defaults().withIterations(0))
+        .hasMessageContaining("movierec.als.iterations");
   }
 
   @Test
   void confidence_grows_with_the_rating() {
-    AlsConfig linear = AlsConfig.defaults().withAlpha(2).withConfidence(AlsConfig.Confidence.LINEAR);
+    AlsConfig linear =
+        AlsConfig.defaults().withAlpha(2).withConfidence(AlsConfig.Confidence.LINEAR);
     AlsConfig log = linear.withConfidence(AlsConfig.Confidence.LOG);
 
     assertThat(linear.confidenceOf(4)).isEqualTo(9f);

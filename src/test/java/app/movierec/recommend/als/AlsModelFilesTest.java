@@ -18,7 +18,8 @@ class AlsModelFilesTest {
   void save_and_load_round_trip_exactly() throws IOException {
     AlsModel model =
         new AlsTrainer(AlsConfig.defaults().withFactors(6).withIterations(4))
-            .train(EngineTestData.randomLongTail(40, 30, 10, 0, 5), AlsTrainer.ProgressListener.NONE);
+            .train(
+                EngineTestData.randomLongTail(40, 30, 10, 0, 5), AlsTrainer.ProgressListener.NONE);
     Path file = folder.resolve("models/als.bin");
 
     AlsModelFiles.save(model, "data-1|" + model.config().cacheKey(), file);
@@ -42,7 +43,8 @@ class AlsModelFilesTest {
     Path file = folder.resolve("not-a-model.bin");
     Files.writeString(file, "hello world");
 
-    assertThatThrownBy(() -> AlsModelFiles.load(file)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> AlsModelFiles.load(file))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("not an ALS model file");
   }
 }

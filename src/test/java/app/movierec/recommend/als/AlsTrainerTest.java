@@ -17,13 +17,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AlsTrainerTest {
 
-  // two factors: the checkerboard has rank two; with spare factors and little regularization ALS starts fitting the
-  // withheld zeros themselves, and which of those near-equivalent solutions it reaches depends on float rounding
-  private static final AlsConfig SMALL = AlsConfig.defaults().withFactors(2).withRegularization(0.1).withAlpha(2)
-      .withIterations(10);
+  // two factors: the checkerboard has rank two; with spare factors and little regularization ALS
+  // starts fitting the
+  // withheld zeros themselves, and which of those near-equivalent solutions it reaches depends on
+  // float rounding
+  private static final AlsConfig SMALL =
+      AlsConfig.defaults().withFactors(2).withRegularization(0.1).withAlpha(2).withIterations(10);
 
   private static final TrainingData CHECKERBOARD = EngineTestData.checkerboard();
-  private static final AlsModel MODEL = new AlsTrainer(SMALL).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+  private static final AlsModel MODEL =
+      new AlsTrainer(SMALL).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
 
   @ParameterizedTest(name = "regularization scaled by rating count: {0}")
   @ValueSource(booleans = {false, true})
@@ -35,7 +38,9 @@ class AlsTrainerTest {
             : MODEL;
     for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
       List<MovieScore> top = model.recommend(userId, 3);
-      assertThat(top.getFirst().movieId()).as("user %d", userId).isEqualTo(EngineTestData.withheldMovie(userId));
+      assertThat(top.getFirst().movieId())
+          .as("user %d", userId)
+          .isEqualTo(EngineTestData.withheldMovie(userId));
     }
   }
 
@@ -46,7 +51,9 @@ class AlsTrainerTest {
       List<MovieScore> all = MODEL.recommend(userId, 100);
       // 20 movies, 9 rated: 11 left, of which exactly one has the user's parity
       assertThat(all).hasSize(11);
-      assertThat(all).filteredOn(m -> m.movieId() % 2 == parity).extracting(MovieScore::movieId)
+      assertThat(all)
+          .filteredOn(m -> m.movieId() % 2 == parity)
+          .extracting(MovieScore::movieId)
           .containsExactly((long) EngineTestData.withheldMovie(userId));
     }
   }
@@ -54,7 +61,8 @@ class AlsTrainerTest {
   @Test
   void same_seed_gives_identical_factors_and_another_seed_does_not() {
     AlsModel again = new AlsTrainer(SMALL, 1).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
-    AlsModel other = new AlsTrainer(SMALL.withSeed(7)).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+    AlsModel other =
+        new AlsTrainer(SMALL.withSeed(7)).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
 
     assertThat(again.userFactorMatrix()).containsExactly(MODEL.userFactorMatrix());
     assertThat(again.itemFactorMatrix()).containsExactly(MODEL.itemFactorMatrix());
@@ -64,14 +72,24 @@ class AlsTrainerTest {
   @Test
   void conjugate_gradient_with_enough_steps_matches_exact_solves() {
     TrainingData data = EngineTestData.randomLongTail(60, 40, 12, 0, 8);
-    AlsConfig exact = AlsConfig.defaults().withFactors(8).withRegularization(1).withAlpha(2).withIterations(4)
-        .withCgSteps(0);
+    AlsConfig exact =
+        AlsConfig.defaults()
+            .withFactors(8)
+            .withRegularization(1)
+            .withAlpha(2)
+            .withIterations(4)
+            .withCgSteps(0);
 
-    AlsModel cg = new AlsTrainer(exact.withCgSteps(40)).train(data, AlsTrainer.ProgressListener.NONE);
+    AlsModel cg =
+        new AlsTrainer(exact.withCgSteps(40)).train(data, AlsTrainer.ProgressListener.NONE);
     AlsModel solved = new AlsTrainer(exact).train(data, AlsTrainer.ProgressListener.NONE);
 
-    assertThat(cg.itemFactorMatrix()).usingComparatorWithPrecision(1e-3f).containsExactly(solved.itemFactorMatrix());
-    assertThat(cg.userFactorMatrix()).usingComparatorWithPrecision(1e-3f).containsExactly(solved.userFactorMatrix());
+    assertThat(cg.itemFactorMatrix())
+        .usingComparatorWithPrecision(1e-3f)
+        .containsExactly(solved.itemFactorMatrix());
+    assertThat(cg.userFactorMatrix())
+        .usingComparatorWithPrecision(1e-3f)
+        .containsExactly(solved.userFactorMatrix());
   }
 
   @Test
@@ -98,8 +116,12 @@ class AlsTrainerTest {
   void fold_in_of_a_users_own_history_reproduces_their_top_picks(boolean scaleRegularization) {
     TrainingData data = EngineTestData.randomLongTail(120, 80, 25, 0, 3);
     AlsConfig config =
-        AlsConfig.defaults().withFactors(8).withRegularization(scaleRegularization ? 0.05 : 1).withAlpha(2)
-            .withCgSteps(0).withScaleRegularization(scaleRegularization);
+        AlsConfig.defaults()
+            .withFactors(8)
+            .withRegularization(scaleRegularization ? 0.05 : 1)
+            .withAlpha(2)
+            .withCgSteps(0)
+            .withScaleRegularization(scaleRegularization);
     AlsModel model = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
     for (long userId = 1; userId <= 10; userId++) {
       Map<Long, Double> history = new HashMap<>();
@@ -110,9 +132,11 @@ class AlsTrainerTest {
       }
       AlsModel.UserVector folded = model.foldIn(history);
 
-      assertThat(ids(model.recommend(folded, 10))).as("user %d", userId)
+      assertThat(ids(model.recommend(folded, 10)))
+          .as("user %d", userId)
           .containsExactlyElementsOf(ids(model.recommend(userId, 10)));
-      assertThat(folded.factors()).usingComparatorWithPrecision(1e-3f)
+      assertThat(folded.factors())
+          .usingComparatorWithPrecision(1e-3f)
           .containsExactly(model.userVector(userId).orElseThrow().factors());
     }
   }
@@ -123,7 +147,9 @@ class AlsTrainerTest {
 
     assertThat(nobody.ratedItemRows()).isEmpty();
     assertThat(nobody.factors()).containsOnly(0f);
-    assertThat(MODEL.recommend(MODEL.foldIn(Map.of(2L, 5.0, 999L, 4.0)), 1).getFirst().movieId() % 2).isZero();
+    assertThat(
+            MODEL.recommend(MODEL.foldIn(Map.of(2L, 5.0, 999L, 4.0)), 1).getFirst().movieId() % 2)
+        .isZero();
   }
 
   @Test
@@ -140,7 +166,10 @@ class AlsTrainerTest {
   void similar_movies_share_the_parity_and_exclude_the_movie_itself() {
     List<MovieScore> similar = MODEL.similarMovies(4, 5);
 
-    assertThat(similar).hasSize(5).extracting(MovieScore::movieId).doesNotContain(4L)
+    assertThat(similar)
+        .hasSize(5)
+        .extracting(MovieScore::movieId)
+        .doesNotContain(4L)
         .allMatch(movieId -> movieId % 2 == 0);
     assertThat(similar.getFirst().score()).isLessThanOrEqualTo(1.0 + 1e-6);
   }
@@ -152,7 +181,10 @@ class AlsTrainerTest {
     AlsModel.UserVector exact = MODEL.foldIn(ratingsOf(userId));
     List<MovieScore> explanation = MODEL.explain(exact, withheld, 100);
 
-    assertThat(explanation).hasSize(9).extracting(MovieScore::movieId).allMatch(movieId -> movieId % 2 == 0);
+    assertThat(explanation)
+        .hasSize(9)
+        .extracting(MovieScore::movieId)
+        .allMatch(movieId -> movieId % 2 == 0);
     double sum = explanation.stream().mapToDouble(MovieScore::score).sum();
     int itemRow = MODEL.movies().rowOf(withheld);
     assertThat(sum).isCloseTo(MODEL.scores(exact.factors())[itemRow], within(1e-4));
@@ -162,7 +194,8 @@ class AlsTrainerTest {
   void stops_with_a_clear_error_when_factors_stop_being_finite() {
     AlsConfig exploding = SMALL.withAlpha(1e30).withRegularization(0);
 
-    assertThatThrownBy(() -> new AlsTrainer(exploding).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE))
+    assertThatThrownBy(
+            () -> new AlsTrainer(exploding).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE))
         .isInstanceOf(AlsTrainer.DivergedException.class)
         .hasMessageContaining("ALS diverged")
         .hasMessageContaining("iteration 1 of 10");

@@ -26,8 +26,10 @@ class ContentModelTest {
 
   @Test
   void a_movie_is_perfectly_similar_to_itself_in_both_spaces() {
-    assertThat(MODEL.similarity(3, 3)).hasValueSatisfying(s -> assertThat(s).isCloseTo(1.0, within(1e-5)));
-    assertThat(MODEL.similarity(30, 30)).hasValueSatisfying(s -> assertThat(s).isCloseTo(1.0, within(1e-5)));
+    assertThat(MODEL.similarity(3, 3))
+        .hasValueSatisfying(s -> assertThat(s).isCloseTo(1.0, within(1e-5)));
+    assertThat(MODEL.similarity(30, 30))
+        .hasValueSatisfying(s -> assertThat(s).isCloseTo(1.0, within(1e-5)));
   }
 
   @Test
@@ -36,7 +38,9 @@ class ContentModelTest {
       List<MovieScore> similar = MODEL.similarMovies(movieId, 39);
 
       assertThat(similar).hasSize(39).extracting(MovieScore::movieId).doesNotContain(movieId);
-      assertThat(similar).extracting(MovieScore::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+      assertThat(similar)
+          .extracting(MovieScore::score)
+          .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
   }
 
@@ -45,7 +49,8 @@ class ContentModelTest {
     long movieId = 20;
     MovieScore best = MODEL.similarMovies(movieId, 1).getFirst();
 
-    assertThat(DATA.genres().get((int) best.movieId() - 1)).containsAnyElementsOf(DATA.genres().get(19));
+    assertThat(DATA.genres().get((int) best.movieId() - 1))
+        .containsAnyElementsOf(DATA.genres().get(19));
   }
 
   @Test
@@ -53,7 +58,8 @@ class ContentModelTest {
     double genomeCosine = MODEL.similarity(1, 2).orElseThrow();
     double mixed = MODEL.similarity(1, 30).orElseThrow();
 
-    // 1 and 2 share "classic" and the genre pool, but their similarity is the genome one, which differs from it
+    // 1 and 2 share "classic" and the genre pool, but their similarity is the genome one, which
+    // differs from it
     assertThat(genomeCosine).isBetween(-1.0, 1.0);
     assertThat(mixed).isBetween(-1.0, 1.0);
     assertThat(MODEL.similarity(1, 2)).isEqualTo(MODEL.similarity(2, 1));
@@ -82,7 +88,9 @@ class ContentModelTest {
   void unknown_movies_give_empty_results() {
     assertThat(MODEL.similarMovies(999, 5)).isEmpty();
     assertThat(MODEL.similarity(999, 1)).isEmpty();
-    assertThat(MODEL.recommend(MODEL.profile(Map.of(999L, 5.0)), 5)).extracting(MovieScore::score).containsOnly(0.0);
+    assertThat(MODEL.recommend(MODEL.profile(Map.of(999L, 5.0)), 5))
+        .extracting(MovieScore::score)
+        .containsOnly(0.0);
     assertThat(MODEL.strongestGenomeTags(999, 3)).isEmpty();
   }
 
@@ -105,6 +113,7 @@ class ContentModelTest {
     List<MovieScore> explanation = MODEL.explain(Map.of(20L, 5.0, 21L, 1.0), 14, 2);
 
     assertThat(explanation).extracting(MovieScore::movieId).containsExactlyInAnyOrder(20L, 21L);
-    assertThat(explanation.getFirst().score()).isGreaterThanOrEqualTo(explanation.getLast().score());
+    assertThat(explanation.getFirst().score())
+        .isGreaterThanOrEqualTo(explanation.getLast().score());
   }
 }

@@ -8,7 +8,10 @@ import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
 import org.junit.jupiter.api.Test;
 
-/** The cold-start protocol on the checkerboard: folded-in new users still find their side of the board. */
+/**
+ * The cold-start protocol on the checkerboard: folded-in new users still find their side of the
+ * board.
+ */
 class ColdStartComparisonTest {
 
   private static final TrainingData DATA = EngineTestData.checkerboard();
@@ -22,12 +25,15 @@ class ColdStartComparisonTest {
 
     assertThat(report.coldUsers()).isEqualTo(5);
     assertThat(report.trainingUsers()).isEqualTo(EngineTestData.CHECKERBOARD_USERS - 5);
-    assertThat(report.results()).extracting(Evaluator.Result::name)
-        .containsExactly("popularity", "als", "content", "hybrid@0.00", "hybrid@0.50", "hybrid@1.00");
+    assertThat(report.results())
+        .extracting(Evaluator.Result::name)
+        .containsExactly(
+            "popularity", "als", "content", "hybrid@0.00", "hybrid@0.50", "hybrid@1.00");
     Evaluator.Result als = report.results().get(1);
     Evaluator.Result content = report.results().get(2);
     assertThat(als.users()).isEqualTo(5);
-    // 6 of the 17 unrated movies are relevant (random lists score about 0.35); both models find the user's parity
+    // 6 of the 17 unrated movies are relevant (random lists score about 0.35); both models find the
+    // user's parity
     assertThat(als.precision()).as("ALS fold-in from 3 ratings").isGreaterThan(0.6);
     assertThat(content.precision()).as("content profile from 3 ratings").isGreaterThan(0.6);
   }
@@ -41,7 +47,8 @@ class ColdStartComparisonTest {
 
   @Test
   void rejects_a_given_count_below_one() {
-    assertThatThrownBy(() -> ColdStartComparison.run(DATA, 0, 0.25, 7, CONFIG, 3, new double[] {0.5}))
+    assertThatThrownBy(
+            () -> ColdStartComparison.run(DATA, 0, 0.25, 7, CONFIG, 3, new double[] {0.5}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

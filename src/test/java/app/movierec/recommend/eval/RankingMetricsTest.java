@@ -29,11 +29,14 @@ class RankingMetricsTest {
 
   @Test
   void ndcg_discounts_by_log2_of_the_rank_against_the_ideal_list() {
-    // DCG = 1/log2(2) + 1/log2(4) = 1.5; ideal with min(5, 4) = 4 hits = 1 + 1/log2(3) + 1/2 + 1/log2(5)
+    // DCG = 1/log2(2) + 1/log2(4) = 1.5; ideal with min(5, 4) = 4 hits = 1 + 1/log2(3) + 1/2 +
+    // 1/log2(5)
     double ideal = 1 + 1 / log2(3) + 0.5 + 1 / log2(5);
-    assertThat(RankingMetrics.ndcgAtK(RECOMMENDED, RELEVANT, 5)).isCloseTo(1.5 / ideal, within(1e-12));
+    assertThat(RankingMetrics.ndcgAtK(RECOMMENDED, RELEVANT, 5))
+        .isCloseTo(1.5 / ideal, within(1e-12));
     // k = 2: DCG = 1, ideal = 1 + 1/log2(3)
-    assertThat(RankingMetrics.ndcgAtK(RECOMMENDED, RELEVANT, 2)).isCloseTo(1 / (1 + 1 / log2(3)), within(1e-12));
+    assertThat(RankingMetrics.ndcgAtK(RECOMMENDED, RELEVANT, 2))
+        .isCloseTo(1 / (1 + 1 / log2(3)), within(1e-12));
     assertThat(RankingMetrics.ndcgAtK(new long[] {10, 30}, Set.of(10L, 30L), 10)).isEqualTo(1.0);
   }
 
@@ -42,7 +45,8 @@ class RankingMetricsTest {
     // hits at 1 (precision 1) and 3 (precision 2/3), divided by min(5, 4) = 4
     assertThat(RankingMetrics.averagePrecisionAtK(RECOMMENDED, RELEVANT, 5))
         .isCloseTo((1 + 2.0 / 3) / 4, within(1e-12));
-    assertThat(RankingMetrics.averagePrecisionAtK(new long[] {1, 10}, Set.of(10L), 5)).isEqualTo(0.5);
+    assertThat(RankingMetrics.averagePrecisionAtK(new long[] {1, 10}, Set.of(10L), 5))
+        .isEqualTo(0.5);
   }
 
   @Test
@@ -54,7 +58,8 @@ class RankingMetricsTest {
 
   @Test
   void coverage_is_the_share_of_the_catalogue_recommended_to_anyone() {
-    assertThat(RankingMetrics.catalogueCoverage(List.of(new long[] {1, 2}, new long[] {2, 3}), 10)).isEqualTo(0.3);
+    assertThat(RankingMetrics.catalogueCoverage(List.of(new long[] {1, 2}, new long[] {2, 3}), 10))
+        .isEqualTo(0.3);
   }
 
   private static double log2(double x) {

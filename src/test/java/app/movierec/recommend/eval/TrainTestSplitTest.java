@@ -16,14 +16,20 @@ class TrainTestSplitTest {
   void holds_out_a_quarter_of_every_users_ratings_without_overlap() {
     TrainTestSplit split = TrainTestSplit.of(DATA, 0.25, 42);
 
-    assertThat(split.testMovieIdsByUserId()).hasSize(50).allSatisfy((userId, test) -> assertThat(test).hasSize(5));
+    assertThat(split.testMovieIdsByUserId())
+        .hasSize(50)
+        .allSatisfy((userId, test) -> assertThat(test).hasSize(5));
     assertThat(split.train().ratingCount()).isEqualTo(50 * 15);
     Set<String> trainPairs = new HashSet<>();
     for (int k = 0; k < split.train().ratingCount(); k++) {
       trainPairs.add(split.train().ratingUserIds()[k] + "/" + split.train().ratingMovieIds()[k]);
     }
-    split.testMovieIdsByUserId().forEach((userId, test) ->
-        test.forEach(movieId -> assertThat(trainPairs).doesNotContain(userId + "/" + movieId)));
+    split
+        .testMovieIdsByUserId()
+        .forEach(
+            (userId, test) ->
+                test.forEach(
+                    movieId -> assertThat(trainPairs).doesNotContain(userId + "/" + movieId)));
   }
 
   @Test

@@ -34,7 +34,8 @@ class HybridRecommenderTest {
       UserScores scores = scoresOf(userId);
 
       assertThat(ids(HYBRID.blend(scores, BlendWeights.ALS_ONLY, 15)))
-          .containsExactlyElementsOf(ALS.recommend(userId, 15).stream().map(MovieScore::movieId).toList());
+          .containsExactlyElementsOf(
+              ALS.recommend(userId, 15).stream().map(MovieScore::movieId).toList());
     }
   }
 
@@ -46,7 +47,9 @@ class HybridRecommenderTest {
 
       assertThat(ids(HYBRID.blend(scores, BlendWeights.CONTENT_ONLY, 15)))
           .containsExactlyElementsOf(
-              CONTENT.recommend(CONTENT.profile(ratings), 15).stream().map(MovieScore::movieId).toList());
+              CONTENT.recommend(CONTENT.profile(ratings), 15).stream()
+                  .map(MovieScore::movieId)
+                  .toList());
     }
   }
 
@@ -55,12 +58,18 @@ class HybridRecommenderTest {
     UserScores scores = scoresOf(1);
     List<ScoredMovie> all = HYBRID.blend(scores, BlendWeights.ofAlsWeight(0.5), 1000);
 
-    double contentMean = all.stream().mapToDouble(ScoredMovie::contentScore).average().orElseThrow();
+    double contentMean =
+        all.stream().mapToDouble(ScoredMovie::contentScore).average().orElseThrow();
     assertThat(contentMean).isCloseTo(0.0, within(1e-4));
-    assertThat(all).allSatisfy(movie -> assertThat(movie.score()).isCloseTo(
-        Double.isNaN(movie.alsScore())
-            ? 0.5 * scores.alsFloor() + 0.5 * movie.contentScore()
-            : 0.5 * movie.alsScore() + 0.5 * movie.contentScore(), within(1e-6)));
+    assertThat(all)
+        .allSatisfy(
+            movie ->
+                assertThat(movie.score())
+                    .isCloseTo(
+                        Double.isNaN(movie.alsScore())
+                            ? 0.5 * scores.alsFloor() + 0.5 * movie.contentScore()
+                            : 0.5 * movie.alsScore() + 0.5 * movie.contentScore(),
+                        within(1e-6)));
     assertThat(ids(all)).doesNotContainAnyElementsOf(RATINGS.ratingsOf(1).orElseThrow().keySet());
   }
 
@@ -71,7 +80,8 @@ class HybridRecommenderTest {
 
     // mean 4, standard deviation sqrt(8 / 3) over the three candidates
     float sd = (float) Math.sqrt(8.0 / 3);
-    assertThat(values).usingComparatorWithPrecision(1e-5f)
+    assertThat(values)
+        .usingComparatorWithPrecision(1e-5f)
         .containsExactly(96 / sd, -2 / sd, 0f, Float.NaN, 2 / sd);
   }
 

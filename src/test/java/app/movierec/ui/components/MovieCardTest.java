@@ -62,7 +62,8 @@ class MovieCardTest {
     assertThat(link.getHref()).isEqualTo("https://www.themoviedb.org/movie/862");
     assertThat(link.getTarget()).hasValue("_blank");
     assertThat(link.getElement().getAttribute("rel")).contains("noopener");
-    assertThat(link.getElement().getAttribute("aria-label")).isEqualTo("Toy Story (1995) on TMDB (opens in a new tab)");
+    assertThat(link.getElement().getAttribute("aria-label"))
+        .isEqualTo("Toy Story (1995) on TMDB (opens in a new tab)");
     assertThat(_get(link, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
   }
 
@@ -86,7 +87,8 @@ class MovieCardTest {
     MovieCard card = show(new MovieCardData(TOY_STORY, null, 0.5, 0.5, 0.5), null);
 
     assertThat(_get(card, H3.class).getText()).isEqualTo("Toy Story");
-    assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-card__year")).getText()).isEqualTo("1995");
+    assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-card__year")).getText())
+        .isEqualTo("1995");
     assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-card__genres")).getText())
         .isEqualTo("Adventure · Animation · Children");
   }
@@ -96,13 +98,17 @@ class MovieCardTest {
     ScoredMovie scored = new ScoredMovie(1, 0.873, 0.912, 0.618);
     MovieCard card = show(MovieCardData.of(TOY_STORY, "0114709", scored), null);
 
-    assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-score__total")).getText()).isEqualTo("0.87");
+    assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-score__total")).getText())
+        .isEqualTo("0.87");
     assertThat(valueOf(scorePart(card, "als"))).isEqualTo("0.91");
     assertThat(valueOf(scorePart(card, "content"))).isEqualTo("0.62");
-    assertThat(_get(scorePart(card, "als"), Span.class, spec -> spec.withClasses("mr-score__fill"))
-            .getStyle().get("width"))
+    assertThat(
+            _get(scorePart(card, "als"), Span.class, spec -> spec.withClasses("mr-score__fill"))
+                .getStyle()
+                .get("width"))
         .isEqualTo("91%");
-    assertThat(card.getElement().toString()).contains("aria-label=\"Score 0.87: ALS 0.91, content 0.62\"");
+    assertThat(card.getElement().toString())
+        .contains("aria-label=\"Score 0.87: ALS 0.91, content 0.62\"");
   }
 
   @Test
@@ -132,10 +138,15 @@ class MovieCardTest {
 
     Span als = scorePart(card, "als");
     assertThat(valueOf(als)).isEqualTo("4.00");
-    assertThat(_get(als, Span.class, spec -> spec.withClasses("mr-score__fill")).getStyle().get("width"))
+    assertThat(
+            _get(als, Span.class, spec -> spec.withClasses("mr-score__fill"))
+                .getStyle()
+                .get("width"))
         .isEqualTo("100%");
-    assertThat(_get(scorePart(card, "content"), Span.class, spec -> spec.withClasses("mr-score__fill"))
-            .getStyle().get("width"))
+    assertThat(
+            _get(scorePart(card, "content"), Span.class, spec -> spec.withClasses("mr-score__fill"))
+                .getStyle()
+                .get("width"))
         .isEqualTo("50%");
   }
 
@@ -202,7 +213,8 @@ class MovieCardTest {
   void shows_an_already_resolved_poster_at_once() {
     MovieCard card = show(MovieCardData.unscored(TOY_STORY, null), null);
 
-    card.showPoster(GeneratedPoster.dataUri(TOY_STORY), CompletableFuture.completedFuture(TMDB_POSTER));
+    card.showPoster(
+        GeneratedPoster.dataUri(TOY_STORY), CompletableFuture.completedFuture(TMDB_POSTER));
 
     assertThat(_get(card, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
   }
@@ -213,7 +225,8 @@ class MovieCardTest {
     Image poster = _get(card, Image.class);
 
     ElementUtilsKt._fireDomEvent(
-        poster.getElement(), new DomEvent(poster.getElement(), "error", JsonNodeFactory.instance.objectNode()));
+        poster.getElement(),
+        new DomEvent(poster.getElement(), "error", JsonNodeFactory.instance.objectNode()));
 
     assertThat(poster.getSrc()).isEqualTo(GeneratedPoster.dataUri(TOY_STORY));
   }

@@ -31,7 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-/** The onboarding page without a browser, on the tiny fixture: search, rate, watch the recommendations follow. */
+/**
+ * The onboarding page without a browser, on the tiny fixture: search, rate, watch the
+ * recommendations follow.
+ */
 @SpringBootTest
 class OnboardingViewTest {
 
@@ -59,7 +62,9 @@ class OnboardingViewTest {
 
   private static List<Long> cardIds(String containerId) {
     Div container = _get(Div.class, spec -> spec.withId(containerId));
-    return _find(container, MovieCard.class).stream().map(card -> card.getData().movie().movieId()).toList();
+    return _find(container, MovieCard.class).stream()
+        .map(card -> card.getData().movie().movieId())
+        .toList();
   }
 
   private static void search(String text) {
@@ -68,10 +73,11 @@ class OnboardingViewTest {
 
   private static void clickStars(String stars) {
     Div results = _get(Div.class, spec -> spec.withId("search-results"));
-    Button button = _find(results, Button.class).stream()
-        .filter(b -> stars.equals(b.getElement().getAttribute("data-stars")))
-        .findFirst()
-        .orElseThrow();
+    Button button =
+        _find(results, Button.class).stream()
+            .filter(b -> stars.equals(b.getElement().getAttribute("data-stars")))
+            .findFirst()
+            .orElseThrow();
     _click(button);
   }
 
@@ -88,7 +94,8 @@ class OnboardingViewTest {
     long userId = view.userId().orElseThrow();
     assertThat(userId).isGreaterThanOrEqualTo(Visitor.FIRST_ID);
     assertThat(ratings.liveRatingsOf(userId)).containsExactly(java.util.Map.entry(3L, 5.0));
-    assertThat(_get(Paragraph.class, spec -> spec.withId("who")).getText()).contains(String.valueOf(userId));
+    assertThat(_get(Paragraph.class, spec -> spec.withId("who")).getText())
+        .contains(String.valueOf(userId));
     assertThat(_get(Anchor.class, spec -> spec.withId("profile-link")).getHref())
         .isEqualTo("/?user=" + userId + "&mode=hybrid");
     assertThat(cardIds("recommendations")).isNotEmpty().doesNotContain(3L);
@@ -137,6 +144,8 @@ class OnboardingViewTest {
     assertThat(recommender.ready()).isTrue();
     admin.lastRetrain().get(90, TimeUnit.SECONDS);
     assertThat(recommender.ready()).isTrue();
-    assertThat(recommender.knowsUser(visitor)).as("the retrained model includes live ratings").isTrue();
+    assertThat(recommender.knowsUser(visitor))
+        .as("the retrained model includes live ratings")
+        .isTrue();
   }
 }
