@@ -2,6 +2,7 @@ package app.movierec.recommend.als;
 
 import app.movierec.recommend.IdIndex;
 import app.movierec.recommend.TrainingData;
+import java.util.Arrays;
 
 /**
  * The sparse confidence matrix {@code C} of Hu, Koren & Volinsky (2008), {@code users x movies},
@@ -52,51 +53,58 @@ public final class RatingMatrix {
     return of(data.ratingUserIds(), data.ratingMovieIds(), data.ratings(), config);
   }
 
-  /** The confidence matrix of parallel rating arrays (one entry per user and movie). */
+  /**
+   * The confidence matrix of parallel rating arrays (one entry per user and movie).
+   *
+   * <p>Built by counting sorts with no temporary array per rating: the entries go into the by-movie
+   * arrays in input order, are transposed into the by-user arrays (so each user's movies come out
+   * ascending) and back (each movie's users ascending). At 20M ratings the heap then needs the
+   * input and the 16 bytes per rating of the result, not several times that.
+   */
   public static RatingMatrix of(int[] userIds, int[] movieIds, float[] ratings, AlsConfig config) {
     int n = ratings.length;
-    IdIndex users = IdIndex.of(userIds);
-    IdIndex items = IdIndex.of(movieIds);
-    int[] userRowOf = rows(users, userIds);
-    int[] itemRowOf = rows(items, movieIds);
-    float[] confidences = new float[n];
     for (int k = 0; k < n; k++) {
-      float rating = ratings[k];
-      if (!Float.isFinite(rating)) {
+      if (!Float.isFinite(ratings[k])) {
         throw new IllegalArgumentException(
             "rating of user "
                 + userIds[k]
                 + " for movie "
                 + movieIds[k]
                 + " is not a number: "
-                + rating);
+                + ratings[k]);
       }
-      confidences[k] = config.confidenceOf(rating);
     }
-    // bucket by item (input order), then by user in item order, then by item in user order: columns
-    // ascending
-    int[] byItem = bucket(itemRowOf, items.size(), identity(n));
-    int[] byUser = bucket(userRowOf, users.size(), byItem);
-    int[] byItemSorted = bucket(itemRowOf, items.size(), byUser);
-
-    int[] userOffsets = offsets(userRowOf, users.size());
-    int[] userItemRows = new int[n];
-    float[] userConfidences = new float[n];
+    RowLookup userRows = RowLookup.of(userIds);
+    RowLookup itemRows = RowLookup.of(movieIds);
+    int userCount = userRows.index.size();
+    int itemCount = itemRows.index.size();
+    int[] userOffsets = new int[userCount + 1];
+    int[] itemOffsets = new int[itemCount + 1];
     for (int k = 0; k < n; k++) {
-      userItemRows[k] = itemRowOf[byUser[k]];
-      userConfidences[k] = confidences[byUser[k]];
+      userOffsets[userRows.rowOf(userIds[k]) + 1]++;
+      itemOffsets[itemRows.rowOf(movieIds[k]) + 1]++;
     }
-    int[] itemOffsets = offsets(itemRowOf, items.size());
+    prefixSums(userOffsets);
+    prefixSums(itemOffsets);
+
     int[] itemUserRows = new int[n];
     float[] itemConfidences = new float[n];
+    int[] next = Arrays.copyOf(itemOffsets, itemCount);
     for (int k = 0; k < n; k++) {
-      itemUserRows[k] = userRowOf[byItemSorted[k]];
-      itemConfidences[k] = confidences[byItemSorted[k]];
+      int at = next[itemRows.rowOf(movieIds[k])]++;
+      itemUserRows[at] = userRows.rowOf(userIds[k]);
+      itemConfidences[at] = config.confidenceOf(ratings[k]);
     }
+    int[] userItemRows = new int[n];
+    float[] userConfidences = new float[n];
+    transpose(
+        itemOffsets, itemUserRows, itemConfidences, userOffsets, userItemRows, userConfidences);
+    transpose(
+        userOffsets, userItemRows, userConfidences, itemOffsets, itemUserRows, itemConfidences);
     return new RatingMatrix(
         config,
-        users,
-        items,
+        userRows.index,
+        itemRows.index,
         userOffsets,
         userItemRows,
         userConfidences,
@@ -117,54 +125,78 @@ public final class RatingMatrix {
     return userItemRows.length;
   }
 
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int k = 0; k < n; k++) {
-      order[k] = k;
-    }
-    return order;
-  }
-
-  private static int[] rows(IdIndex index, int[] ids) {
-    int[] rows = new int[ids.length];
-    int maxId = index.size() == 0 ? 0 : index.idAt(index.size() - 1);
-    int minId = index.size() == 0 ? 0 : index.idAt(0);
-    if (minId >= 0 && maxId < 50_000_000) {
-      // a direct lookup table is much faster than a binary search per rating on 20M-rating data
-      // sets
-      int[] rowById = new int[maxId + 1];
-      for (int row = 0; row < index.size(); row++) {
-        rowById[index.idAt(row)] = row;
-      }
-      for (int k = 0; k < ids.length; k++) {
-        rows[k] = rowById[ids[k]];
-      }
-    } else {
-      for (int k = 0; k < ids.length; k++) {
-        rows[k] = index.rowOf(ids[k]);
-      }
-    }
-    return rows;
-  }
-
-  private static int[] offsets(int[] rowOf, int rowCount) {
-    int[] offsets = new int[rowCount + 1];
-    for (int row : rowOf) {
-      offsets[row + 1]++;
-    }
-    for (int row = 0; row < rowCount; row++) {
+  private static void prefixSums(int[] offsets) {
+    for (int row = 0; row + 1 < offsets.length; row++) {
       offsets[row + 1] += offsets[row];
     }
-    return offsets;
   }
 
-  /** A stable counting sort of the entries {@code order} by {@code rowOf[entry]}. */
-  private static int[] bucket(int[] rowOf, int rowCount, int[] order) {
-    int[] next = offsets(rowOf, rowCount);
-    int[] sorted = new int[order.length];
-    for (int entry : order) {
-      sorted[next[rowOf[entry]]++] = entry;
+  /**
+   * Writes the CSR matrix ({@code offsets}, {@code cols}, {@code values}) transposed into the
+   * target arrays ({@code targetOffsets} already counted); scanning rows in order leaves every
+   * target row's columns ascending.
+   */
+  private static void transpose(
+      int[] offsets,
+      int[] cols,
+      float[] values,
+      int[] targetOffsets,
+      int[] targetCols,
+      float[] targetValues) {
+    int[] next = Arrays.copyOf(targetOffsets, targetOffsets.length - 1);
+    for (int row = 0; row + 1 < offsets.length; row++) {
+      for (int k = offsets[row]; k < offsets[row + 1]; k++) {
+        int at = next[cols[k]]++;
+        targetCols[at] = row;
+        targetValues[at] = values[k];
+      }
     }
-    return sorted;
+  }
+
+  /** The {@link IdIndex} of a column of ids and a fast id-to-row lookup for building. */
+  private record RowLookup(IdIndex index, int[] rowById) {
+
+    static RowLookup of(int[] ids) {
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      for (int id : ids) {
+        min = Math.min(min, id);
+        max = Math.max(max, id);
+      }
+      if (ids.length > 0 && min >= 0 && max < 50_000_000) {
+        // a direct table: no sort, no boxing, and no binary search per rating on 20M ratings
+        boolean[] seen = new boolean[max + 1];
+        int distinct = 0;
+        for (int id : ids) {
+          if (!seen[id]) {
+            seen[id] = true;
+            distinct++;
+          }
+        }
+        int[] sorted = new int[distinct];
+        int[] rowById = new int[max + 1];
+        int row = 0;
+        for (int id = 0; id <= max; id++) {
+          if (seen[id]) {
+            sorted[row] = id;
+            rowById[id] = row++;
+          }
+        }
+        return new RowLookup(IdIndex.of(sorted), rowById);
+      }
+      int[] sorted = ids.clone();
+      Arrays.sort(sorted);
+      int distinct = 0;
+      for (int k = 0; k < sorted.length; k++) {
+        if (k == 0 || sorted[k] != sorted[k - 1]) {
+          sorted[distinct++] = sorted[k];
+        }
+      }
+      return new RowLookup(IdIndex.of(Arrays.copyOf(sorted, distinct)), null);
+    }
+
+    int rowOf(int id) {
+      return rowById != null ? rowById[id] : index.rowOf(id);
+    }
   }
 }
