@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Fits an {@link AlsModel} by alternating least squares on the implicit-feedback objective of Hu,
@@ -17,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with {@code p_ui = 1} for every rated movie and {@code c_ui = 1 + alpha * t(r_ui)}. Each row is
  * solved with a few warm-started conjugate-gradient steps (Takacs, Pilaszy & Tikk 2011,
  * "Applications of the conjugate gradient method for implicit feedback collaborative filtering"),
- * or exactly when {@code cgSteps == 0}. The rows of a half-sweep take their CG steps in lockstep:
- * the dense part of each step, the Gram matrix times every row's search direction, is one ND4J
- * gemm; the sparse part over each row's own ratings runs in plain Java on the worker threads.
+ * or exactly when {@code cgSteps == 0}. As in benfred/implicit, each row takes all its CG steps in
+ * one go (see {@link RowSolver}); only the Gram matrix {@code YtY + lambda I}, shared by all rows
+ * of a half-sweep, is computed once by ND4J's BLAS gemm.
  *
  * <p>One iteration solves all movie rows against the fixed user factors, then all user rows against
  * the new movie factors, so the returned user factors match the returned movie factors (as {@link
@@ -49,10 +50,12 @@ public final class AlsTrainer {
     }
   }
 
-  private static final int ROWS_PER_TASK = 64;
+  private static final int ROWS_PER_CHUNK = 64;
+  private static final int RATINGS_PER_CHUNK = 16_384;
 
   private final AlsConfig config;
   private final int threads;
+  private final IntFunction<RowKernels> kernels;
 
   /** A trainer using one thread per available core. */
   public AlsTrainer(AlsConfig config) {
@@ -60,11 +63,17 @@ public final class AlsTrainer {
   }
 
   public AlsTrainer(AlsConfig config, int threads) {
+    this(config, threads, RowKernels::forFactors);
+  }
+
+  /** A trainer with the given row kernels (tests compare the SIMD and scalar ones). */
+  AlsTrainer(AlsConfig config, int threads, IntFunction<RowKernels> kernels) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.config = config;
     this.threads = threads;
+    this.kernels = kernels;
   }
 
   public AlsConfig config() {
@@ -111,11 +120,16 @@ public final class AlsTrainer {
               thread.setDaemon(true);
               return thread;
             });
+    RowSolver[] solvers = new RowSolver[threads];
+    for (int t = 0; t < threads; t++) {
+      solvers[t] = new RowSolver(kernels.apply(f));
+    }
     try {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         float[] userGram = Gram.of(userFactors, userCount, f, config.sharedRegularization());
         solveAll(
             pool,
+            solvers,
             itemFactors,
             itemCount,
             userFactors,
@@ -127,6 +141,7 @@ public final class AlsTrainer {
         float[] itemGram = Gram.of(itemFactors, itemCount, f, config.sharedRegularization());
         solveAll(
             pool,
+            solvers,
             userFactors,
             userCount,
             itemFactors,
@@ -151,8 +166,15 @@ public final class AlsTrainer {
         matrix.userConfidences);
   }
 
+  /**
+   * Solves every row of {@code x} ({@code rowCount x f}) against the fixed {@code y} and its Gram
+   * matrix, each row on its own (see {@link RowSolver}), the rows shared out to the worker threads
+   * in chunks of about equal numbers of ratings: a row's result depends only on its inputs, never
+   * on the thread or the order.
+   */
   private void solveAll(
       ExecutorService pool,
+      RowSolver[] solvers,
       float[] x,
       int rowCount,
       float[] y,
@@ -161,92 +183,24 @@ public final class AlsTrainer {
       int[] cols,
       float[] conf) {
     int f = config.factors();
-    if (config.cgSteps() == 0) {
-      forEachRow(
-          pool,
-          rowCount,
-          (solver, row) -> {
-            solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
-            solver.exact(x, row * f, y, gram, cols, conf, offsets[row], offsets[row + 1]);
-          });
-      return;
-    }
-    // Conjugate gradient for all rows in lockstep: the dense part of every row's matrix-vector
-    // product is the
-    // shared Gram matrix times that row's vector, so each CG step does it for all rows at once as
-    // one ND4J gemm
-    // (rows x f times f x f); only the sparse part, over the row's own ratings, runs per row in
-    // plain Java.
-    float[] residuals = new float[rowCount * f];
-    float[] directions = new float[rowCount * f];
-    float[] residualNorms = new float[rowCount];
-    float[] xTimesGram = Gram.times(x, rowCount, f, gram);
-    forEachRow(
-        pool,
-        rowCount,
-        (solver, row) -> {
-          solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
-          residualNorms[row] =
-              solver.startBatched(
-                  x,
-                  xTimesGram,
-                  residuals,
-                  directions,
-                  row,
-                  y,
-                  cols,
-                  conf,
-                  offsets[row],
-                  offsets[row + 1]);
-        });
-    for (int step = 0; step < config.cgSteps(); step++) {
-      float[] directionsTimesGram = Gram.times(directions, rowCount, f, gram);
-      forEachRow(
-          pool,
-          rowCount,
-          (solver, row) -> {
-            if (residualNorms[row] >= RowSolver.CONVERGED) {
-              solver.extraDiagonal(config.rowRegularization(offsets[row + 1] - offsets[row]));
-              residualNorms[row] =
-                  solver.stepBatched(
-                      x,
-                      directionsTimesGram,
-                      residuals,
-                      directions,
-                      residualNorms[row],
-                      row,
-                      y,
-                      cols,
-                      conf,
-                      offsets[row],
-                      offsets[row + 1]);
-            }
-          });
-    }
-  }
-
-  @FunctionalInterface
-  private interface RowTask {
-    void solve(RowSolver solver, int row);
-  }
-
-  /**
-   * Runs {@code task} for rows {@code 0..rowCount-1}, in chunks across the worker threads, each
-   * with its solver.
-   */
-  private void forEachRow(ExecutorService pool, int rowCount, RowTask task) {
-    int f = config.factors();
-    AtomicInteger nextRow = new AtomicInteger();
-    List<Callable<Void>> workers = new ArrayList<>(threads);
-    for (int t = 0; t < threads; t++) {
+    int steps = config.cgSteps();
+    int[] chunks = chunks(offsets, rowCount);
+    AtomicInteger nextChunk = new AtomicInteger();
+    List<Callable<Void>> workers = new ArrayList<>(solvers.length);
+    for (RowSolver solver : solvers) {
       workers.add(
           () -> {
-            RowSolver solver = new RowSolver(f);
-            int start;
-            while ((start = nextRow.getAndAdd(ROWS_PER_TASK)) < rowCount) {
-              int end = Math.min(rowCount, start + ROWS_PER_TASK);
-              for (int row = start; row < end; row++) {
-                task.solve(solver, row);
+            int chunk;
+            while ((chunk = nextChunk.getAndIncrement()) < chunks.length - 1) {
+              for (int row = chunks[chunk]; row < chunks[chunk + 1]; row++) {
+                int from = offsets[row];
+                int to = offsets[row + 1];
+                solver.extraDiagonal(config.rowRegularization(to - from));
+                if (steps == 0) {
+                  solver.exact(x, row * f, y, gram, cols, conf, from, to);
+                } else {
+                  solver.conjugateGradient(x, row * f, y, gram, cols, conf, from, to, steps);
+                }
               }
             }
             return null;
@@ -265,6 +219,28 @@ public final class AlsTrainer {
       }
       throw new IllegalStateException("ALS training failed", e.getCause());
     }
+  }
+
+  /**
+   * Chunk boundaries over the rows: at most {@link #ROWS_PER_CHUNK} rows and about {@link
+   * #RATINGS_PER_CHUNK} ratings each (a popular movie may be a chunk alone), so that the threads
+   * finish together on long-tailed data.
+   */
+  private static int[] chunks(int[] offsets, int rowCount) {
+    int[] bounds = new int[rowCount + 1];
+    int count = 0;
+    int row = 0;
+    while (row < rowCount) {
+      bounds[count++] = row;
+      int start = row;
+      while (row < rowCount
+          && row - start < ROWS_PER_CHUNK
+          && offsets[row] - offsets[start] < RATINGS_PER_CHUNK) {
+        row++;
+      }
+    }
+    bounds[count++] = rowCount;
+    return java.util.Arrays.copyOf(bounds, count);
   }
 
   private void checkFinite(float[] factors, String side, int iteration) {

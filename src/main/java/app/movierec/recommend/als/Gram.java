@@ -29,20 +29,4 @@ final class Gram {
     }
     return gram;
   }
-
-  /**
-   * {@code m G} for {@code m} ({@code rows x f}) and the symmetric {@code G} ({@code f x f}), by
-   * one ND4J gemm.
-   */
-  static float[] times(float[] m, int rows, int f, float[] gram) {
-    if (rows == 0) {
-      return new float[0];
-    }
-    INDArray left = Nd4jArrays.matrix(m, rows, f);
-    INDArray right = Nd4jArrays.matrix(gram, f, f);
-    INDArray product = Nd4j.gemm(left, right, false, false);
-    float[] result = Nd4jArrays.floats(product);
-    Nd4jArrays.release(left, right, product);
-    return result;
-  }
 }

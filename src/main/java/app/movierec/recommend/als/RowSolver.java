@@ -3,36 +3,58 @@ package app.movierec.recommend.als;
 /**
  * Solves one row's normal equations of implicit ALS, {@code (YtY + lambda I + Yt (Cu - I) Y) x = Yt
  * Cu p(u)}, where {@code Y} ({@code rows x f}, row-major float[]) holds the fixed side's factors
- * and only the row's rated columns have confidence above 1 (Hu, Koren & Volinsky 2008, eq. 4): the
- * per-row part of lockstep conjugate gradient (Takacs et al. 2011), and exact Cholesky solves for
- * fold-in, explanations and {@code cgSteps = 0}.
+ * and only the row's rated columns have confidence above 1 (Hu, Koren & Volinsky 2008, eq. 4):
+ * approximately by a few warm-started conjugate-gradient steps (Takacs, Pilaszy & Tikk 2011), as in
+ * training, or exactly by Cholesky, for fold-in, explanations and {@code cgSteps = 0}.
  *
- * <p>These are plain Java loops over float[] on purpose: the sparse part of a row's CG step touches
- * only its own rated columns, about {@code 2 f nnz} multiply-adds. An ND4J call costs microseconds
- * of op dispatch and JNI per invocation, which would dominate such tiny vectors (there are ~10k
- * rows per sweep on ml-latest-small). ND4J does the dense products instead: the Gram matrix {@code
- * YtY}, and {@code P G} for all rows of a CG step in one gemm.
+ * <p>CG solves one row completely, all its steps in one go, as benfred/implicit does: the row's
+ * vectors stay in L1 and its rated factor rows, gathered on the first pass into one contiguous
+ * block, in L2 for the later passes. The matrix-vector product never forms {@code A}: it is {@code
+ * G p} with the shared Gram matrix {@code G = YtY + lambda I} plus one pass over the rated rows.
+ * The arithmetic is in {@link RowKernels} (SIMD where the JVM has the Vector API). A solver holds
+ * all its scratch memory, so solving a row allocates nothing; one solver per thread.
  */
 final class RowSolver {
-
-  private final int f;
-  private final float[] r;
-  private final float[] p;
-  private final float[] ap;
-  private final double[] a;
-  private final double[] b;
-  private float extraDiagonal;
 
   /** A squared residual norm below which a row's CG has converged. */
   static final float CONVERGED = 1e-20f;
 
+  /**
+   * Rows with at most this many bytes of rated factor rows are gathered into a contiguous block
+   * (sized for a 1 MB L2 with room for the rest); longer rows are read in place on every pass, as
+   * their block would not stay in cache anyway.
+   */
+  static final int GATHER_BYTES = 512 * 1024;
+
+  private final int f;
+  private final RowKernels kernels;
+  private final float[] x;
+  private final float[] r;
+  private final float[] p;
+  private final float[] ap;
+  private final int blockRows;
+  private int[] identity;
+  private float[] block;
+  private double[] a;
+  private double[] b;
+  private float extraDiagonal;
+
   RowSolver(int f) {
-    this.f = f;
+    this(RowKernels.forFactors(f));
+  }
+
+  RowSolver(RowKernels kernels) {
+    this.f = kernels.f;
+    this.kernels = kernels;
+    this.x = new float[f];
     this.r = new float[f];
     this.p = new float[f];
     this.ap = new float[f];
-    this.a = new double[f * f];
-    this.b = new double[f];
+    this.blockRows = GATHER_BYTES / Float.BYTES / f;
+  }
+
+  boolean usesSimd() {
+    return kernels.simd();
   }
 
   /**
@@ -44,77 +66,74 @@ final class RowSolver {
   }
 
   /**
-   * The start of lockstep CG for one row of a batch (see {@code AlsTrainer}): from {@code
-   * xTimesGram}, the row's {@code x G} computed for all rows at once, sets the row's residual
-   * {@code r = b - A x} and first direction {@code p = r} and returns {@code r . r}. All arrays are
-   * {@code rows x f} row-major.
+   * {@code steps} conjugate-gradient steps for one row, warm-started from and written back to
+   * {@code xs[xOff..xOff+f)}, exactly as benfred/implicit's {@code least_squares_cg}: residual
+   * {@code r = Yt Cu p - A x}, then per step {@code A p}, the step along {@code p}, and the next
+   * direction; it stops early once {@code r . r} falls below {@link #CONVERGED}. The row's rated
+   * columns are {@code cols[from..to)} of {@code y} with confidences {@code conf[from..to)}; {@code
+   * gram} is {@code YtY + lambda I}.
    */
-  float startBatched(
-      float[] x,
-      float[] xTimesGram,
-      float[] r,
-      float[] p,
-      int row,
+  void conjugateGradient(
+      float[] xs,
+      int xOff,
       float[] y,
+      float[] gram,
       int[] cols,
       float[] conf,
       int from,
-      int to) {
-    int off = row * f;
-    for (int d = 0; d < f; d++) {
-      r[off + d] = -xTimesGram[off + d] - extraDiagonal * x[off + d];
+      int to,
+      int steps) {
+    if (from == to) {
+      java.util.Arrays.fill(xs, xOff, xOff + f, 0f);
+      return;
     }
-    for (int k = from; k < to; k++) {
-      int yOff = cols[k] * f;
-      float c = conf[k];
-      float coefficient = c - (c - 1) * dot(y, yOff, x, off);
-      for (int d = 0; d < f; d++) {
-        r[off + d] += coefficient * y[yOff + d];
+    System.arraycopy(xs, xOff, x, 0, f);
+    // The passes below read the row's rated factor rows four times. Gathered once into a
+    // contiguous block they stay in L2 and stream without TLB misses; rows too long for the
+    // block are read in place (their block would not stay in cache anyway).
+    int n = to - from;
+    float[] rows = y;
+    int[] index = cols;
+    int start = from;
+    int confShift = 0;
+    if (n <= blockRows) {
+      if (block == null) {
+        block = new float[blockRows * f];
+        identity = new int[blockRows];
+        for (int k = 0; k < blockRows; k++) {
+          identity[k] = k;
+        }
       }
+      kernels.gather(y, cols, from, to, block);
+      rows = block;
+      index = identity;
+      start = 0;
+      confShift = from;
     }
-    System.arraycopy(r, off, p, off, f);
-    return dot(r, off, r, off);
-  }
-
-  /**
-   * One lockstep CG step for one row, given the row's {@code p G} in {@code directionsTimesGram}:
-   * updates the row's {@code x}, {@code r} and {@code p} and returns the new {@code r . r} (below
-   * {@link #CONVERGED}: done).
-   */
-  float stepBatched(
-      float[] x,
-      float[] directionsTimesGram,
-      float[] r,
-      float[] p,
-      float rsOld,
-      int row,
-      float[] y,
-      int[] cols,
-      float[] conf,
-      int from,
-      int to) {
-    int off = row * f;
+    kernels.gramTimes(gram, x, extraDiagonal, r);
     for (int d = 0; d < f; d++) {
-      ap[d] = directionsTimesGram[off + d] + extraDiagonal * p[off + d];
+      r[d] = -r[d];
     }
-    for (int k = from; k < to; k++) {
-      int yOff = cols[k] * f;
-      axpy((conf[k] - 1) * dot(y, yOff, p, off), y, yOff, ap);
+    kernels.pass(rows, index, start, start + n, conf, confShift, 1f, -1f, x, r);
+    System.arraycopy(r, 0, p, 0, f);
+    float rsOld = kernels.dot(r, r);
+    if (rsOld < CONVERGED) {
+      return;
     }
-    float stepSize = rsOld / dot(p, off, ap, 0);
-    for (int d = 0; d < f; d++) {
-      x[off + d] += stepSize * p[off + d];
-      r[off + d] -= stepSize * ap[d];
+    for (int step = 0; step < steps; step++) {
+      kernels.gramTimes(gram, p, extraDiagonal, ap);
+      kernels.pass(rows, index, start, start + n, conf, confShift, 0f, 1f, p, ap);
+      float stepSize = rsOld / kernels.dot(p, ap);
+      kernels.addScaled(stepSize, p, x);
+      kernels.addScaled(-stepSize, ap, r);
+      float rsNew = kernels.dot(r, r);
+      if (rsNew < CONVERGED) {
+        break;
+      }
+      kernels.direction(r, rsNew / rsOld, p);
+      rsOld = rsNew;
     }
-    float rsNew = dot(r, off, r, off);
-    if (rsNew < CONVERGED) {
-      return rsNew;
-    }
-    float beta = rsNew / rsOld;
-    for (int d = 0; d < f; d++) {
-      p[off + d] = r[off + d] + beta * p[off + d];
-    }
-    return rsNew;
+    System.arraycopy(x, 0, xs, xOff, f);
   }
 
   /**
@@ -145,6 +164,10 @@ final class RowSolver {
 
   private void normalEquations(
       float[] y, float[] gram, int[] cols, float[] conf, int from, int to) {
+    if (a == null) {
+      a = new double[f * f];
+      b = new double[f];
+    }
     for (int i = 0; i < f * f; i++) {
       a[i] = gram[i];
     }
@@ -164,42 +187,6 @@ final class RowSolver {
           a[rowOff + j] += scaled * y[yOff + j];
         }
       }
-    }
-  }
-
-  /**
-   * Dot product with eight independent accumulators: the JIT may not reorder a float sum into SIMD
-   * lanes, but independent chains let the CPU overlap the additions instead of waiting on one.
-   */
-  private float dot(float[] u, int uOff, float[] v, int vOff) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    float s4 = 0;
-    float s5 = 0;
-    float s6 = 0;
-    float s7 = 0;
-    int d = 0;
-    for (; d + 7 < f; d += 8) {
-      s0 += u[uOff + d] * v[vOff + d];
-      s1 += u[uOff + d + 1] * v[vOff + d + 1];
-      s2 += u[uOff + d + 2] * v[vOff + d + 2];
-      s3 += u[uOff + d + 3] * v[vOff + d + 3];
-      s4 += u[uOff + d + 4] * v[vOff + d + 4];
-      s5 += u[uOff + d + 5] * v[vOff + d + 5];
-      s6 += u[uOff + d + 6] * v[vOff + d + 6];
-      s7 += u[uOff + d + 7] * v[vOff + d + 7];
-    }
-    for (; d < f; d++) {
-      s0 += u[uOff + d] * v[vOff + d];
-    }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-  }
-
-  private void axpy(float scale, float[] y, int yOff, float[] out) {
-    for (int d = 0; d < f; d++) {
-      out[d] += scale * y[yOff + d];
     }
   }
 }

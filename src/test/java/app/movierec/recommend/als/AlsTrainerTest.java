@@ -70,6 +70,52 @@ class AlsTrainerTest {
   }
 
   @Test
+  void same_seed_gives_identical_factors_for_any_thread_count() {
+    // 7000 users over 60 movies: the most popular movies have more ratings than fit the gathered
+    // block at 64 factors, so both ways of reading a row are covered
+    TrainingData data = EngineTestData.randomLongTail(7000, 60, 4, 0, 11);
+    AlsConfig config = AlsConfig.defaults().withFactors(64).withIterations(3);
+    RatingMatrix matrix = RatingMatrix.of(data, config);
+    int longest = 0;
+    for (int itemRow = 0; itemRow < matrix.items().size(); itemRow++) {
+      longest = Math.max(longest, matrix.itemOffsets[itemRow + 1] - matrix.itemOffsets[itemRow]);
+    }
+    assertThat(longest).isGreaterThan(RowSolver.GATHER_BYTES / Float.BYTES / 64);
+
+    AlsModel one = new AlsTrainer(config, 1).train(matrix, AlsTrainer.ProgressListener.NONE);
+    for (int threads : new int[] {2, 3}) {
+      AlsModel more =
+          new AlsTrainer(config, threads).train(matrix, AlsTrainer.ProgressListener.NONE);
+      assertThat(more.userFactorMatrix())
+          .as("%d threads", threads)
+          .containsExactly(one.userFactorMatrix());
+      assertThat(more.itemFactorMatrix())
+          .as("%d threads", threads)
+          .containsExactly(one.itemFactorMatrix());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} factors")
+  @ValueSource(ints = {20, 64})
+  void simd_and_scalar_kernels_train_the_same_factors_up_to_float_rounding(int factors) {
+    TrainingData data = EngineTestData.randomLongTail(300, 80, 15, 0, 5);
+    AlsConfig config = AlsConfig.defaults().withFactors(factors).withIterations(5);
+
+    AlsModel simd =
+        new AlsTrainer(config, 2, RowKernels::simd).train(data, AlsTrainer.ProgressListener.NONE);
+    AlsModel scalar =
+        new AlsTrainer(config, 2, ScalarRowKernels::new)
+            .train(data, AlsTrainer.ProgressListener.NONE);
+
+    assertThat(simd.itemFactorMatrix())
+        .usingComparatorWithPrecision(1e-4f)
+        .containsExactly(scalar.itemFactorMatrix());
+    assertThat(simd.userFactorMatrix())
+        .usingComparatorWithPrecision(1e-4f)
+        .containsExactly(scalar.userFactorMatrix());
+  }
+
+  @Test
   void conjugate_gradient_with_enough_steps_matches_exact_solves() {
     TrainingData data = EngineTestData.randomLongTail(60, 40, 12, 0, 8);
     AlsConfig exact =
