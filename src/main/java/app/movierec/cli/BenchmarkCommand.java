@@ -34,22 +34,46 @@ final class BenchmarkCommand {
   private static final int SYNTHETIC_USERS = 140_000;
   private static final int SYNTHETIC_MOVIES = 27_000;
   private static final int SYNTHETIC_RATINGS = 20_000_000;
+  private static final long SYNTHETIC_SEED = 20_261_124L;
 
   private BenchmarkCommand() {}
 
   static void run(String[] args, PrintStream out) {
-    Options options =
-        Options.parse(
-            args,
+    Set<String> known =
+        new java.util.HashSet<>(
             Set.of(
                 "data",
                 "genome",
-                "factors",
-                "iterations",
                 "users",
                 "fits",
                 "synthetic-ratings",
-                "synthetic-iterations"));
+                "synthetic-iterations",
+                "ratings",
+                "threads",
+                "warmups",
+                "write-synthetic"));
+    known.addAll(Commands.ALS_OPTIONS);
+    Options options = Options.parse(args, known);
+    if (options.has("write-synthetic")) {
+      AlsSpeedBenchmark.writeSyntheticCsv(
+          options.path("write-synthetic"),
+          options.integer("synthetic-ratings", SYNTHETIC_RATINGS, 1, 200_000_000),
+          SYNTHETIC_SEED,
+          out);
+      return;
+    }
+    if (options.has("ratings")) {
+      // speed and memory of ALS alone on one ratings.csv (src/bench/als-vs-implicit.sh)
+      AlsSpeedBenchmark.run(
+          new AlsSpeedBenchmark.Settings(
+              options.path("ratings"),
+              Commands.alsConfig(options, AlsConfig.defaults().withFactors(64).withIterations(3)),
+              options.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024),
+              options.integer("warmups", 0, 0, 100),
+              options.integer("fits", 1, 1, 100)),
+          out);
+      return;
+    }
     AlsConfig config =
         AlsConfig.defaults()
             .withFactors(options.integer("factors", 64, 1, 1024))
@@ -224,7 +248,8 @@ final class BenchmarkCommand {
         movies);
     resetPeaks();
     long start = System.nanoTime();
-    SyntheticRatings synthetic = SyntheticRatings.generate(ratingCount, users, movies, 20_261_124L);
+    SyntheticRatings synthetic =
+        SyntheticRatings.generate(ratingCount, users, movies, SYNTHETIC_SEED);
     RatingMatrix matrix =
         RatingMatrix.of(synthetic.userIds(), synthetic.movieIds(), synthetic.ratings(), config);
     out.printf(

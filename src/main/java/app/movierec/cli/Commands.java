@@ -43,7 +43,10 @@ public final class Commands {
               + " [--warmup 2000] [--mode hybrid] [--als-weight 0.8] [--n 20]",
           "benchmark",
           "usage: benchmark [--data DIR] [--genome DIR] [--factors 64] [--iterations 15] [--fits 3] [--users 2000]"
-              + " [--synthetic-ratings 20000000 (0 = skip)] [--synthetic-iterations 3]");
+              + " [--synthetic-ratings 20000000 (0 = skip)] [--synthetic-iterations 3]"
+              + " | benchmark --ratings RATINGS_CSV [--factors 64] [--iterations 3] [--threads N]"
+              + " [--warmups 0] [--fits 1] [ALS options] (ALS alone: per-iteration CPU, peak memory)"
+              + " | benchmark --write-synthetic RATINGS_CSV [--synthetic-ratings 20000000]");
 
   private Commands() {}
 

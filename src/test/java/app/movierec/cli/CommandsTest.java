@@ -157,6 +157,40 @@ class CommandsTest {
   }
 
   @Test
+  void benchmark_of_a_ratings_file_prints_per_iteration_cpu_and_peak_memory() {
+    int code =
+        run(
+            "benchmark",
+            "--ratings",
+            MINI + "/ratings.csv",
+            "--factors",
+            "4",
+            "--iterations",
+            "2",
+            "--threads",
+            "2");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("fit 1 iteration 2 of 2:", "s CPU", "peak during the fits")
+        .containsPattern(
+            "RESULT project factors=4 iterations=2 fits=1 .*per_iteration_cpu=[0-9.]+ .*"
+                + "peak_rss_mb=[0-9]+ .*peak_heap_mb=[0-9]+");
+  }
+
+  @Test
+  void benchmark_writes_synthetic_ratings_in_movielens_format() throws IOException {
+    Path csv = folder.resolve("synthetic.csv");
+
+    int code = run("benchmark", "--write-synthetic", csv.toString(), "--synthetic-ratings", "3000");
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(3001).first().isEqualTo("userId,movieId,rating,timestamp");
+    assertThat(lines.get(1)).matches("[0-9]+,[0-9]+,[0-5]\\.[05],0");
+  }
+
+  @Test
   void bad_arguments_print_one_usage_line_and_exit_with_2() {
     assertThat(run("recommend", "--data", MINI, "--mode", "magic", "--n", "3", "--out", "x.csv"))
         .isEqualTo(2);

@@ -80,6 +80,14 @@ public final class AlsTrainer {
     return config;
   }
 
+  /**
+   * Loads ND4J's native backend now rather than in the first training (it takes seconds); for
+   * benchmarks, which time the training alone.
+   */
+  public static void loadNativeLibraries() {
+    Gram.of(new float[1], 1, 1, 0);
+  }
+
   /** Trains on all ratings of {@code data}. */
   public AlsModel train(TrainingData data, ProgressListener listener) {
     return train(RatingMatrix.of(data, config), listener);
