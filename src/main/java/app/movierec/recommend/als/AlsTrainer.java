@@ -132,6 +132,9 @@ public final class AlsTrainer {
     for (int t = 0; t < threads; t++) {
       solvers[t] = new RowSolver(kernels.apply(f));
     }
+    if (solvers[0].usesSimd()) {
+      KernelWarmUp.ensureWarm(f);
+    }
     try {
       for (int iteration = 1; iteration <= config.iterations(); iteration++) {
         float[] userGram = Gram.of(userFactors, userCount, f, config.sharedRegularization());
