@@ -179,9 +179,10 @@ public final class AlsTrainer {
 
   /**
    * Solves every row of {@code x} ({@code rowCount x f}) against the fixed {@code y} and its Gram
-   * matrix, each row on its own (see {@link RowSolver}), the rows shared out to the worker threads
-   * in chunks of about equal numbers of ratings: a row's result depends only on its inputs, never
-   * on the thread or the order.
+   * matrix (see {@link RowSolver}): rows that fit the solver's gathered block one by one, in chunks
+   * of about equal numbers of ratings, longer rows in batches of {@link RowSolver#BATCH_ROWS},
+   * handed out to the worker threads batches first. A row's result depends only on its inputs,
+   * never on the thread, the order or the batch.
    */
   private void solveAll(
       ExecutorService pool,
@@ -196,20 +197,42 @@ public final class AlsTrainer {
     int f = config.factors();
     int steps = config.cgSteps();
     int[] chunks = chunks(offsets, rowCount);
-    AtomicInteger nextChunk = new AtomicInteger();
+    int[] longRows = new int[rowCount];
+    int longCount = 0;
+    for (int row = 0; steps > 0 && row < rowCount; row++) {
+      if (!solvers[0].gathers(offsets[row + 1] - offsets[row])) {
+        longRows[longCount++] = row;
+      }
+    }
+    int batches = (longCount + RowSolver.BATCH_ROWS - 1) / RowSolver.BATCH_ROWS;
+    int longTotal = longCount;
+    AtomicInteger nextTask = new AtomicInteger();
     List<Callable<Void>> workers = new ArrayList<>(solvers.length);
     for (RowSolver solver : solvers) {
       workers.add(
           () -> {
-            int chunk;
-            while ((chunk = nextChunk.getAndIncrement()) < chunks.length - 1) {
+            float[] extraDiagonals = new float[RowSolver.BATCH_ROWS];
+            int task;
+            while ((task = nextTask.getAndIncrement()) < batches + chunks.length - 1) {
+              if (task < batches) {
+                int first = task * RowSolver.BATCH_ROWS;
+                int count = Math.min(RowSolver.BATCH_ROWS, longTotal - first);
+                for (int k = 0; k < count; k++) {
+                  int row = longRows[first + k];
+                  extraDiagonals[k] = config.rowRegularization(offsets[row + 1] - offsets[row]);
+                }
+                solver.conjugateGradient(
+                    x, longRows, first, count, y, gram, offsets, cols, conf, steps, extraDiagonals);
+                continue;
+              }
+              int chunk = task - batches;
               for (int row = chunks[chunk]; row < chunks[chunk + 1]; row++) {
                 int from = offsets[row];
                 int to = offsets[row + 1];
                 solver.extraDiagonal(config.rowRegularization(to - from));
                 if (steps == 0) {
                   solver.exact(x, row * f, y, gram, cols, conf, from, to);
-                } else {
+                } else if (solver.gathers(to - from)) {
                   solver.conjugateGradient(x, row * f, y, gram, cols, conf, from, to, steps);
                 }
               }

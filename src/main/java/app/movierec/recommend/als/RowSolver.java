@@ -26,6 +26,18 @@ final class RowSolver {
    */
   static final int GATHER_BYTES = 512 * 1024;
 
+  /**
+   * Rows solved together by {@link #conjugateGradient(float[], int[], int, int, float[], float[],
+   * int[], int[], float[], int, float[])}.
+   */
+  static final int BATCH_ROWS = 64;
+
+  /**
+   * The width of the column ranges a batch's passes go through together: the factor rows of one
+   * range (256 KB) stay in L2 while every row of the batch takes its entries in that range.
+   */
+  static final int COLUMN_BLOCK_BYTES = 256 * 1024;
+
   private final int f;
   private final RowKernels kernels;
   private final float[] x;
@@ -38,6 +50,13 @@ final class RowSolver {
   private double[] a;
   private double[] b;
   private float extraDiagonal;
+  private float[][] batchX;
+  private float[][] batchR;
+  private float[][] batchP;
+  private float[][] batchAp;
+  private float[] batchResidualNorms;
+  private boolean[] batchActive;
+  private int[] batchCursors;
 
   RowSolver(int f) {
     this(RowKernels.forFactors(f));
@@ -55,6 +74,14 @@ final class RowSolver {
 
   boolean usesSimd() {
     return kernels.simd();
+  }
+
+  /**
+   * Whether a row with {@code ratings} ratings is gathered into the contiguous block; longer rows
+   * are for the batched solve.
+   */
+  boolean gathers(int ratings) {
+    return ratings <= blockRows;
   }
 
   /**
@@ -134,6 +161,134 @@ final class RowSolver {
       rsOld = rsNew;
     }
     System.arraycopy(x, 0, xs, xOff, f);
+  }
+
+  /**
+   * The same CG steps as {@link #conjugateGradient(float[], int, float[], float[], int[], float[],
+   * int, int, int)}, with the same bits, for the long rows {@code rows[first..first+count)} of the
+   * CSR matrix ({@code offsets}, {@code cols}, {@code conf}) at once ({@code count <= BATCH_ROWS});
+   * {@code extraDiagonals[k]} is row {@code rows[first+k]}'s extra diagonal.
+   *
+   * <p>Why: a long row (a popular movie's thousands of users) does not fit the gathered block, so
+   * each of its four passes would read its factor rows from all over {@code y}, from memory, with a
+   * TLB miss each. Batched, a pass goes through {@code y} in column ranges of {@link
+   * #COLUMN_BLOCK_BYTES}, and every row of the batch takes its entries in the range while those
+   * factor rows are in L2; popular movies share most of their users, so each factor row is then
+   * fetched once per pass and batch instead of once per entry. A row's entries are still taken in
+   * their order and in the same groups of four (ranges end on a multiple of four from the row's
+   * start), so its result does not depend on the batching.
+   */
+  void conjugateGradient(
+      float[] xs,
+      int[] rows,
+      int first,
+      int count,
+      float[] y,
+      float[] gram,
+      int[] offsets,
+      int[] cols,
+      float[] conf,
+      int steps,
+      float[] extraDiagonals) {
+    if (batchX == null) {
+      batchX = new float[BATCH_ROWS][f];
+      batchR = new float[BATCH_ROWS][f];
+      batchP = new float[BATCH_ROWS][f];
+      batchAp = new float[BATCH_ROWS][f];
+      batchResidualNorms = new float[BATCH_ROWS];
+      batchActive = new boolean[BATCH_ROWS];
+      batchCursors = new int[BATCH_ROWS];
+    }
+    for (int k = 0; k < count; k++) {
+      float[] xk = batchX[k];
+      float[] rk = batchR[k];
+      System.arraycopy(xs, rows[first + k] * f, xk, 0, f);
+      kernels.gramTimes(gram, xk, extraDiagonals[k], rk);
+      for (int d = 0; d < f; d++) {
+        rk[d] = -rk[d];
+      }
+      batchActive[k] = true;
+    }
+    blockedPass(rows, first, count, y, offsets, cols, conf, 1f, -1f, batchX, batchR);
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(batchR[k], 0, batchP[k], 0, f);
+      batchResidualNorms[k] = kernels.dot(batchR[k], batchR[k]);
+      batchActive[k] = batchResidualNorms[k] >= CONVERGED;
+    }
+    for (int step = 0; step < steps; step++) {
+      for (int k = 0; k < count; k++) {
+        if (batchActive[k]) {
+          kernels.gramTimes(gram, batchP[k], extraDiagonals[k], batchAp[k]);
+        }
+      }
+      blockedPass(rows, first, count, y, offsets, cols, conf, 0f, 1f, batchP, batchAp);
+      for (int k = 0; k < count; k++) {
+        if (!batchActive[k]) {
+          continue;
+        }
+        float[] pk = batchP[k];
+        float[] rk = batchR[k];
+        float rsOld = batchResidualNorms[k];
+        float stepSize = rsOld / kernels.dot(pk, batchAp[k]);
+        kernels.addScaled(stepSize, pk, batchX[k]);
+        kernels.addScaled(-stepSize, batchAp[k], rk);
+        float rsNew = kernels.dot(rk, rk);
+        if (rsNew < CONVERGED) {
+          batchActive[k] = false;
+        } else {
+          kernels.direction(rk, rsNew / rsOld, pk);
+          batchResidualNorms[k] = rsNew;
+        }
+      }
+    }
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(batchX[k], 0, xs, rows[first + k] * f, f);
+    }
+  }
+
+  /** One pass for the batch's active rows, column range by column range. */
+  private void blockedPass(
+      int[] rows,
+      int first,
+      int count,
+      float[] y,
+      int[] offsets,
+      int[] cols,
+      float[] conf,
+      float firstWeight,
+      float secondWeight,
+      float[][] v,
+      float[][] out) {
+    int columnsPerBlock = Math.max(1, COLUMN_BLOCK_BYTES / Float.BYTES / f);
+    for (int k = 0; k < count; k++) {
+      batchCursors[k] = offsets[rows[first + k]];
+    }
+    boolean more = true;
+    for (int blockEnd = columnsPerBlock; more; blockEnd += columnsPerBlock) {
+      more = false;
+      for (int k = 0; k < count; k++) {
+        int row = rows[first + k];
+        int rowEnd = offsets[row + 1];
+        int from = batchCursors[k];
+        if (!batchActive[k] || from == rowEnd) {
+          continue;
+        }
+        int to = from;
+        while (to < rowEnd && cols[to] < blockEnd) {
+          to++;
+        }
+        if (to < rowEnd) {
+          // keep the row's groups of four as in a single pass over the whole row
+          int rowStart = offsets[row];
+          to = Math.min(rowEnd, rowStart + ((to - rowStart + 3) & ~3));
+        }
+        more |= to < rowEnd;
+        if (to > from) {
+          kernels.pass(y, cols, from, to, conf, 0, firstWeight, secondWeight, v[k], out[k]);
+          batchCursors[k] = to;
+        }
+      }
+    }
   }
 
   /**
