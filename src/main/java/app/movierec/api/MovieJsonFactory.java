@@ -5,8 +5,8 @@ import app.movierec.api.ApiJson.RecommendedMovieJson;
 import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
-import app.movierec.catalog.imports.DatasetReadyEvent;
-import app.movierec.recommend.ScoredMovie;
+import app.movierec.common.DatasetReadyEvent;
+import app.movierec.common.ScoredMovie;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class MovieJsonFactory {
   List<RecommendedMovieJson> recommended(List<ScoredMovie> scored) {
     List<Integer> missing =
         scored.stream()
-            .map(s -> (int) s.movieId())
+            .map(ScoredMovie::movieId)
             .filter(id -> !cache.containsKey(id))
             .distinct()
             .toList();
@@ -66,7 +66,7 @@ class MovieJsonFactory {
     return scored.stream()
         .map(
             s -> {
-              MovieJson movie = cache.get((int) s.movieId());
+              MovieJson movie = cache.get(s.movieId());
               if (movie == null) {
                 return null; // the catalogue changed since the model was trained
               }

@@ -37,8 +37,8 @@ public class CatalogService {
     this.userTags = userTags;
   }
 
-  public Optional<Movie> movie(long movieId) {
-    return toInt(movieId).flatMap(movies::findById);
+  public Optional<Movie> movie(int movieId) {
+    return movies.findById(movieId);
   }
 
   /** The movies with these ids, by id; unknown ids are left out. */
@@ -47,8 +47,8 @@ public class CatalogService {
         .collect(Collectors.toMap(Movie::getMovieId, Function.identity()));
   }
 
-  public Optional<Link> link(long movieId) {
-    return toInt(movieId).flatMap(links::findById);
+  public Optional<Link> link(int movieId) {
+    return links.findById(movieId);
   }
 
   /** The links of these movies, by movieId; movies without links are left out. */
@@ -61,8 +61,8 @@ public class CatalogService {
    * The genome tags most relevant to a movie, strongest first; empty when the movie has no genome
    * vector.
    */
-  public List<GenomeTagRelevance> strongestGenomeTags(long movieId, int n) {
-    Optional<GenomeVector> vector = toInt(movieId).flatMap(genomeVectors::findById);
+  public List<GenomeTagRelevance> strongestGenomeTags(int movieId, int n) {
+    Optional<GenomeVector> vector = genomeVectors.findById(movieId);
     if (vector.isEmpty()) {
       return List.of();
     }
@@ -79,10 +79,6 @@ public class CatalogService {
   public CatalogCounts counts() {
     return new CatalogCounts(
         movies.count(), links.count(), userTags.count(), genomeTags.count(), genomeVectors.count());
-  }
-
-  private static Optional<Integer> toInt(long id) {
-    return id > 0 && id <= Integer.MAX_VALUE ? Optional.of((int) id) : Optional.empty();
   }
 
   /** A genome tag and how strongly (0..1) it applies to a movie. */

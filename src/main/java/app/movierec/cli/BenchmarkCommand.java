@@ -1,17 +1,17 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.BlendWeights;
-import app.movierec.recommend.TopN;
-import app.movierec.recommend.TrainingData;
-import app.movierec.recommend.UserRatings;
+import app.movierec.common.ProgressListener;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
+import app.movierec.recommend.HybridModel;
+import app.movierec.recommend.HybridTrainer;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsTrainer;
 import app.movierec.recommend.als.RatingMatrix;
-import app.movierec.recommend.content.ContentModel;
-import app.movierec.recommend.hybrid.HybridRecommender;
-import app.movierec.recommend.hybrid.UserScores;
-import java.io.PrintStream;
+import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.StandardScores;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,9 +19,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code benchmark}: speed figures, printed, never asserted. ALS fit time on a MovieLens folder
@@ -29,35 +32,74 @@ import java.util.SplittableRandom;
  * long-tail run (by default 20M ratings, 140k users, 27k movies) with seconds per iteration and
  * peak heap.
  */
-final class BenchmarkCommand {
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print speed figures: ALS fit time, scoring and re-blend latency on a MovieLens folder,",
+      "and seconds per ALS iteration on a synthetic long-tail data set."
+    })
+final class BenchmarkCommand implements Callable<Integer> {
 
   private static final int SYNTHETIC_USERS = 140_000;
   private static final int SYNTHETIC_MOVIES = 27_000;
-  private static final int SYNTHETIC_RATINGS = 20_000_000;
 
-  private BenchmarkCommand() {}
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  static void run(String[] args, PrintStream out) {
-    Options options =
-        Options.parse(
-            args,
-            Set.of(
-                "data",
-                "genome",
-                "factors",
-                "iterations",
-                "users",
-                "fits",
-                "synthetic-ratings",
-                "synthetic-iterations"));
-    AlsConfig config =
-        AlsConfig.defaults()
-            .withFactors(options.integer("factors", 64, 1, 1024))
-            .withIterations(options.integer("iterations", 15, 1, 1000));
-    int sampledUsers = options.integer("users", 2000, 1, Integer.MAX_VALUE);
-    int fits = options.integer("fits", 3, 1, 100);
-    int syntheticRatings = options.integer("synthetic-ratings", SYNTHETIC_RATINGS, 0, 200_000_000);
-    int syntheticIterations = options.integer("synthetic-iterations", 3, 1, 100);
+  @Option(names = "--data", paramLabel = "DIR", description = "a MovieLens folder to time")
+  Path dataDir;
+
+  @Option(
+      names = "--genome",
+      paramLabel = "DIR",
+      description = "where the genome files are (default: the data folder)")
+  Path genomeDir;
+
+  @Option(
+      names = "--fits",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "timed fits after two warm-ups (default: ${DEFAULT-VALUE})")
+  int fits;
+
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "users sampled for the latency figures (default: ${DEFAULT-VALUE})")
+  int sampledUsers;
+
+  @Option(
+      names = "--synthetic-ratings",
+      paramLabel = "N",
+      defaultValue = "20000000",
+      description = "size of the synthetic run, 0 to skip it (default: ${DEFAULT-VALUE})")
+  int syntheticRatings;
+
+  @Option(
+      names = "--synthetic-iterations",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "ALS iterations of the synthetic run (default: ${DEFAULT-VALUE})")
+  int syntheticIterations;
+
+  @Mixin AlsOptions als;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (fits < 1 || fits > 100) {
+      throw UserInputException.usage("--fits must be between 1 and 100, got " + fits);
+    }
+    if (sampledUsers < 1) {
+      throw UserInputException.usage("--users must be at least 1, got " + sampledUsers);
+    }
+    if (syntheticRatings < 0 || syntheticRatings > 200_000_000) {
+      throw UserInputException.usage("--synthetic-ratings must be between 0 and 200000000");
+    }
+    // 64 factors unless told otherwise: the figure the README's speed table quotes
+    AlsConfig config = als.applyTo(AlsConfig.defaults().withFactors(64));
     int threads = Runtime.getRuntime().availableProcessors();
     out.printf(
         Locale.ROOT,
@@ -66,19 +108,17 @@ final class BenchmarkCommand {
         threads,
         System.getProperty("org.bytedeco.openblas.nthreads", "(default)"),
         Runtime.getRuntime().maxMemory() >> 20);
-
-    if (options.has("data")) {
-      TrainingData data =
-          DataFolder.load(Path.of(options.required("data")), options.path("genome"));
-      benchmarkFolder(data, config, fits, sampledUsers, out);
+    if (dataDir != null) {
+      benchmarkFolder(DataFolder.of(dataDir, genomeDir).load(), config, out);
     }
     if (syntheticRatings > 0) {
-      benchmarkSynthetic(syntheticRatings, config.withIterations(syntheticIterations), out);
+      int iterations = als.iterations != null ? als.iterations : syntheticIterations;
+      benchmarkSynthetic(syntheticRatings, config.withIterations(iterations), out);
     }
+    return Commands.EXIT_OK;
   }
 
-  private static void benchmarkFolder(
-      TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
+  private void benchmarkFolder(TrainingData data, AlsConfig config, PrintWriter out) {
     RatingMatrix matrix = RatingMatrix.of(data, config);
     out.printf(
         Locale.ROOT,
@@ -89,15 +129,15 @@ final class BenchmarkCommand {
         config.cacheKey());
     AlsTrainer trainer = new AlsTrainer(config);
     // warm-up: let the JIT compile the CG loops and ND4J load its natives
-    trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
-    trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+    trainer.train(matrix, ProgressListener.NONE);
+    trainer.train(matrix, ProgressListener.NONE);
     double[] seconds = new double[fits];
     double[] cpuSeconds = new double[fits];
-    AlsModel model = null;
+    AlsModel alsModel = null;
     for (int i = 0; i < fits; i++) {
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
-      model = trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+      alsModel = trainer.train(matrix, ProgressListener.NONE);
       seconds[i] = (System.nanoTime() - start) / 1e9;
       cpuSeconds[i] = (processCpuNanos() - cpuStart) / 1e9;
     }
@@ -120,51 +160,51 @@ final class BenchmarkCommand {
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
+    HybridModel model = new HybridTrainer(config).fit(data, alsModel, ProgressListener.NONE);
+    int[] userRows = sampleRows(alsModel.users().size(), sampledUsers);
+    UserHistory[] histories = new UserHistory[userRows.length];
+    for (int i = 0; i < userRows.length; i++) {
+      histories[i] = model.trainedHistory(alsModel.users().idAt(userRows[i])).orElseThrow();
+    }
+
     // per-user scoring of every movie + top 20, excluding rated movies
-    int users = model.users().size();
-    int[] userRows = sampleRows(users, sampledUsers);
-    AlsModel trained = model;
+    AlsModel trained = alsModel;
     int rounds = Math.max(3, 3000 / userRows.length);
     long[] nanos = new long[userRows.length * rounds];
     for (int round = -2; round < rounds; round++) {
       // two warm-up rounds
       for (int i = 0; i < userRows.length; i++) {
         long start = System.nanoTime();
-        scoreAndSelect(trained, userRows[i]);
+        trained.recommend(histories[i], 20);
         if (round >= 0) {
           nanos[round * userRows.length + i] = System.nanoTime() - start;
         }
       }
     }
     printLatency(
-        "score all " + model.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
+        "score all " + alsModel.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
 
     // hybrid re-blend: the per-user vectors are cached, a weight change only re-blends
-    ContentModel content = ContentModel.build(data);
-    HybridRecommender hybrid = new HybridRecommender(model, content);
-    UserRatings ratings = UserRatings.of(data);
     int blendUsers = Math.min(200, userRows.length);
-    UserScores[] cached = new UserScores[blendUsers];
+    StandardScores[] cached = new StandardScores[blendUsers];
     long[] prepare = new long[blendUsers];
     for (int i = 0; i < blendUsers; i++) {
-      long userId = model.users().idAt(userRows[i]);
-      Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
       long start = System.nanoTime();
-      cached[i] =
-          hybrid.userScores(model.userVector(userId).orElseThrow(), content.profile(userRatings));
+      cached[i] = model.standardScores(histories[i]).orElseThrow();
       prepare[i] = System.nanoTime() - start;
     }
-    printLatency("hybrid first request (ALS + content scores, normalised)", prepare, out);
+    printLatency("hybrid first request (ALS + content scores, standardised)", prepare, out);
     long[] blend = new long[blendUsers * 10];
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < blend.length; i++) {
+        HybridModel blended = model.withWeights(BlendWeights.ofAlsWeight((i % 11) / 10.0));
         long start = System.nanoTime();
-        hybrid.blend(cached[i % blendUsers], BlendWeights.ofAlsWeight((i % 11) / 10.0), 20);
+        blended.recommend(cached[i % blendUsers], 20);
         blend[i] = System.nanoTime() - start;
       }
     }
     printLatency(
-        "hybrid re-blend of " + content.movies().size() + " movies + top 20 (target < 5 ms)",
+        "hybrid re-blend of " + model.movies().size() + " movies + top 20 (target < 5 ms)",
         blend,
         out);
   }
@@ -177,17 +217,6 @@ final class BenchmarkCommand {
     return 0;
   }
 
-  private static void scoreAndSelect(AlsModel model, int userRow) {
-    long userId = model.users().idAt(userRow);
-    AlsModel.UserVector user = model.userVector(userId).orElseThrow();
-    float[] scores = model.scores(user.factors());
-    boolean[] excluded = new boolean[scores.length];
-    for (int itemRow : user.ratedItemRows()) {
-      excluded[itemRow] = true;
-    }
-    TopN.select(scores, excluded, 20);
-  }
-
   private static int[] sampleRows(int rows, int wanted) {
     int count = Math.min(rows, wanted);
     int[] sample = new int[count];
@@ -197,7 +226,7 @@ final class BenchmarkCommand {
     return sample;
   }
 
-  private static void printLatency(String what, long[] nanos, PrintStream out) {
+  private static void printLatency(String what, long[] nanos, PrintWriter out) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     double median = sorted[sorted.length / 2] / 1e6;
@@ -212,8 +241,8 @@ final class BenchmarkCommand {
         sorted.length);
   }
 
-  private static void benchmarkSynthetic(int ratingCount, AlsConfig config, PrintStream out) {
-    double scale = Math.min(1.0, (double) ratingCount / SYNTHETIC_RATINGS);
+  private static void benchmarkSynthetic(int ratingCount, AlsConfig config, PrintWriter out) {
+    double scale = Math.min(1.0, ratingCount / 20e6);
     int users = Math.max(10, (int) Math.round(SYNTHETIC_USERS * scale));
     int movies = SYNTHETIC_MOVIES;
     out.printf(
@@ -241,7 +270,8 @@ final class BenchmarkCommand {
     new AlsTrainer(config)
         .train(
             matrix,
-            (iteration, iterations) -> {
+            (phase, fraction) -> {
+              int iteration = (int) Math.round(fraction * config.iterations());
               long now = System.nanoTime();
               long cpu = processCpuNanos();
               perIteration[iteration - 1] = (now - last[0]) / 1e9;
@@ -252,7 +282,7 @@ final class BenchmarkCommand {
                   Locale.ROOT,
                   "synthetic: iteration %d of %d took %.2f s (%.2f s CPU)%n",
                   iteration,
-                  iterations,
+                  config.iterations(),
                   perIteration[iteration - 1],
                   cpuPerIteration[iteration - 1]);
             });

@@ -101,7 +101,7 @@ public class PosterService implements DisposableBean {
    * {@link #posterUrlNow(MovieRef)} for a whole page of movies with one database query; keyed by
    * movieId.
    */
-  public Map<Long, String> posterUrlsNow(Collection<MovieRef> movies) {
+  public Map<Integer, String> posterUrlsNow(Collection<MovieRef> movies) {
     Set<Long> missing = new HashSet<>();
     for (MovieRef movie : movies) {
       if (movie.tmdbId() != null && !known.containsKey(movie.tmdbId())) {
@@ -115,7 +115,7 @@ public class PosterService implements DisposableBean {
         log.debug("Could not read the poster cache", e);
       }
     }
-    Map<Long, String> urls = new LinkedHashMap<>();
+    Map<Integer, String> urls = new LinkedHashMap<>();
     for (MovieRef movie : movies) {
       Optional<String> path =
           movie.tmdbId() == null

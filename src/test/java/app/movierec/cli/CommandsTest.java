@@ -2,7 +2,7 @@ package app.movierec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.TrainingData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -161,8 +161,8 @@ class CommandsTest {
     assertThat(run("recommend", "--data", MINI, "--mode", "magic", "--n", "3", "--out", "x.csv"))
         .isEqualTo(2);
     assertThat(err.toString())
-        .contains("--mode must be als, content or hybrid")
-        .contains("usage: recommend")
+        .contains("mode must be hybrid, als or content, got 'magic'")
+        .contains("usage: java -jar movie-recommender.jar recommend")
         .doesNotContain("Exception")
         .hasLineCount(1);
     assertThat(run("recommend", "--data", MINI, "--mode", "als", "--out", "x.csv")).isEqualTo(2);
@@ -171,6 +171,49 @@ class CommandsTest {
     assertThat(run("evaluate", "--data", MINI, "--factors", "0")).isEqualTo(2);
     assertThat(run("evaluate", "--data")).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(
+            run(
+                "recommend",
+                "--data",
+                MINI,
+                "--mode",
+                "als",
+                "--n",
+                "3",
+                "--out",
+                "x.csv",
+                "--seed",
+                "1"))
+        .as("the ALS seed is --als-seed; --seed is unknown to recommend")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void help_lists_every_option_a_command_accepts() {
+    assertThat(run("recommend", "--help")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "--data",
+            "--genome",
+            "--mode",
+            "--als-weight",
+            "--n",
+            "--out",
+            "--factors",
+            "--iterations",
+            "--regularization",
+            "--scale-regularization",
+            "--alpha",
+            "--confidence",
+            "--cg-steps",
+            "--als-seed");
+    out.reset();
+    assertThat(run("evaluate", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--seed", "seed of the split", "--als-seed", "--given", "--cold-users");
+    out.reset();
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("recommend", "evaluate", "benchmark", "loadtest");
   }
 
   @Test
@@ -202,7 +245,7 @@ class CommandsTest {
 
   @Test
   void commands_read_quoted_fields_crlf_and_the_genome_through_the_shared_reader() {
-    TrainingData data = DataFolder.load(Path.of(MINI), Path.of(MINI_GENOME));
+    TrainingData data = DataFolder.of(Path.of(MINI), Path.of(MINI_GENOME)).load();
 
     assertThat(data.movieIds()).hasSize(13);
     assertThat(data.genres().get(12)).isEmpty();

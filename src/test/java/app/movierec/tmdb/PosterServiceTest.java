@@ -206,14 +206,14 @@ class PosterServiceTest {
     await(service(TestKeys.V3_API_KEY).posterUrl(TOY_STORY));
     PosterService afterRestart = service(TestKeys.V3_API_KEY);
 
-    Map<Long, String> urls =
+    Map<Integer, String> urls =
         afterRestart.posterUrlsNow(List.of(TOY_STORY, UNKNOWN_TO_TMDB, WITHOUT_TMDB_ID));
 
     assertThat(urls)
         .containsExactly(
-            Map.entry(1L, IMAGE_BASE + "/toy.jpg"),
-            Map.entry(2L, GeneratedPoster.dataUri(UNKNOWN_TO_TMDB)),
-            Map.entry(3L, GeneratedPoster.dataUri(WITHOUT_TMDB_ID)));
+            Map.entry(1, IMAGE_BASE + "/toy.jpg"),
+            Map.entry(2, GeneratedPoster.dataUri(UNKNOWN_TO_TMDB)),
+            Map.entry(3, GeneratedPoster.dataUri(WITHOUT_TMDB_ID)));
   }
 
   @Test

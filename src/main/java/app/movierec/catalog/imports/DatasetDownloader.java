@@ -1,5 +1,6 @@
 package app.movierec.catalog.imports;
 
+import app.movierec.common.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +61,7 @@ public class DatasetDownloader {
       String dataset,
       Path targetDir,
       DatasetProperties.Download settings,
-      MovieLensReader.ProgressListener progress) {
+      ProgressListener progress) {
     String zipUrl = settings.baseUrl().replaceAll("/+$", "") + "/" + dataset + ".zip";
     Path target = targetDir.toAbsolutePath().normalize();
     Path work = null;
@@ -107,10 +108,7 @@ public class DatasetDownloader {
 
   /** Streams the zip to {@code file}, checks its length and returns its MD5. */
   private static String fetchZip(
-      String url,
-      Path file,
-      DatasetProperties.Download settings,
-      MovieLensReader.ProgressListener progress)
+      String url, Path file, DatasetProperties.Download settings, ProgressListener progress)
       throws IOException {
     HttpURLConnection connection = open(url, settings);
     long length = connection.getContentLengthLong();
@@ -157,8 +155,7 @@ public class DatasetDownloader {
     return connection;
   }
 
-  private static void unpack(Path zip, Path into, MovieLensReader.ProgressListener progress)
-      throws IOException {
+  private static void unpack(Path zip, Path into, ProgressListener progress) throws IOException {
     Files.createDirectories(into);
     int found = 0;
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {

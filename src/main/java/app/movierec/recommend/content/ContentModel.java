@@ -1,9 +1,10 @@
 package app.movierec.recommend.content;
 
-import app.movierec.recommend.IdIndex;
-import app.movierec.recommend.MovieScore;
-import app.movierec.recommend.TopN;
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.IdIndex;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TopN;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -201,7 +202,7 @@ public final class ContentModel {
   }
 
   /** Which vector the movie has; empty for an unknown movie. */
-  public Optional<VectorKind> kindOf(long movieId) {
+  public Optional<VectorKind> kindOf(int movieId) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
       return Optional.empty();
@@ -218,13 +219,13 @@ public final class ContentModel {
    * Cosine of two movies (genome when both have one, fallback otherwise); empty when either is
    * unknown.
    */
-  public Optional<Double> similarity(long movieId, long otherMovieId) {
+  public Optional<Double> similarity(int movieId, int otherMovieId) {
     int a = movies.rowOf(movieId);
     int b = movies.rowOf(otherMovieId);
     if (a < 0 || b < 0) {
       return Optional.empty();
     }
-    float[] scores = similarities(a);
+    float[] scores = cosinesOfRow(a);
     return Optional.of((double) scores[b]);
   }
 
@@ -232,22 +233,31 @@ public final class ContentModel {
    * The {@code n} most similar movies, best first, the movie itself excluded; empty for an unknown
    * movie.
    */
-  public List<MovieScore> similarMovies(long movieId, int n) {
+  public List<ScoredMovie> similarMovies(int movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
       return List.of();
     }
-    float[] scores = similarities(movieRow);
+    float[] scores = cosinesOfRow(movieRow);
     boolean[] excluded = new boolean[movies.size()];
     excluded[movieRow] = true;
-    return toMovieScores(TopN.select(scores, excluded, n), scores);
+    return toScoredMovies(TopN.select(scores, excluded, n), scores);
+  }
+
+  /**
+   * The cosine of this movie with every movie, by movieRow (itself included); empty for an unknown
+   * movie.
+   */
+  public Optional<float[]> similarities(int movieId) {
+    int movieRow = movies.rowOf(movieId);
+    return movieRow < 0 ? Optional.empty() : Optional.of(cosinesOfRow(movieRow));
   }
 
   /**
    * Cosines of one movie with every movie, by movieRow (itself included, = 1 unless its vector is
    * empty).
    */
-  private float[] similarities(int movieRow) {
+  private float[] cosinesOfRow(int movieRow) {
     float[] query = new float[termCount];
     for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
       query[fallbackTerms[k]] = fallbackValues[k];
@@ -264,26 +274,25 @@ public final class ContentModel {
   }
 
   /**
-   * A user's taste in both spaces from their ratings by movieId. Each rated movie weighs {@code
-   * rating / 5} when {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes
-   * away); this needs no user mean, so a single rating is enough (cold start). Unknown movies are
-   * ignored.
+   * A user's taste in both spaces from their ratings. Each rated movie weighs {@code rating / 5}
+   * when {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes away); this
+   * needs no user mean, so a single rating is enough (cold start). Unknown movies are ignored.
    */
-  public Profile profile(Map<Long, Double> ratingsByMovieId) {
+  public Profile profile(UserHistory history) {
     float[] fallback = new float[termCount];
     float[] genomePart = genomeDimension > 0 ? new float[genomeDimension] : null;
     boolean hasGenome = false;
-    List<Integer> rated = new ArrayList<>();
-    for (var rating : new TreeMap<>(ratingsByMovieId).entrySet()) {
-      int movieRow = movies.rowOf(rating.getKey());
-      Double stars = rating.getValue();
-      if (movieRow < 0 || stars == null || !Double.isFinite(stars)) {
+    int[] rated = new int[history.size()];
+    int ratedCount = 0;
+    for (int k = 0; k < history.size(); k++) {
+      int movieRow = movies.rowOf(history.movieId(k));
+      if (movieRow < 0) {
         continue;
       }
-      rated.add(movieRow);
-      float weight = (float) (stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5);
-      for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
-        fallback[fallbackTerms[k]] += weight * fallbackValues[k];
+      rated[ratedCount++] = movieRow;
+      float weight = weightOf(history.rating(k));
+      for (int t = fallbackOffsets[movieRow]; t < fallbackOffsets[movieRow + 1]; t++) {
+        fallback[fallbackTerms[t]] += weight * fallbackValues[t];
       }
       int genomeRow = genomeRowOfMovieRow[movieRow];
       if (genomeRow >= 0) {
@@ -297,10 +306,12 @@ public final class ContentModel {
     if (hasGenome) {
       normalise(genomePart, 0, genomePart.length);
     }
-    return new Profile(
-        fallback,
-        hasGenome ? genomePart : null,
-        rated.stream().mapToInt(Integer::intValue).toArray());
+    return new Profile(fallback, hasGenome ? genomePart : null, Arrays.copyOf(rated, ratedCount));
+  }
+
+  /** How much a rated movie pulls the profile towards itself (negative: away). */
+  private static float weightOf(double stars) {
+    return (float) (stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5);
   }
 
   /**
@@ -319,34 +330,34 @@ public final class ContentModel {
   }
 
   /** The profile's top {@code n} unrated movies, best first. */
-  public List<MovieScore> recommend(Profile profile, int n) {
+  public List<ScoredMovie> recommend(Profile profile, int n) {
     float[] scores = scores(profile);
     boolean[] excluded = new boolean[movies.size()];
     for (int movieRow : profile.ratedMovieRows()) {
       excluded[movieRow] = true;
     }
-    return toMovieScores(TopN.select(scores, excluded, n), scores);
+    return toScoredMovies(TopN.select(scores, excluded, n), scores);
   }
 
   /**
    * The rated movies most similar to {@code movieId}, weighted like the profile (the content side
    * of an explanation), largest first; empty for unknown ids.
    */
-  public List<MovieScore> explain(Map<Long, Double> ratingsByMovieId, long movieId, int n) {
+  public List<ScoredMovie> explain(UserHistory history, int movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
       return List.of();
     }
-    float[] similarities = similarities(movieRow);
-    List<MovieScore> contributions = new ArrayList<>();
-    for (var rating : new TreeMap<>(ratingsByMovieId).entrySet()) {
-      int ratedRow = movies.rowOf(rating.getKey());
-      if (ratedRow < 0 || ratedRow == movieRow || rating.getValue() == null) {
+    float[] similarities = cosinesOfRow(movieRow);
+    List<ScoredMovie> contributions = new ArrayList<>();
+    for (int k = 0; k < history.size(); k++) {
+      int ratedRow = movies.rowOf(history.movieId(k));
+      if (ratedRow < 0 || ratedRow == movieRow) {
         continue;
       }
-      double stars = rating.getValue();
-      double weight = stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5;
-      contributions.add(new MovieScore(rating.getKey(), weight * similarities[ratedRow]));
+      contributions.add(
+          ScoredMovie.byContent(
+              history.movieId(k), weightOf(history.rating(k)) * similarities[ratedRow]));
     }
     contributions.sort((a, b) -> Double.compare(b.score(), a.score()));
     return List.copyOf(contributions.subList(0, Math.min(n, contributions.size())));
@@ -356,7 +367,7 @@ public final class ContentModel {
    * Names of the movie's {@code n} most relevant genome tags, strongest first; empty when the movie
    * has no genome vector or the tag names are unknown.
    */
-  public List<String> strongestGenomeTags(long movieId, int n) {
+  public List<String> strongestGenomeTags(int movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0 || genomeRowOfMovieRow[movieRow] < 0 || genomeTagNames.isEmpty()) {
       return List.of();
@@ -415,10 +426,10 @@ public final class ContentModel {
     }
   }
 
-  private List<MovieScore> toMovieScores(int[] movieRows, float[] scores) {
-    List<MovieScore> result = new ArrayList<>(movieRows.length);
+  private List<ScoredMovie> toScoredMovies(int[] movieRows, float[] scores) {
+    List<ScoredMovie> result = new ArrayList<>(movieRows.length);
     for (int movieRow : movieRows) {
-      result.add(new MovieScore(movies.idAt(movieRow), scores[movieRow]));
+      result.add(ScoredMovie.byContent(movies.idAt(movieRow), scores[movieRow]));
     }
     return List.copyOf(result);
   }

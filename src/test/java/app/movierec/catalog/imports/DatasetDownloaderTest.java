@@ -3,6 +3,7 @@ package app.movierec.catalog.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.movierec.common.ProgressListener;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -106,9 +107,7 @@ class DatasetDownloaderTest {
     Path target = data.resolve("ml-tiny");
 
     assertThatThrownBy(
-            () ->
-                downloader.download(
-                    "ml-tiny", target, settings("badsum"), MovieLensReader.ProgressListener.NONE))
+            () -> downloader.download("ml-tiny", target, settings("badsum"), ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("MD5 checksum")
         .hasMessageContaining("0123456789abcdef0123456789abcdef")
@@ -125,10 +124,7 @@ class DatasetDownloaderTest {
     assertThatThrownBy(
             () ->
                 downloader.download(
-                    "ml-nope",
-                    data.resolve("ml-nope"),
-                    settings("good"),
-                    MovieLensReader.ProgressListener.NONE))
+                    "ml-nope", data.resolve("ml-nope"), settings("good"), ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("/good/ml-nope.zip.md5 answered HTTP 404");
     assertThat(data.resolve("ml-nope")).doesNotExist();
@@ -139,10 +135,7 @@ class DatasetDownloaderTest {
     assertThatThrownBy(
             () ->
                 downloader.download(
-                    "ml-tiny",
-                    data.resolve("ml-tiny"),
-                    settings("slow"),
-                    MovieLensReader.ProgressListener.NONE))
+                    "ml-tiny", data.resolve("ml-tiny"), settings("slow"), ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("did not answer in time");
     assertNoLeftovers();
@@ -161,10 +154,7 @@ class DatasetDownloaderTest {
     assertThatThrownBy(
             () ->
                 downloader.download(
-                    "ml-tiny",
-                    data.resolve("ml-tiny"),
-                    settings,
-                    MovieLensReader.ProgressListener.NONE))
+                    "ml-tiny", data.resolve("ml-tiny"), settings, ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("the connection was refused");
     assertNoLeftovers();

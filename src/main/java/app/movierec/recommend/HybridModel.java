@@ -1,0 +1,213 @@
+package app.movierec.recommend;
+
+import app.movierec.common.IdIndex;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.UserHistory;
+import app.movierec.recommend.als.AlsModel;
+import app.movierec.recommend.content.ContentModel;
+import app.movierec.recommend.content.VectorKind;
+import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.Blender;
+import app.movierec.recommend.hybrid.StandardScores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The recommender: one fitted ALS model, one content model and the blend chosen for them, immutable
+ * and thread-safe. It is fitted in one place ({@link HybridTrainer}) and used alike by the web app,
+ * the JSON API, the batch commands and the evaluation.
+ *
+ * <p>Scores are over the whole catalogue ({@link #movies()}); a movie nobody rated has no ALS score
+ * and ranks on content alone. A history that names no movie the models know (empty, or only unknown
+ * ids) gets the most popular movies. {@link #withWeights} gives the same model under other blend
+ * weights ({@link BlendWeights#ALS_ONLY} and {@link BlendWeights#CONTENT_ONLY} give the two models
+ * alone); the weights chosen for the model are {@link #defaultWeights()}.
+ */
+public final class HybridModel implements MovieRecommender {
+
+  private final String fingerprint;
+  private final AlsModel als;
+  private final ContentModel content;
+  private final Blender blender;
+  private final TrainedRatings trained;
+  private final PopularityModel popularity;
+  private final BlendWeights defaultWeights;
+  private final BlendWeights weights;
+
+  HybridModel(
+      String fingerprint,
+      AlsModel als,
+      ContentModel content,
+      TrainedRatings trained,
+      BlendWeights defaultWeights) {
+    this(
+        fingerprint,
+        als,
+        content,
+        new Blender(als, content),
+        trained,
+        new PopularityModel(content.movies(), trained.ratingCounts(content.movies())),
+        defaultWeights,
+        defaultWeights);
+  }
+
+  private HybridModel(
+      String fingerprint,
+      AlsModel als,
+      ContentModel content,
+      Blender blender,
+      TrainedRatings trained,
+      PopularityModel popularity,
+      BlendWeights defaultWeights,
+      BlendWeights weights) {
+    this.fingerprint = fingerprint;
+    this.als = als;
+    this.content = content;
+    this.blender = blender;
+    this.trained = trained;
+    this.popularity = popularity;
+    this.defaultWeights = defaultWeights;
+    this.weights = weights;
+  }
+
+  /** The same model recommending under other blend weights. */
+  public HybridModel withWeights(BlendWeights newWeights) {
+    return newWeights.equals(weights)
+        ? this
+        : new HybridModel(
+            fingerprint, als, content, blender, trained, popularity, defaultWeights, newWeights);
+  }
+
+  /** The weights this instance recommends with. */
+  public BlendWeights weights() {
+    return weights;
+  }
+
+  /** The blend chosen for this model when it was fitted. */
+  public BlendWeights defaultWeights() {
+    return defaultWeights;
+  }
+
+  /** Identifies the training data (and so the model's users and ratings). */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  public AlsModel als() {
+    return als;
+  }
+
+  public ContentModel content() {
+    return content;
+  }
+
+  /** The popularity baseline of the same training data. */
+  public PopularityModel popularity() {
+    return popularity;
+  }
+
+  /** The whole catalogue: every movie this model can recommend. */
+  @Override
+  public IdIndex movies() {
+    return blender.movies();
+  }
+
+  /** The ratings the model was trained with for this user; empty for a user it does not know. */
+  public Optional<UserHistory> trainedHistory(int userId) {
+    return trained.historyOf(userId);
+  }
+
+  /** How many users the model was trained on. */
+  public int userCount() {
+    return trained.users().size();
+  }
+
+  /**
+   * The expensive part of a recommendation, done once per history: both models' scores of every
+   * movie, standardised over the history's candidates. Re-blending them under other weights ({@link
+   * #recommend(StandardScores, int)}) is cheap. Empty when the history names no movie the models
+   * know: such a history gets popular movies ({@link #recommend(UserHistory, int)}).
+   */
+  public Optional<StandardScores> standardScores(UserHistory history) {
+    ContentModel.Profile profile = content.profile(history);
+    if (profile.ratedMovieRows().length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(blender.userScores(als.userVector(history), profile));
+  }
+
+  /** The top {@code n} candidates of precomputed scores under this instance's weights. */
+  public List<ScoredMovie> recommend(StandardScores scores, int n) {
+    return blender.blend(scores, weights, n);
+  }
+
+  @Override
+  public List<ScoredMovie> recommend(UserHistory history, int n) {
+    return standardScores(history)
+        .map(scores -> recommend(scores, n))
+        .orElseGet(() -> popularity.recommend(history, n));
+  }
+
+  @Override
+  public float[] scores(UserHistory history) {
+    Optional<StandardScores> scores = standardScores(history);
+    if (scores.isEmpty()) {
+      return popularity.scores(history);
+    }
+    return blender.blendAll(scores.get(), weights);
+  }
+
+  /**
+   * Movies most like this one under this instance's weights: its ALS factor cosine and its content
+   * cosine with every movie, blended like a user's scores ("more like this"). Under pure weights
+   * the list is that model's own, scored by its cosine. Empty for an unknown movie.
+   */
+  @Override
+  public List<ScoredMovie> similarMovies(int movieId, int n) {
+    if (weights.equals(BlendWeights.ALS_ONLY)) {
+      return als.similarMovies(movieId, n);
+    }
+    if (weights.equals(BlendWeights.CONTENT_ONLY)) {
+      return content.similarMovies(movieId, n);
+    }
+    return blender.movieScores(movieId).map(s -> blender.blend(s, weights, n)).orElse(List.of());
+  }
+
+  /**
+   * Up to {@code n} explanations from each model that has weight: for ALS the exact additive
+   * contributions of the rated movies (largest first), for content the profile weight times the
+   * cosine.
+   */
+  @Override
+  public List<Explanation> explain(UserHistory history, int movieId, int n) {
+    if (history.contains(movieId)) {
+      return List.of();
+    }
+    List<Explanation> result = new ArrayList<>();
+    if (weights.alsWeight() > 0) {
+      als.explain(als.userVector(history), movieId, n)
+          .forEach(
+              m -> result.add(new Explanation(m.movieId(), m.alsScore(), Explanation.Side.ALS)));
+    }
+    if (weights.contentWeight() > 0) {
+      content
+          .explain(history, movieId, n)
+          .forEach(
+              m ->
+                  result.add(
+                      new Explanation(m.movieId(), m.contentScore(), Explanation.Side.CONTENT)));
+    }
+    return List.copyOf(result);
+  }
+
+  /** Whether the movie's content vector is its genome or the genre/tag fallback. */
+  public Optional<VectorKind> contentKind(int movieId) {
+    return content.kindOf(movieId);
+  }
+
+  /** Names of the movie's most relevant genome tags; empty without a genome vector. */
+  public List<String> strongestGenomeTags(int movieId, int n) {
+    return content.strongestGenomeTags(movieId, n);
+  }
+}

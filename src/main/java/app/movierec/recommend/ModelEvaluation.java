@@ -1,0 +1,122 @@
+package app.movierec.recommend;
+
+import app.movierec.common.ProgressListener;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.UserHistory;
+import app.movierec.recommend.eval.ColdUserSplit;
+import app.movierec.recommend.eval.Evaluator;
+import app.movierec.recommend.eval.TrainTestSplit;
+import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.StandardScores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The offline protocols: fit a {@link HybridModel} on a split's training part with a {@link
+ * HybridTrainer} (exactly as the app does) and score popularity, ALS alone, content alone and the
+ * hybrid at each ALS weight on the held-out ratings. Each test user's standardised scores are
+ * computed once and re-blended per weight, as the app does when the slider moves.
+ */
+public final class ModelEvaluation {
+
+  private ModelEvaluation() {}
+
+  /**
+   * Results in the order popularity, als, content, hybrid@w for each weight.
+   *
+   * @param fitMillis how long fitting the model took
+   */
+  public record Report(List<Evaluator.Result> results, long fitMillis, int trainingUsers) {
+
+    public Evaluator.Result byName(String name) {
+      return results.stream()
+          .filter(r -> r.name().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no result named " + name));
+    }
+  }
+
+  /** The per-user hold-out: each test user's training ratings are their history. */
+  public static Report holdout(
+      TrainTestSplit split, HybridTrainer trainer, int k, double[] alsWeights) {
+    long start = System.nanoTime();
+    HybridModel model = trainer.fit(split.train(), ProgressListener.NONE);
+    long fitMillis = (System.nanoTime() - start) / 1_000_000;
+    List<Integer> users = split.testUsers();
+    List<UserHistory> histories = new ArrayList<>(users.size());
+    for (int userId : users) {
+      histories.add(model.trainedHistory(userId).orElseThrow());
+    }
+    return evaluate(
+        model, users, histories, split.testMovieIdsByUserId(), k, alsWeights, fitMillis);
+  }
+
+  /** The cold-start protocol: each cold user's few given ratings are folded in like a visitor's. */
+  public static Report coldUsers(
+      ColdUserSplit split, HybridTrainer trainer, int k, double[] alsWeights) {
+    long start = System.nanoTime();
+    HybridModel model = trainer.fit(split.train(), ProgressListener.NONE);
+    long fitMillis = (System.nanoTime() - start) / 1_000_000;
+    List<Integer> users = split.coldUsers();
+    List<UserHistory> histories = users.stream().map(split.given()::get).toList();
+    return evaluate(model, users, histories, split.test(), k, alsWeights, fitMillis);
+  }
+
+  private static Report evaluate(
+      HybridModel model,
+      List<Integer> users,
+      List<UserHistory> histories,
+      Map<Integer, Set<Integer>> test,
+      int k,
+      double[] alsWeights,
+      long fitMillis) {
+    List<String> names = new ArrayList<>(List.of("popularity", "als", "content"));
+    List<BlendWeights> weights =
+        new ArrayList<>(List.of(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY));
+    for (double w : alsWeights) {
+      names.add(String.format(Locale.ROOT, "hybrid@%.2f", w));
+      weights.add(BlendWeights.ofAlsWeight(w));
+    }
+    List<List<int[]>> lists = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      lists.add(new ArrayList<>(users.size()));
+    }
+    for (UserHistory history : histories) {
+      lists.getFirst().add(movieIds(model.popularity().recommend(history, k)));
+      Optional<StandardScores> scores = model.standardScores(history);
+      for (int w = 0; w < weights.size(); w++) {
+        HybridModel blended = model.withWeights(weights.get(w));
+        lists
+            .get(w + 1)
+            .add(
+                movieIds(
+                    scores.isPresent()
+                        ? blended.recommend(scores.get(), k)
+                        : blended.recommend(history, k)));
+      }
+    }
+    int catalogueSize = model.movies().size();
+    List<Evaluator.Result> results = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      results.add(Evaluator.summarise(names.get(i), test, k, catalogueSize, users, lists.get(i)));
+    }
+    return new Report(List.copyOf(results), fitMillis, model.userCount());
+  }
+
+  /** The weights 0.0, 0.1, ..., 1.0. */
+  public static double[] tenthSteps() {
+    double[] weights = new double[11];
+    for (int i = 0; i <= 10; i++) {
+      weights[i] = i / 10.0;
+    }
+    return weights;
+  }
+
+  private static int[] movieIds(List<ScoredMovie> scores) {
+    return scores.stream().mapToInt(ScoredMovie::movieId).toArray();
+  }
+}
