@@ -4,7 +4,6 @@ import app.movierec.api.ApiJson.MovieDetailsJson;
 import app.movierec.api.ApiJson.MovieJson;
 import app.movierec.api.ApiJson.RecommendedMovieJson;
 import app.movierec.catalog.CatalogService;
-import app.movierec.catalog.Movie;
 import app.movierec.catalog.MovieSearch;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.hybrid.BlendWeights;
@@ -56,8 +55,9 @@ class MovieController {
    */
   @GetMapping("/{movieId}")
   MovieDetailsJson movie(@PathVariable int movieId) {
-    Movie movie = catalog.movie(movieId).orElseThrow(() -> new MovieNotFoundException(movieId));
-    MovieJson base = json.movie(movie, catalog.link(movieId).orElse(null));
+    MovieJson base =
+        MovieJsonFactory.movie(
+            catalog.listing(movieId).orElseThrow(() -> new MovieNotFoundException(movieId)));
     List<RecommendedMovieJson> byContent = List.of();
     List<RecommendedMovieJson> byAls = List.of();
     if (recommendations.ready()) {

@@ -1,8 +1,8 @@
 package app.movierec.ui;
 
 import app.movierec.catalog.CatalogService;
-import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
+import app.movierec.catalog.MovieListing;
 import app.movierec.common.ScoredMovie;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.PosterService;
@@ -23,16 +23,14 @@ import org.springframework.stereotype.Service;
  * Turns the recommender's movie ids into {@link MovieCard}s: the catalogue's title, year, genres
  * and links, the poster available now, and the real poster swapped in when TMDB answers.
  *
- * <p>Movies are read from the catalogue once and then kept in memory (the catalogue only changes
- * with an import at start-up), so re-blending a grid while the slider moves costs no database
- * query.
+ * <p>Movies come from the catalogue's cached listings, so re-blending a grid while the slider moves
+ * costs no database query.
  */
 @Service
 public class MovieCardService {
 
   private final CatalogService catalog;
   private final PosterService posters;
-  private final Map<Integer, CatalogEntry> entries = new ConcurrentHashMap<>();
 
   /**
    * movieId -> the poster URL once it is final (TMDB's image, or the generated one when TMDB has
@@ -170,27 +168,15 @@ public class MovieCardService {
   }
 
   private Map<Integer, CatalogEntry> entries(Collection<Integer> movieIds) {
-    List<Integer> missing =
-        movieIds.stream().filter(id -> !entries.containsKey(id)).distinct().toList();
-    if (!missing.isEmpty()) {
-      Map<Integer, Movie> movies = catalog.movies(missing);
-      Map<Integer, Link> links = catalog.links(missing);
-      movies.forEach((movieId, movie) -> entries.put(movieId, entryOf(movie, links.get(movieId))));
-    }
     Map<Integer, CatalogEntry> result = new LinkedHashMap<>();
-    for (int movieId : movieIds) {
-      CatalogEntry entry = entries.get(movieId);
-      if (entry != null) {
-        result.put(movieId, entry);
-      }
-    }
+    catalog.listings(movieIds).forEach((movieId, listing) -> result.put(movieId, entryOf(listing)));
     return result;
   }
 
-  private static CatalogEntry entryOf(Movie movie, Link link) {
-    Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
-    String imdbId =
-        link == null || link.getImdbId() == null ? null : String.valueOf(link.getImdbId());
+  private static CatalogEntry entryOf(MovieListing listing) {
+    Movie movie = listing.movie();
+    Long tmdbId = listing.tmdbId() == null ? null : listing.tmdbId().longValue();
+    String imdbId = listing.imdbId() == null ? null : String.valueOf(listing.imdbId());
     var ref =
         new MovieRef(
             movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
