@@ -4,6 +4,7 @@ import static app.movierec.tmdb.TmdbStub.poster;
 import static app.movierec.tmdb.TmdbStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,9 @@ class PosterServiceTest {
             return now.get();
           }
         };
-    var service = new PosterService(client, repository, properties, clock);
+    Instant start = now.get();
+    Ticker ticker = () -> Duration.between(start, now.get()).toNanos();
+    var service = new PosterService(client, repository, properties, clock, ticker);
     services.add(service);
     return service;
   }
