@@ -40,8 +40,11 @@ class DatasetDownloaderTest {
   private final DatasetDownloader downloader = new DatasetDownloader();
   private final CountDownLatch testEnded = new CountDownLatch(1);
 
-  private static final int TRICKLE_CHUNKS = 8;
-  private static final Duration TRICKLE_PAUSE = Duration.ofMillis(150);
+  /** Generous: the watchdog also counts the client's own time, class loading included. */
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final int TRICKLE_CHUNKS = 12;
+  private static final Duration TRICKLE_PAUSE = Duration.ofMillis(250);
 
   @BeforeEach
   void startServer() throws Exception {
@@ -110,7 +113,7 @@ class DatasetDownloaderTest {
         true,
         "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path,
         Duration.ofSeconds(2),
-        Duration.ofMillis(500));
+        READ_TIMEOUT);
   }
 
   @Test
@@ -195,7 +198,7 @@ class DatasetDownloaderTest {
                 downloader.download(
                     "ml-tiny", target, settings("stalling"), MovieLensReader.ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
-        .hasMessageContaining("did not answer in time (nothing received for 500 ms)");
+        .hasMessageContaining("did not answer in time (nothing received for 2 s)");
     assertThat(target).doesNotExist();
     assertNoLeftovers();
   }
@@ -208,7 +211,7 @@ class DatasetDownloaderTest {
     downloader.download(
         "ml-tiny", target, settings("trickling"), (phase, fraction) -> fractions.add(fraction));
 
-    // The body took about TRICKLE_CHUNKS x 150 ms, well over the 500 ms read timeout.
+    // The body took about 12 x 250 ms, more than the 2 s read timeout, with no gap close to it.
     assertThat(new MovieLensFiles(target, null).hasDataset()).isTrue();
     assertThat(fractions.stream().filter(f -> f > 0).toList())
         .hasSizeGreaterThanOrEqualTo(TRICKLE_CHUNKS / 2)
