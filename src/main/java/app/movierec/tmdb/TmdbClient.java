@@ -89,7 +89,6 @@ public class TmdbClient {
 
   private static final Logger log = LoggerFactory.getLogger(TmdbClient.class);
 
-  private final TmdbProperties properties;
   private final TmdbCredentials credentials;
   private final RestClient api;
   private final Retry rateLimitRetry;
@@ -103,7 +102,6 @@ public class TmdbClient {
   }
 
   TmdbClient(TmdbProperties properties, TmdbCredentials credentials, Sleeper sleeper) {
-    this.properties = properties;
     this.credentials = credentials;
     this.sleeper = sleeper;
     HttpClient http =
