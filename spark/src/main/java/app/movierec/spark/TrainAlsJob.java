@@ -161,10 +161,11 @@ public final class TrainAlsJob implements Callable<Integer> {
 
   @Option(
       names = "--blocks",
-      defaultValue = "" + AlsSettings.DEFAULT_BLOCKS,
+      paramLabel = "N",
       description =
-          "ALS user and item blocks (the initial factors depend on it); default ${DEFAULT-VALUE}")
-  int blocks;
+          "ALS user and item blocks; default: Spark's default parallelism (the cores). The initial"
+              + " factors depend on it: fix it to get the same model on clusters of other sizes")
+  Integer blocks;
 
   @Option(
       names = "--checkpoint-dir",
@@ -206,28 +207,45 @@ public final class TrainAlsJob implements Callable<Integer> {
     return commandLine;
   }
 
-  /** The message of a failure, with Spark's task wrapping peeled off down to the real cause. */
+  /**
+   * The message of a failure in one line: the outermost message's first line, then each cause that
+   * Spark wrapped around the real problem (a task failure around a malformed row, say) that adds
+   * something new.
+   */
   static String describe(Throwable exception) {
-    Throwable deepest = exception;
-    while (deepest.getCause() != null && deepest.getCause() != deepest) {
-      deepest = deepest.getCause();
+    StringBuilder description = new StringBuilder(oneLine(exception.getMessage(), true));
+    for (Throwable cause = exception.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      String message = oneLine(cause.getMessage(), false);
+      if (!message.isEmpty() && description.indexOf(message) < 0) {
+        description.append(" <- ").append(message);
+      }
     }
-    String message = firstLine(exception.getMessage());
-    String cause = firstLine(deepest.getMessage());
-    return deepest == exception || message.contains(cause) ? message : message + " <- " + cause;
+    return description.toString();
   }
 
-  private static String firstLine(String message) {
+  private static String oneLine(String message, boolean firstLineOnly) {
     if (message == null) {
       return "";
     }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    String[] lines = message.strip().split("\\R");
+    if (firstLineOnly) {
+      return lines[0].strip();
+    }
+    StringBuilder joined = new StringBuilder();
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        joined.append(joined.length() == 0 ? "" : "; ").append(line.strip());
+      }
+    }
+    return joined.toString();
   }
 
   @Override
   public Integer call() throws IOException {
-    AlsSettings settings = new AlsSettings(rank, regParam, alpha, maxIter, seed, blocks);
+    // validates the options before Spark starts; blocks are known once it has
+    new AlsSettings(rank, regParam, alpha, maxIter, seed, blocks == null ? 1 : blocks);
     if (master == null && System.getProperty("spark.master") == null) {
       throw new IllegalArgumentException(
           "no Spark master: run through spark-submit or pass --master, e.g. --master local[2]");
@@ -242,21 +260,25 @@ public final class TrainAlsJob implements Callable<Integer> {
         builder = builder.config("spark.ui.enabled", "false");
       }
     }
+    // tests (and notebooks) may already have a session; stop only one this call created
+    boolean ownSession =
+        SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = builder.getOrCreate();
     try {
-      if (!verbose) {
-        spark.sparkContext().setLogLevel("WARN");
-      }
+      spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
       if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
         // the ratings are cached after the one shuffle that merges pairs, and ALS keeps their
         // partitions; Spark's default of 200 tiny partitions made local[2] runs several times
         // slower
-        int partitions = Math.max(2 * spark.sparkContext().defaultParallelism(), settings.blocks());
+        int partitions = 2 * spark.sparkContext().defaultParallelism();
         spark.conf().set(SHUFFLE_PARTITIONS, "" + partitions);
       }
-      return train(spark, settings);
+      int blockCount = blocks != null ? blocks : spark.sparkContext().defaultParallelism();
+      return train(spark, new AlsSettings(rank, regParam, alpha, maxIter, seed, blockCount));
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 
