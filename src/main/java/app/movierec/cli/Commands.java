@@ -35,7 +35,7 @@ public final class Commands {
               + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
           "evaluate",
           "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
-              + " [--given 5 [--cold-users 0.2]]"
+              + " [--given 5 [--cold-users 0.2]] [--write-train FILE] [--als-model DIR]"
               + " [--factors F] [--iterations I] [--regularization R] [--scale-regularization true|false] [--alpha A]"
               + " [--confidence linear|log] [--cg-steps S] [--als-seed S]",
           "loadtest",

@@ -2,6 +2,7 @@ package app.movierec.cli;
 
 import app.movierec.recommend.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
+import app.movierec.recommend.als.ExternalAlsFactors;
 import app.movierec.recommend.eval.ColdStartComparison;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.ModelComparison;
@@ -20,7 +21,9 @@ import java.util.Set;
 /**
  * {@code evaluate}: the hold-out protocol on a MovieLens folder (per-user seeded split, every test
  * rating relevant, training movies never recommended), one table row per recommender: popularity,
- * ALS, content, hybrid at ALS weights 0.0 to 1.0.
+ * ALS, content, hybrid at ALS weights 0.0 to 1.0. {@code --write-train FILE} writes the split's
+ * training ratings as a MovieLens ratings.csv instead (for the Spark job), and {@code --als-model
+ * DIR} evaluates ALS factors exported by that job on the same split instead of training ALS here.
  */
 final class EvaluateCommand {
 
@@ -38,7 +41,9 @@ final class EvaluateCommand {
                 "out",
                 "als-seed",
                 "given",
-                "cold-users"));
+                "cold-users",
+                "write-train",
+                "als-model"));
     known.addAll(Commands.ALS_OPTIONS);
     Options options = Options.parse(args, known);
     Path dataDir = Path.of(options.required("data"));
@@ -56,6 +61,18 @@ final class EvaluateCommand {
       return;
     }
     TrainTestSplit split = TrainTestSplit.of(data, testFraction, seed);
+    if (options.has("write-train")) {
+      Path trainFile = options.path("write-train");
+      writeRatingsCsv(split.train(), trainFile);
+      out.printf(
+          Locale.ROOT,
+          "wrote the %d training ratings of the split (test fraction %.2f, seed %d) to %s%n",
+          split.train().ratingCount(),
+          testFraction,
+          seed,
+          trainFile);
+      return;
+    }
     out.printf(
         Locale.ROOT,
         "data: %s, %d ratings, %d movies, test fraction %.2f, split seed %d, k=%d%n",
@@ -65,15 +82,67 @@ final class EvaluateCommand {
         testFraction,
         seed,
         k);
-    out.println("ALS: " + config.cacheKey());
-
-    ModelComparison.Report report =
-        ModelComparison.run(split, config, k, ModelComparison.tenthSteps());
+    ModelComparison.Report report;
+    if (options.has("als-model")) {
+      // factors trained elsewhere (the Spark job) on this split's training ratings
+      ExternalAlsFactors.Imported imported = importFactors(options.path("als-model"), split);
+      out.println(imported.summary());
+      out.println("ALS: " + imported.model().config().cacheKey());
+      report = ModelComparison.run(split, imported.model(), 0, k, ModelComparison.tenthSteps());
+    } else {
+      out.println("ALS: " + config.cacheKey());
+      report = ModelComparison.run(split, config, k, ModelComparison.tenthSteps());
+    }
     printTable(report.results(), out);
-    out.printf(Locale.ROOT, "ALS training took %d ms%n", report.alsTrainingMillis());
+    if (!options.has("als-model")) {
+      out.printf(Locale.ROOT, "ALS training took %d ms%n", report.alsTrainingMillis());
+    }
     if (outFile != null) {
       writeCsv(report.results(), outFile);
       out.println("wrote " + outFile);
+    }
+  }
+
+  private static ExternalAlsFactors.Imported importFactors(Path dir, TrainTestSplit split) {
+    try {
+      return ExternalAlsFactors.load(dir, split.train());
+    } catch (IOException e) {
+      throw UserInputException.data("cannot import ALS factors: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The ratings as a MovieLens ratings.csv (timestamps 0: the split does not keep them), e.g. for
+   * the Spark job to train on exactly the split's training set.
+   */
+  private static void writeRatingsCsv(TrainingData ratings, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      try (PrintWriter writer =
+          new PrintWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8))) {
+        writer.println("userId,movieId,rating,timestamp");
+        int[] userIds = ratings.ratingUserIds();
+        int[] movieIds = ratings.ratingMovieIds();
+        float[] stars = ratings.ratings();
+        for (int k = 0; k < stars.length; k++) {
+          writer
+              .append(Integer.toString(userIds[k]))
+              .append(',')
+              .append(Integer.toString(movieIds[k]))
+              .append(',')
+              .append(Float.toString(stars[k]))
+              .append(",0\n");
+        }
+      }
+      Files.move(
+          temporary,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw UserInputException.data("cannot write " + file + ": " + e.getMessage());
     }
   }
 

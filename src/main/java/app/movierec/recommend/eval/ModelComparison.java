@@ -35,15 +35,24 @@ public final class ModelComparison {
   }
 
   public static Report run(TrainTestSplit split, AlsConfig config, int k, double[] alsWeights) {
+    long start = System.nanoTime();
+    AlsModel als = new AlsTrainer(config).train(split.train(), AlsTrainer.ProgressListener.NONE);
+    long trainingMillis = (System.nanoTime() - start) / 1_000_000;
+    return run(split, als, trainingMillis, k, alsWeights);
+  }
+
+  /**
+   * As {@link #run(TrainTestSplit, AlsConfig, int, double[])} with an ALS model fitted elsewhere on
+   * the split's training ratings (e.g. imported from the Spark job); {@code alsTrainingMillis} is
+   * reported as given.
+   */
+  public static Report run(
+      TrainTestSplit split, AlsModel als, long alsTrainingMillis, int k, double[] alsWeights) {
     int catalogueSize = split.train().movieIds().length;
     List<Evaluator.Result> results = new ArrayList<>();
     results.add(
         Evaluator.evaluate(
             "popularity", split, k, catalogueSize, new PopularityRecommender(split.train())));
-
-    long start = System.nanoTime();
-    AlsModel als = new AlsTrainer(config).train(split.train(), AlsTrainer.ProgressListener.NONE);
-    long trainingMillis = (System.nanoTime() - start) / 1_000_000;
     ContentModel content = ContentModel.build(split.train());
     HybridRecommender hybrid = new HybridRecommender(als, content);
     UserRatings ratings = UserRatings.of(split.train());
@@ -57,7 +66,8 @@ public final class ModelComparison {
     }
     for (long userId : users) {
       Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
-      AlsModel.UserVector alsUser = als.userVector(userId).orElseThrow();
+      // a model fitted elsewhere may lack a user; fold them in, as the app does for visitors
+      AlsModel.UserVector alsUser = als.userVector(userId).orElseGet(() -> als.foldIn(userRatings));
       ContentModel.Profile profile = content.profile(userRatings);
       alsLists.add(movieIds(als.recommend(alsUser, k)));
       contentLists.add(movieIds(content.recommend(profile, k)));
@@ -74,7 +84,7 @@ public final class ModelComparison {
       String name = String.format(java.util.Locale.ROOT, "hybrid@%.2f", alsWeights[w]);
       results.add(Evaluator.summarise(name, split, k, catalogueSize, users, hybridLists.get(w)));
     }
-    return new Report(List.copyOf(results), trainingMillis);
+    return new Report(List.copyOf(results), alsTrainingMillis);
   }
 
   /** The weights 0.0, 0.1, ..., 1.0. */
