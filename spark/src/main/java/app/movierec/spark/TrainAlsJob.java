@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
     usageHelpAutoWidth = true,
     description = {
       "Trains implicit ALS with Spark MLlib on the movie recommender's ratings and exports the"
-          + " factors for the app (movierec.als.import-dir).",
+          + " factors in the folder format the app imports (see spark/README.md).",
       "Ratings come from the app's PostgreSQL (--jdbc-url; live_rating replaces rating of the same"
           + " user and movie) or from a MovieLens ratings.csv / Parquet path (--ratings)."
     },
@@ -78,6 +78,7 @@ public final class TrainAlsJob implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "auto",
       description =
           "csv, parquet or auto (.csv or .csv.* is csv, anything else parquet); default ${DEFAULT-VALUE}")
@@ -88,12 +89,14 @@ public final class TrainAlsJob implements Callable<Integer> {
 
   @Option(
       names = "--rating-table",
+      paramLabel = "TABLE",
       defaultValue = "rating",
       description = "MovieLens ratings table; default ${DEFAULT-VALUE}")
   String ratingTable;
 
   @Option(
       names = "--live-rating-table",
+      paramLabel = "TABLE",
       defaultValue = "live_rating",
       description =
           "ratings given in the app, which win over the MovieLens ones; default ${DEFAULT-VALUE}")
@@ -128,12 +131,14 @@ public final class TrainAlsJob implements Callable<Integer> {
 
   @Option(
       names = "--rank",
+      paramLabel = "N",
       defaultValue = "" + AlsSettings.DEFAULT_RANK,
       description = "latent factors (the app's factors); default ${DEFAULT-VALUE}")
   int rank;
 
   @Option(
       names = "--reg-param",
+      paramLabel = "LAMBDA",
       defaultValue = "" + AlsSettings.DEFAULT_REG_PARAM,
       description =
           "regularization per rating (the app's regularization with scale-regularization=true);"
@@ -142,6 +147,7 @@ public final class TrainAlsJob implements Callable<Integer> {
 
   @Option(
       names = "--alpha",
+      paramLabel = "ALPHA",
       defaultValue = "" + AlsSettings.DEFAULT_ALPHA,
       description =
           "confidence 1 + alpha * rating (the app's alpha, confidence LINEAR); default ${DEFAULT-VALUE}")
@@ -149,12 +155,14 @@ public final class TrainAlsJob implements Callable<Integer> {
 
   @Option(
       names = "--max-iter",
+      paramLabel = "N",
       defaultValue = "" + AlsSettings.DEFAULT_MAX_ITER,
       description = "ALS iterations (the app's iterations); default ${DEFAULT-VALUE}")
   int maxIter;
 
   @Option(
       names = "--seed",
+      paramLabel = "SEED",
       defaultValue = "" + AlsSettings.DEFAULT_SEED,
       description = "seed of the initial factors; default ${DEFAULT-VALUE}")
   long seed;
