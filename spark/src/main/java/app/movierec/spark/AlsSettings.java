@@ -22,7 +22,7 @@ record AlsSettings(int rank, double regParam, double alpha, int maxIter, long se
 
   static final int DEFAULT_RANK = 128;
   static final double DEFAULT_REG_PARAM = 0.4;
-  static final double DEFAULT_ALPHA = 1.5;
+  static final double DEFAULT_ALPHA = 1.0;
   static final int DEFAULT_MAX_ITER = 15;
   static final long DEFAULT_SEED = 42;
 
