@@ -306,7 +306,7 @@ public final class ExternalAlsFactors {
     static Factors read(Path file, String idColumn, int rank, int expectedRows, IntPredicate keep)
         throws IOException {
       Factors factors = new Factors();
-      int capacity = Math.min(expectedRows, 1 << 20);
+      int capacity = Math.min(expectedRows, 1 << 16);
       int[] ids = new int[capacity];
       float[] values = new float[capacity * rank];
       int kept = 0;
