@@ -7,12 +7,14 @@ import app.movierec.recommend.eval.ColdStartComparison;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.ModelComparison;
 import app.movierec.recommend.eval.TrainTestSplit;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -116,32 +118,30 @@ final class EvaluateCommand {
    * the Spark job to train on exactly the split's training set.
    */
   private static void writeRatingsCsv(TrainingData ratings, Path file) {
+    Path temporary = null;
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-      try (PrintWriter writer =
-          new PrintWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8))) {
-        writer.println("userId,movieId,rating,timestamp");
+      temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        writer.write("userId,movieId,rating,timestamp\n");
         int[] userIds = ratings.ratingUserIds();
         int[] movieIds = ratings.ratingMovieIds();
         float[] stars = ratings.ratings();
         for (int k = 0; k < stars.length; k++) {
-          writer
-              .append(Integer.toString(userIds[k]))
-              .append(',')
-              .append(Integer.toString(movieIds[k]))
-              .append(',')
-              .append(Float.toString(stars[k]))
-              .append(",0\n");
+          writer.write(userIds[k] + "," + movieIds[k] + "," + stars[k] + ",0\n");
         }
       }
       Files.move(
-          temporary,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      try {
+        if (temporary != null) {
+          Files.deleteIfExists(temporary);
+        }
+      } catch (IOException ignored) {
+        // the write already failed; that is the error to report
+      }
       throw UserInputException.data("cannot write " + file + ": " + e.getMessage());
     }
   }
