@@ -4,15 +4,15 @@ import app.movierec.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the web app, or, when the first argument names a batch command ({@code recommend}, {@code
- * evaluate}, {@code benchmark}), runs that command without starting a web server.
+ * evaluate}, {@code benchmark}, {@code loadtest}), runs that command without starting a web server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableAsync
+@EnableScheduling
 public class Application {
 
   public static void main(String[] args) {

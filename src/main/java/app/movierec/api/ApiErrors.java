@@ -1,22 +1,24 @@
 package app.movierec.api;
 
+import app.movierec.common.UnknownUserException;
 import app.movierec.ratings.InvalidRatingException;
-import app.movierec.ratings.NoSuchUserException;
 import app.movierec.recommend.NotReadyException;
-import app.movierec.recommend.UnknownUserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -39,11 +41,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRatingException.class)
   ProblemDetail invalidRating(InvalidRatingException e) {
     return problem(HttpStatus.BAD_REQUEST, "Invalid rating", e.getMessage(), e.field());
-  }
-
-  @ExceptionHandler(NoSuchUserException.class)
-  ProblemDetail unknownUser(NoSuchUserException e) {
-    return problem(HttpStatus.NOT_FOUND, "Unknown user", e.getMessage(), "userId");
   }
 
   @ExceptionHandler(UnknownUserException.class)
@@ -88,13 +85,37 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String field =
         e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    // a converter's own message says what is accepted (ModeConverter); otherwise name the type
+    Throwable cause = e.getMostSpecificCause();
+    String detail =
+        cause instanceof IllegalArgumentException && !(cause instanceof NumberFormatException)
+            ? cause.getMessage()
+            : field
+                + " has an invalid value '"
+                + e.getValue()
+                + "'"
+                + (e.getRequiredType() == int.class || e.getRequiredType() == Integer.class
+                    ? " (expected a whole number up to 2147483647)"
+                    : e.getRequiredType() == double.class || e.getRequiredType() == Double.class
+                        ? " (expected a number)"
+                        : "");
     return ResponseEntity.badRequest()
-        .body(
-            problem(
-                HttpStatus.BAD_REQUEST,
-                "Invalid request",
-                field + " has an invalid value '" + e.getValue() + "'",
-                field));
+        .body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, field));
+  }
+
+  /** Bean Validation of parameters ({@code @Min}, {@code @DecimalMax}, {@code @NotBlank}...). */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ParameterValidationResult first = e.getParameterValidationResults().getFirst();
+    String field = first.getMethodParameter().getParameterName();
+    MessageSourceResolvable error = first.getResolvableErrors().getFirst();
+    String detail = field + " " + error.getDefaultMessage() + ", got '" + first.getArgument() + "'";
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, field));
   }
 
   @Override

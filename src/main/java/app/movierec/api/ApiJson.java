@@ -12,7 +12,7 @@ final class ApiJson {
 
   /** A movie of the catalogue; tmdbId and imdbId are null where MovieLens has none. */
   record MovieJson(
-      long movieId,
+      int movieId,
       String title,
       Integer year,
       List<String> genres,
@@ -24,7 +24,7 @@ final class ApiJson {
    * trains).
    */
   record MovieDetailsJson(
-      long movieId,
+      int movieId,
       String title,
       Integer year,
       List<String> genres,
@@ -35,7 +35,7 @@ final class ApiJson {
 
   /** One recommended (or similar) movie: the ranking score and its ALS and content parts. */
   record RecommendedMovieJson(
-      long movieId,
+      int movieId,
       String title,
       Integer year,
       List<String> genres,
@@ -45,11 +45,11 @@ final class ApiJson {
       Double contentScore) {}
 
   /** A rating sent by a client; both fields are required. */
-  record RatingRequest(Long movieId, Double rating) {}
+  record RatingRequest(Integer movieId, Double rating) {}
 
   /** A stored rating. {@code ratedAt} is seconds since the epoch. */
-  record RatingJson(long userId, long movieId, double rating, long ratedAt) {}
+  record RatingJson(long userId, int movieId, double rating, long ratedAt) {}
 
   /** A created visitor. */
-  record UserJson(long userId) {}
+  record UserJson(int userId) {}
 }

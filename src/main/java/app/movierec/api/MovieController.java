@@ -4,10 +4,12 @@ import app.movierec.api.ApiJson.MovieDetailsJson;
 import app.movierec.api.ApiJson.MovieJson;
 import app.movierec.api.ApiJson.RecommendedMovieJson;
 import app.movierec.catalog.CatalogService;
-import app.movierec.catalog.Movie;
 import app.movierec.catalog.MovieSearch;
-import app.movierec.recommend.NotReadyException;
 import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.hybrid.BlendWeights;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,49 +27,45 @@ class MovieController {
 
   private final MovieSearch search;
   private final CatalogService catalog;
-  private final RecommendationService recommender;
+  private final RecommendationService recommendations;
   private final MovieJsonFactory json;
 
   MovieController(
       MovieSearch search,
       CatalogService catalog,
-      RecommendationService recommender,
+      RecommendationService recommendations,
       MovieJsonFactory json) {
     this.search = search;
     this.catalog = catalog;
-    this.recommender = recommender;
+    this.recommendations = recommendations;
     this.json = json;
   }
 
   /** Movies whose titles match the query (words in any order, year optional), best first. */
   @GetMapping
-  List<MovieJson> search(@RequestParam String query, @RequestParam(defaultValue = "20") int limit) {
-    if (query.isBlank()) {
-      throw new BadRequestException("query", "query must not be blank");
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new BadRequestException(
-          "limit", "limit must lie in [1, " + MAX_LIMIT + "], got " + limit);
-    }
+  List<MovieJson> search(
+      @RequestParam @NotBlank String query,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit) {
     return json.movies(search.search(query, limit));
   }
 
   /**
    * The movie with genres, year, TMDB and IMDb ids and its most similar movies (empty lists while
-   * training).
+   * the model trains).
    */
   @GetMapping("/{movieId}")
-  MovieDetailsJson movie(@PathVariable long movieId) {
-    Movie movie = catalog.movie(movieId).orElseThrow(() -> new MovieNotFoundException(movieId));
-    MovieJson base = json.movie(movie, catalog.link(movieId).orElse(null));
-    List<RecommendedMovieJson> byContent;
-    List<RecommendedMovieJson> byAls;
-    try {
-      byContent = json.recommended(recommender.similarByContent(movieId, SIMILAR));
-      byAls = json.recommended(recommender.similarByAls(movieId, SIMILAR));
-    } catch (NotReadyException e) {
-      byContent = List.of();
-      byAls = List.of();
+  MovieDetailsJson movie(@PathVariable int movieId) {
+    MovieJson base =
+        MovieJsonFactory.movie(
+            catalog.listing(movieId).orElseThrow(() -> new MovieNotFoundException(movieId)));
+    List<RecommendedMovieJson> byContent = List.of();
+    List<RecommendedMovieJson> byAls = List.of();
+    if (recommendations.ready()) {
+      byContent =
+          json.recommended(
+              recommendations.similarMovies(movieId, BlendWeights.CONTENT_ONLY, SIMILAR));
+      byAls =
+          json.recommended(recommendations.similarMovies(movieId, BlendWeights.ALS_ONLY, SIMILAR));
     }
     return new MovieDetailsJson(
         base.movieId(),

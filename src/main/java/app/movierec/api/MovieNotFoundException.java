@@ -3,7 +3,7 @@ package app.movierec.api;
 /** A movieId the catalogue does not have, in a path; answered with 404. */
 class MovieNotFoundException extends RuntimeException {
 
-  MovieNotFoundException(long movieId) {
+  MovieNotFoundException(int movieId) {
     super("unknown movie " + movieId);
   }
 }

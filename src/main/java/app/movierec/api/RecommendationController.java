@@ -5,18 +5,20 @@ import app.movierec.api.ApiJson.RatingRequest;
 import app.movierec.api.ApiJson.RecommendedMovieJson;
 import app.movierec.api.ApiJson.UserJson;
 import app.movierec.catalog.CatalogService;
-import app.movierec.catalog.Movie;
+import app.movierec.common.UserHistory;
 import app.movierec.ratings.InvalidRatingException;
 import app.movierec.ratings.LiveRating;
 import app.movierec.ratings.RatingService;
+import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.UserRecommendations;
+import app.movierec.recommend.hybrid.BlendWeights;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,20 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecommendationController {
 
-  private final UserRecommendations userRecommendations;
-  private final RecommendationService recommender;
+  static final int MAX_N = 100;
+
+  private final RecommendationService recommendations;
   private final RatingService ratings;
   private final CatalogService catalog;
   private final MovieJsonFactory json;
 
   RecommendationController(
-      UserRecommendations userRecommendations,
-      RecommendationService recommender,
+      RecommendationService recommendations,
       RatingService ratings,
       CatalogService catalog,
       MovieJsonFactory json) {
-    this.userRecommendations = userRecommendations;
-    this.recommender = recommender;
+    this.recommendations = recommendations;
     this.ratings = ratings;
     this.catalog = catalog;
     this.json = json;
@@ -51,28 +52,29 @@ class RecommendationController {
 
   /**
    * The user's recommendations, reflecting every rating stored so far (MovieLens users and visitors
-   * alike).
+   * alike). Without {@code alsWeight} the hybrid blends with the weight learned for users of this
+   * user's activity.
    */
   @GetMapping("/api/users/{userId}/recommendations")
   List<RecommendedMovieJson> recommendationsForUser(
-      @PathVariable long userId,
-      @RequestParam(defaultValue = RecommendationParameters.DEFAULT_MODE) String mode,
-      @RequestParam(defaultValue = RecommendationParameters.DEFAULT_ALS_WEIGHT) double alsWeight,
-      @RequestParam(defaultValue = RecommendationParameters.DEFAULT_N) int n) {
-    RecommendationParameters p = RecommendationParameters.of(mode, alsWeight, n);
+      @PathVariable int userId,
+      @RequestParam(defaultValue = "hybrid") Mode mode,
+      @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
     return json.recommended(
-        userRecommendations.recommendForUser(userId, p.mode(), p.alsWeight(), p.n()));
+        mode == Mode.HYBRID && alsWeight == null
+            ? recommendations.recommend(userId, n)
+            : recommendations.recommend(userId, weights(mode, alsWeight), n));
   }
 
   /** Recommendations for an anonymous visitor from the ratings in the body; nothing is stored. */
   @PostMapping("/api/recommendations")
   List<RecommendedMovieJson> recommendationsForRatings(
       @RequestBody List<RatingRequest> body,
-      @RequestParam(defaultValue = RecommendationParameters.DEFAULT_MODE) String mode,
-      @RequestParam(defaultValue = RecommendationParameters.DEFAULT_ALS_WEIGHT) double alsWeight,
-      @RequestParam(defaultValue = RecommendationParameters.DEFAULT_N) int n) {
-    RecommendationParameters p = RecommendationParameters.of(mode, alsWeight, n);
-    Map<Long, Double> byMovie = new LinkedHashMap<>();
+      @RequestParam(defaultValue = "hybrid") Mode mode,
+      @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
+    UserHistory.Builder history = UserHistory.builder(UserHistory.ANONYMOUS);
     for (int i = 0; i < body.size(); i++) {
       RatingRequest rating = body.get(i);
       String at = "[" + i + "]";
@@ -83,40 +85,30 @@ class RecommendationController {
         throw new BadRequestException(at + ".rating", "rating is required");
       }
       validateRating(at + ".rating", rating.rating());
-      byMovie.put(rating.movieId(), rating.rating());
+      history.rate(rating.movieId(), rating.rating());
     }
-    Set<Integer> known =
-        catalog
-            .movies(
-                byMovie.keySet().stream()
-                    .filter(id -> id > 0 && id <= Integer.MAX_VALUE)
-                    .map(Long::intValue)
-                    .collect(Collectors.toSet()))
-            .values()
-            .stream()
-            .map(Movie::getMovieId)
-            .collect(Collectors.toSet());
+    UserHistory ratingsGiven = history.build();
+    Set<Integer> known = catalog.movies(toList(ratingsGiven.movieIds())).keySet();
     for (int i = 0; i < body.size(); i++) {
-      long movieId = body.get(i).movieId();
-      if (movieId <= 0 || movieId > Integer.MAX_VALUE || !known.contains((int) movieId)) {
+      int movieId = body.get(i).movieId();
+      if (!known.contains(movieId)) {
         throw new BadRequestException("[" + i + "].movieId", "unknown movie " + movieId);
       }
     }
-    return json.recommended(
-        recommender.recommendForRatings(byMovie, p.mode(), p.alsWeight(), p.n()));
+    return json.recommended(recommendations.recommend(ratingsGiven, weights(mode, alsWeight), n));
   }
 
   /** Creates a visitor (a user without a MovieLens id); ids start at 1,000,000,000. */
   @PostMapping("/api/users")
   ResponseEntity<UserJson> createVisitor() {
-    long userId = ratings.createVisitor();
+    int userId = ratings.createVisitor();
     return ResponseEntity.created(URI.create("/api/users/" + userId + "/recommendations"))
         .body(new UserJson(userId));
   }
 
   /** Stores (or replaces) a rating of the user; their recommendations reflect it at once. */
   @PostMapping("/api/users/{userId}/ratings")
-  ResponseEntity<RatingJson> rate(@PathVariable long userId, @RequestBody RatingRequest body) {
+  ResponseEntity<RatingJson> rate(@PathVariable int userId, @RequestBody RatingRequest body) {
     if (body == null || body.movieId() == null) {
       throw new BadRequestException("movieId", "movieId is required");
     }
@@ -128,6 +120,14 @@ class RecommendationController {
         .body(
             new RatingJson(
                 stored.getUserId(), stored.getMovieId(), stored.getRating(), stored.getRatedAt()));
+  }
+
+  private BlendWeights weights(Mode mode, Double alsWeight) {
+    return mode.weights(alsWeight != null ? alsWeight : 0);
+  }
+
+  private static List<Integer> toList(int[] ids) {
+    return java.util.Arrays.stream(ids).boxed().toList();
   }
 
   private static void validateRating(String field, double rating) {

@@ -1,22 +1,38 @@
 package app.movierec.catalog;
 
+import app.movierec.common.DatasetReadyEvent;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read access to the catalogue: movies, their links, and their genome tags. */
+/**
+ * Read access to the catalogue: movies, their links, and their genome tags. Listings (movie +
+ * links) are cached in memory, bounded, and dropped when a dataset is imported, so a page of
+ * recommendations, re-blended many times while the slider moves, costs no database query.
+ */
 @Service
 @Transactional(readOnly = true)
 public class CatalogService {
+
+  /** About the largest MovieLens catalogue (ml-32m: 87,585 movies), so a catalogue fits. */
+  private static final int CACHED_LISTINGS = 100_000;
+
+  private final Cache<Integer, MovieListing> listings =
+      Caffeine.newBuilder().maximumSize(CACHED_LISTINGS).build();
 
   private final MovieRepository movies;
   private final LinkRepository links;
@@ -37,8 +53,46 @@ public class CatalogService {
     this.userTags = userTags;
   }
 
-  public Optional<Movie> movie(long movieId) {
-    return toInt(movieId).flatMap(movies::findById);
+  /** Drops the cached listings: the import has replaced the catalogue. */
+  @EventListener
+  void onDatasetReady(DatasetReadyEvent event) {
+    listings.invalidateAll();
+  }
+
+  /**
+   * The listings of these movies, by id, in the order given; unknown ids are left out. One query
+   * for the movies not cached yet.
+   */
+  public Map<Integer, MovieListing> listings(Collection<Integer> movieIds) {
+    Map<Integer, MovieListing> found =
+        listings.getAll(
+            movieIds,
+            missing -> {
+              Map<Integer, Link> linksById = links(List.copyOf(missing));
+              Map<Integer, MovieListing> loaded = new HashMap<>();
+              movies(List.copyOf(missing))
+                  .forEach(
+                      (movieId, movie) ->
+                          loaded.put(movieId, new MovieListing(movie, linksById.get(movieId))));
+              return loaded;
+            });
+    Map<Integer, MovieListing> ordered = new LinkedHashMap<>();
+    for (Integer movieId : movieIds) {
+      MovieListing listing = found.get(movieId);
+      if (listing != null) {
+        ordered.put(movieId, listing);
+      }
+    }
+    return ordered;
+  }
+
+  /** The listing of one movie; empty when the catalogue does not have it. */
+  public Optional<MovieListing> listing(int movieId) {
+    return Optional.ofNullable(listings(List.of(movieId)).get(movieId));
+  }
+
+  public Optional<Movie> movie(int movieId) {
+    return movies.findById(movieId);
   }
 
   /** The movies with these ids, by id; unknown ids are left out. */
@@ -47,8 +101,8 @@ public class CatalogService {
         .collect(Collectors.toMap(Movie::getMovieId, Function.identity()));
   }
 
-  public Optional<Link> link(long movieId) {
-    return toInt(movieId).flatMap(links::findById);
+  public Optional<Link> link(int movieId) {
+    return links.findById(movieId);
   }
 
   /** The links of these movies, by movieId; movies without links are left out. */
@@ -61,8 +115,8 @@ public class CatalogService {
    * The genome tags most relevant to a movie, strongest first; empty when the movie has no genome
    * vector.
    */
-  public List<GenomeTagRelevance> strongestGenomeTags(long movieId, int n) {
-    Optional<GenomeVector> vector = toInt(movieId).flatMap(genomeVectors::findById);
+  public List<GenomeTagRelevance> strongestGenomeTags(int movieId, int n) {
+    Optional<GenomeVector> vector = genomeVectors.findById(movieId);
     if (vector.isEmpty()) {
       return List.of();
     }
@@ -79,10 +133,6 @@ public class CatalogService {
   public CatalogCounts counts() {
     return new CatalogCounts(
         movies.count(), links.count(), userTags.count(), genomeTags.count(), genomeVectors.count());
-  }
-
-  private static Optional<Integer> toInt(long id) {
-    return id > 0 && id <= Integer.MAX_VALUE ? Optional.of((int) id) : Optional.empty();
   }
 
   /** A genome tag and how strongly (0..1) it applies to a movie. */

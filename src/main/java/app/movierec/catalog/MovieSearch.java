@@ -1,6 +1,6 @@
 package app.movierec.catalog;
 
-import app.movierec.catalog.imports.DatasetReadyEvent;
+import app.movierec.common.DatasetReadyEvent;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,17 +1,16 @@
 package app.movierec.cli;
 
+import app.movierec.common.ProgressListener;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsTrainer;
 import app.movierec.recommend.als.RatingMatrix;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,7 +42,7 @@ public final class AlsSpeedBenchmark {
   private AlsSpeedBenchmark() {}
 
   /** Loads the ratings, fits {@code warmups + fits} times and prints the figures to {@code out}. */
-  public static void run(Settings settings, PrintStream out) {
+  public static void run(Settings settings, PrintWriter out) {
     AlsConfig config = settings.config();
     long loadStart = System.nanoTime();
     Ratings ratings = Ratings.read(settings.ratings());
@@ -72,7 +71,7 @@ public final class AlsSpeedBenchmark {
     resetPeaks();
     Map<String, Double> threadCpuBefore = cpuByThread();
     for (int fit = 1; fit <= settings.warmups(); fit++) {
-      trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+      trainer.train(matrix, ProgressListener.NONE);
       out.printf(Locale.ROOT, "warm-up fit %d of %d done%n", fit, settings.warmups());
     }
     double[] fitWall = new double[settings.fits()];
@@ -86,7 +85,9 @@ public final class AlsSpeedBenchmark {
       long cpuStart = last[1];
       trainer.train(
           matrix,
-          (iteration, iterations) -> {
+          (phase, fraction) -> {
+            int iterations = config.iterations();
+            int iteration = (int) Math.round(fraction * iterations);
             long now = System.nanoTime();
             long cpu = processCpuNanos();
             int k = fitIndex * iterations + iteration - 1;
@@ -146,41 +147,6 @@ public final class AlsSpeedBenchmark {
         peakRss >> 10,
         rssBefore >> 10,
         peakHeapBytes() >> 20);
-  }
-
-  /**
-   * Writes {@link BenchmarkCommand.SyntheticRatings} ({@code ratings} long-tail ratings, 140k users
-   * per 20M, 27k movies) as a MovieLens-format {@code ratings.csv}, so that other programs can
-   * train on exactly the same data.
-   */
-  public static void writeSyntheticCsv(Path file, int ratings, long seed, PrintStream out) {
-    double scale = Math.min(1.0, ratings / 20_000_000.0);
-    int users = Math.max(10, (int) Math.round(140_000 * scale));
-    BenchmarkCommand.SyntheticRatings synthetic =
-        BenchmarkCommand.SyntheticRatings.generate(ratings, users, 27_000, seed);
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-      writer.write("userId,movieId,rating,timestamp\n");
-      StringBuilder line = new StringBuilder(40);
-      for (int k = 0; k < synthetic.ratings().length; k++) {
-        line.setLength(0);
-        line.append(synthetic.userIds()[k])
-            .append(',')
-            .append(synthetic.movieIds()[k])
-            .append(',')
-            .append(synthetic.ratings()[k])
-            .append(",0\n");
-        writer.append(line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-    out.printf(
-        Locale.ROOT,
-        "wrote %d synthetic ratings (%d users, 27000 movies, seed %d) to %s%n",
-        synthetic.ratings().length,
-        users,
-        seed,
-        file);
   }
 
   /** Parallel arrays of a ratings file. */

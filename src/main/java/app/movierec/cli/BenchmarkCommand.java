@@ -1,27 +1,32 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.BlendWeights;
-import app.movierec.recommend.TopN;
-import app.movierec.recommend.TrainingData;
-import app.movierec.recommend.UserRatings;
+import app.movierec.common.ProgressListener;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
+import app.movierec.recommend.HybridModel;
+import app.movierec.recommend.HybridTrainer;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsTrainer;
 import app.movierec.recommend.als.RatingMatrix;
-import app.movierec.recommend.content.ContentModel;
-import app.movierec.recommend.hybrid.HybridRecommender;
-import app.movierec.recommend.hybrid.UserScores;
-import java.io.PrintStream;
+import app.movierec.recommend.hybrid.BlendSettings;
+import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.StandardScores;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code benchmark}: speed figures, printed, never asserted. ALS fit time on a MovieLens folder
@@ -29,59 +34,99 @@ import java.util.SplittableRandom;
  * long-tail run (by default 20M ratings, 140k users, 27k movies) with seconds per iteration and
  * peak heap.
  */
-final class BenchmarkCommand {
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print speed figures: ALS fit time, scoring and re-blend latency on a MovieLens folder,",
+      "and seconds per ALS iteration on a synthetic long-tail data set."
+    })
+final class BenchmarkCommand implements Callable<Integer> {
 
   private static final int SYNTHETIC_USERS = 140_000;
   private static final int SYNTHETIC_MOVIES = 27_000;
-  private static final int SYNTHETIC_RATINGS = 20_000_000;
-  private static final long SYNTHETIC_SEED = 20_261_124L;
 
-  private BenchmarkCommand() {}
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  static void run(String[] args, PrintStream out) {
-    Set<String> known =
-        new java.util.HashSet<>(
-            Set.of(
-                "data",
-                "genome",
-                "users",
-                "fits",
-                "synthetic-ratings",
-                "synthetic-iterations",
-                "ratings",
-                "threads",
-                "warmups",
-                "write-synthetic"));
-    known.addAll(Commands.ALS_OPTIONS);
-    Options options = Options.parse(args, known);
-    if (options.has("write-synthetic")) {
-      AlsSpeedBenchmark.writeSyntheticCsv(
-          options.path("write-synthetic"),
-          options.integer("synthetic-ratings", SYNTHETIC_RATINGS, 1, 200_000_000),
-          SYNTHETIC_SEED,
-          out);
-      return;
+  @Option(names = "--data", paramLabel = "DIR", description = "a MovieLens folder to time")
+  Path dataDir;
+
+  @Option(
+      names = "--genome",
+      paramLabel = "DIR",
+      description = "where the genome files are (default: the data folder)")
+  Path genomeDir;
+
+  @Option(
+      names = "--fits",
+      paramLabel = "N",
+      description = "timed fits (default: 3 after two warm-ups; with --ratings 1)")
+  Integer fits;
+
+  @Option(
+      names = "--ratings",
+      paramLabel = "FILE",
+      description = {
+        "time ALS alone on one MovieLens-format ratings.csv: per-iteration CPU and wall",
+        "seconds and peak memory (for src/bench/als-vs-implicit.sh); default 64 factors, 3 iterations"
+      })
+  Path ratingsFile;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "ALS worker threads with --ratings (default: one per core)")
+  Integer threads;
+
+  @Option(
+      names = "--warmups",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "untimed fits before the timed ones with --ratings (default: ${DEFAULT-VALUE})")
+  int warmups;
+
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "users sampled for the latency figures (default: ${DEFAULT-VALUE})")
+  int sampledUsers;
+
+  @Option(
+      names = "--synthetic-ratings",
+      paramLabel = "N",
+      defaultValue = "20000000",
+      description = "size of the synthetic run, 0 to skip it (default: ${DEFAULT-VALUE})")
+  int syntheticRatings;
+
+  @Option(
+      names = "--synthetic-iterations",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "ALS iterations of the synthetic run (default: ${DEFAULT-VALUE})")
+  int syntheticIterations;
+
+  @Mixin AlsOptions als;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (ratingsFile != null) {
+      return benchmarkRatingsFile(out);
     }
-    if (options.has("ratings")) {
-      // speed and memory of ALS alone on one ratings.csv (src/bench/als-vs-implicit.sh)
-      AlsSpeedBenchmark.run(
-          new AlsSpeedBenchmark.Settings(
-              options.path("ratings"),
-              Commands.alsConfig(options, AlsConfig.defaults().withFactors(64).withIterations(3)),
-              options.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024),
-              options.integer("warmups", 0, 0, 100),
-              options.integer("fits", 1, 1, 100)),
-          out);
-      return;
+    int fits = this.fits != null ? this.fits : 3;
+    if (fits < 1 || fits > 100) {
+      throw UserInputException.usage("--fits must be between 1 and 100, got " + fits);
     }
-    AlsConfig config =
-        AlsConfig.defaults()
-            .withFactors(options.integer("factors", 64, 1, 1024))
-            .withIterations(options.integer("iterations", 15, 1, 1000));
-    int sampledUsers = options.integer("users", 2000, 1, Integer.MAX_VALUE);
-    int fits = options.integer("fits", 3, 1, 100);
-    int syntheticRatings = options.integer("synthetic-ratings", SYNTHETIC_RATINGS, 0, 200_000_000);
-    int syntheticIterations = options.integer("synthetic-iterations", 3, 1, 100);
+    if (sampledUsers < 1) {
+      throw UserInputException.usage("--users must be at least 1, got " + sampledUsers);
+    }
+    if (syntheticRatings < 0 || syntheticRatings > 200_000_000) {
+      throw UserInputException.usage("--synthetic-ratings must be between 0 and 200000000");
+    }
+    // 64 factors unless told otherwise: the figure the README's speed table quotes
+    AlsConfig config = als.applyTo(AlsConfig.defaults().withFactors(64));
     int threads = Runtime.getRuntime().availableProcessors();
     out.printf(
         Locale.ROOT,
@@ -90,19 +135,36 @@ final class BenchmarkCommand {
         threads,
         System.getProperty("org.bytedeco.openblas.nthreads", "(default)"),
         Runtime.getRuntime().maxMemory() >> 20);
-
-    if (options.has("data")) {
-      TrainingData data =
-          DataFolder.load(Path.of(options.required("data")), options.path("genome"));
-      benchmarkFolder(data, config, fits, sampledUsers, out);
+    if (dataDir != null) {
+      benchmarkFolder(DataFolder.of(dataDir, genomeDir).load(), config, fits, out);
     }
     if (syntheticRatings > 0) {
-      benchmarkSynthetic(syntheticRatings, config.withIterations(syntheticIterations), out);
+      int iterations = als.iterations != null ? als.iterations : syntheticIterations;
+      benchmarkSynthetic(syntheticRatings, config.withIterations(iterations), out);
     }
+    return Commands.EXIT_OK;
   }
 
-  private static void benchmarkFolder(
-      TrainingData data, AlsConfig config, int fits, int sampledUsers, PrintStream out) {
+  /** {@code --ratings FILE}: ALS alone, for the side by side with benfred/implicit. */
+  private int benchmarkRatingsFile(PrintWriter out) {
+    int fits = this.fits != null ? this.fits : 1;
+    int threads = this.threads != null ? this.threads : Runtime.getRuntime().availableProcessors();
+    if (fits < 1 || fits > 100 || warmups < 0 || warmups > 100) {
+      throw UserInputException.usage("--fits must be 1..100 and --warmups 0..100");
+    }
+    if (threads < 1 || threads > 1024) {
+      throw UserInputException.usage("--threads must be between 1 and 1024, got " + threads);
+    }
+    if (!Files.isRegularFile(ratingsFile)) {
+      throw UserInputException.data("ratings file not found: " + ratingsFile);
+    }
+    AlsConfig config = als.applyTo(AlsConfig.defaults().withFactors(64).withIterations(3));
+    AlsSpeedBenchmark.run(
+        new AlsSpeedBenchmark.Settings(ratingsFile, config, threads, warmups, fits), out);
+    return Commands.EXIT_OK;
+  }
+
+  private void benchmarkFolder(TrainingData data, AlsConfig config, int fits, PrintWriter out) {
     RatingMatrix matrix = RatingMatrix.of(data, config);
     out.printf(
         Locale.ROOT,
@@ -113,15 +175,15 @@ final class BenchmarkCommand {
         config.cacheKey());
     AlsTrainer trainer = new AlsTrainer(config);
     // warm-up: let the JIT compile the CG loops and ND4J load its natives
-    trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
-    trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+    trainer.train(matrix, ProgressListener.NONE);
+    trainer.train(matrix, ProgressListener.NONE);
     double[] seconds = new double[fits];
     double[] cpuSeconds = new double[fits];
-    AlsModel model = null;
+    AlsModel alsModel = null;
     for (int i = 0; i < fits; i++) {
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
-      model = trainer.train(matrix, AlsTrainer.ProgressListener.NONE);
+      alsModel = trainer.train(matrix, ProgressListener.NONE);
       seconds[i] = (System.nanoTime() - start) / 1e9;
       cpuSeconds[i] = (processCpuNanos() - cpuStart) / 1e9;
     }
@@ -144,51 +206,57 @@ final class BenchmarkCommand {
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
+    HybridModel model =
+        new HybridTrainer(config)
+            .fit(
+                data,
+                alsModel,
+                BlendSettings.fixed(BlendWeights.DEFAULT_ALS_WEIGHT),
+                ProgressListener.NONE);
+    int[] userRows = sampleRows(alsModel.users().size(), sampledUsers);
+    UserHistory[] histories = new UserHistory[userRows.length];
+    for (int i = 0; i < userRows.length; i++) {
+      histories[i] = model.trainedHistory(alsModel.users().idAt(userRows[i])).orElseThrow();
+    }
+
     // per-user scoring of every movie + top 20, excluding rated movies
-    int users = model.users().size();
-    int[] userRows = sampleRows(users, sampledUsers);
-    AlsModel trained = model;
+    AlsModel trained = alsModel;
     int rounds = Math.max(3, 3000 / userRows.length);
     long[] nanos = new long[userRows.length * rounds];
     for (int round = -2; round < rounds; round++) {
       // two warm-up rounds
       for (int i = 0; i < userRows.length; i++) {
         long start = System.nanoTime();
-        scoreAndSelect(trained, userRows[i]);
+        trained.recommend(histories[i], 20);
         if (round >= 0) {
           nanos[round * userRows.length + i] = System.nanoTime() - start;
         }
       }
     }
     printLatency(
-        "score all " + model.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
+        "score all " + alsModel.movies().size() + " movies + top 20 (target <= 2 ms)", nanos, out);
 
     // hybrid re-blend: the per-user vectors are cached, a weight change only re-blends
-    ContentModel content = ContentModel.build(data);
-    HybridRecommender hybrid = new HybridRecommender(model, content);
-    UserRatings ratings = UserRatings.of(data);
     int blendUsers = Math.min(200, userRows.length);
-    UserScores[] cached = new UserScores[blendUsers];
+    StandardScores[] cached = new StandardScores[blendUsers];
     long[] prepare = new long[blendUsers];
     for (int i = 0; i < blendUsers; i++) {
-      long userId = model.users().idAt(userRows[i]);
-      Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
       long start = System.nanoTime();
-      cached[i] =
-          hybrid.userScores(model.userVector(userId).orElseThrow(), content.profile(userRatings));
+      cached[i] = model.standardScores(histories[i]).orElseThrow();
       prepare[i] = System.nanoTime() - start;
     }
-    printLatency("hybrid first request (ALS + content scores, normalised)", prepare, out);
+    printLatency("hybrid first request (ALS + content scores, standardised)", prepare, out);
     long[] blend = new long[blendUsers * 10];
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < blend.length; i++) {
+        HybridModel blended = model.withWeights(BlendWeights.ofAlsWeight((i % 11) / 10.0));
         long start = System.nanoTime();
-        hybrid.blend(cached[i % blendUsers], BlendWeights.ofAlsWeight((i % 11) / 10.0), 20);
+        blended.recommend(histories[i % blendUsers], cached[i % blendUsers], 20);
         blend[i] = System.nanoTime() - start;
       }
     }
     printLatency(
-        "hybrid re-blend of " + content.movies().size() + " movies + top 20 (target < 5 ms)",
+        "hybrid re-blend of " + model.movies().size() + " movies + top 20 (target < 5 ms)",
         blend,
         out);
   }
@@ -201,17 +269,6 @@ final class BenchmarkCommand {
     return 0;
   }
 
-  private static void scoreAndSelect(AlsModel model, int userRow) {
-    long userId = model.users().idAt(userRow);
-    AlsModel.UserVector user = model.userVector(userId).orElseThrow();
-    float[] scores = model.scores(user.factors());
-    boolean[] excluded = new boolean[scores.length];
-    for (int itemRow : user.ratedItemRows()) {
-      excluded[itemRow] = true;
-    }
-    TopN.select(scores, excluded, 20);
-  }
-
   private static int[] sampleRows(int rows, int wanted) {
     int count = Math.min(rows, wanted);
     int[] sample = new int[count];
@@ -221,7 +278,7 @@ final class BenchmarkCommand {
     return sample;
   }
 
-  private static void printLatency(String what, long[] nanos, PrintStream out) {
+  private static void printLatency(String what, long[] nanos, PrintWriter out) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     double median = sorted[sorted.length / 2] / 1e6;
@@ -236,8 +293,8 @@ final class BenchmarkCommand {
         sorted.length);
   }
 
-  private static void benchmarkSynthetic(int ratingCount, AlsConfig config, PrintStream out) {
-    double scale = Math.min(1.0, (double) ratingCount / SYNTHETIC_RATINGS);
+  private static void benchmarkSynthetic(int ratingCount, AlsConfig config, PrintWriter out) {
+    double scale = Math.min(1.0, ratingCount / 20e6);
     int users = Math.max(10, (int) Math.round(SYNTHETIC_USERS * scale));
     int movies = SYNTHETIC_MOVIES;
     out.printf(
@@ -248,8 +305,7 @@ final class BenchmarkCommand {
         movies);
     resetPeaks();
     long start = System.nanoTime();
-    SyntheticRatings synthetic =
-        SyntheticRatings.generate(ratingCount, users, movies, SYNTHETIC_SEED);
+    SyntheticRatings synthetic = SyntheticRatings.generate(ratingCount, users, movies, 20_261_124L);
     RatingMatrix matrix =
         RatingMatrix.of(synthetic.userIds(), synthetic.movieIds(), synthetic.ratings(), config);
     out.printf(
@@ -266,7 +322,8 @@ final class BenchmarkCommand {
     new AlsTrainer(config)
         .train(
             matrix,
-            (iteration, iterations) -> {
+            (phase, fraction) -> {
+              int iteration = (int) Math.round(fraction * config.iterations());
               long now = System.nanoTime();
               long cpu = processCpuNanos();
               perIteration[iteration - 1] = (now - last[0]) / 1e9;
@@ -277,7 +334,7 @@ final class BenchmarkCommand {
                   Locale.ROOT,
                   "synthetic: iteration %d of %d took %.2f s (%.2f s CPU)%n",
                   iteration,
-                  iterations,
+                  config.iterations(),
                   perIteration[iteration - 1],
                   cpuPerIteration[iteration - 1]);
             });

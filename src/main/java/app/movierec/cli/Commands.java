@@ -1,64 +1,100 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.als.AlsConfig;
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.Set;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * Batch commands run from {@code java -jar movie-recommender.jar <command> ...} without a web
- * server.
+ * The batch commands, run as {@code java -jar movie-recommender.jar <command> [options]} without a
+ * web server. Options, usage and {@code --help} come from the picocli annotations of each command,
+ * so the usage text cannot drift from what a command accepts.
+ *
+ * <p>Exit codes: 0 done, 1 a data problem (missing folder or file, a malformed row: one line naming
+ * file and line), 2 a usage problem (one line and the command's usage).
  */
+@Command(
+    name = "java -jar movie-recommender.jar",
+    mixinStandardHelpOptions = true,
+    versionProvider = Commands.Version.class,
+    description = "Batch commands of the hybrid movie recommender (no web server).",
+    subcommands = {
+      RecommendCommand.class,
+      EvaluateCommand.class,
+      BenchmarkCommand.class,
+      LoadTestCommand.class
+    })
 public final class Commands {
 
   static final int EXIT_OK = 0;
   static final int EXIT_DATA = 1;
   static final int EXIT_USAGE = 2;
 
-  static final Set<String> ALS_OPTIONS =
-      Set.of(
-          "factors",
-          "iterations",
-          "regularization",
-          "scale-regularization",
-          "alpha",
-          "confidence",
-          "cg-steps",
-          "seed");
-
-  private static final Map<String, String> USAGE =
-      Map.of(
-          "recommend",
-          "usage: recommend --data DIR [--genome DIR] --mode als|content|hybrid [--als-weight W] --n N --out FILE"
-              + " [--factors F] [--iterations I] [--regularization R] [--alpha A] [--confidence linear|log]",
-          "evaluate",
-          "usage: evaluate --data DIR [--genome DIR] [--k 10] [--test-fraction 0.25] [--seed 42] [--out FILE]"
-              + " [--given 5 [--cold-users 0.2]]"
-              + " [--factors F] [--iterations I] [--regularization R] [--scale-regularization true|false] [--alpha A]"
-              + " [--confidence linear|log] [--cg-steps S] [--als-seed S]",
-          "loadtest",
-          "usage: loadtest [--url http://localhost:8080] [--clients 32] [--requests 20000] [--users 1-610]"
-              + " [--warmup 2000] [--mode hybrid] [--als-weight 0.8] [--n 20]",
-          "benchmark",
-          "usage: benchmark [--data DIR] [--genome DIR] [--factors 64] [--iterations 15] [--fits 3] [--users 2000]"
-              + " [--synthetic-ratings 20000000 (0 = skip)] [--synthetic-iterations 3]"
-              + " | benchmark --ratings RATINGS_CSV [--factors 64] [--iterations 3] [--threads N]"
-              + " [--warmups 0] [--fits 1] [ALS options] (ALS alone: per-iteration CPU, peak memory)"
-              + " | benchmark --write-synthetic RATINGS_CSV [--synthetic-ratings 20000000]");
-
   private Commands() {}
 
-  /** Whether {@code name} is a batch command rather than an application option. */
+  /** Whether {@code name} is a batch command (rather than an option of the web app). */
   public static boolean isCommand(String name) {
-    return USAGE.containsKey(name);
+    return commandLine(System.out, System.err).getSubcommands().containsKey(name);
   }
 
   /** Runs the command named by {@code args[0]} and returns the process exit code. */
   public static int run(String[] args) {
     quietLibraryLogging();
     return run(args, System.out, System.err);
+  }
+
+  /** As {@link #run(String[])} with the given output streams. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine commandLine = commandLine(out, err);
+    int code = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    return code;
+  }
+
+  private static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine commandLine = new CommandLine(Commands.class);
+    commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUnmatchedOptionsArePositionalParams(false);
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> usageError(e.getCommandLine(), e.getMessage()));
+    commandLine.setExecutionExceptionHandler(
+        (e, failed, parseResult) -> {
+          if (e instanceof UserInputException input) {
+            if (input.exitCode() == EXIT_USAGE) {
+              return usageError(failed, input.getMessage());
+            }
+            failed.getErr().println(failed.getCommandName() + ": " + input.getMessage());
+            return input.exitCode();
+          }
+          if (e instanceof IllegalArgumentException) {
+            // bad values (and AlsConfig's validation of hyperparameters) are user input too
+            return usageError(failed, e.getMessage());
+          }
+          throw e;
+        });
+    return commandLine;
+  }
+
+  /** One line: what is wrong, then the command's synopsis; exit code 2. */
+  private static int usageError(CommandLine command, String message) {
+    String synopsis =
+        command
+            .getHelp()
+            .fullSynopsis()
+            .strip()
+            .replaceAll("\\s+", " ")
+            .replaceFirst("^Usage:", "usage:");
+    command
+        .getErr()
+        .println(
+            command.getCommandName() + ": " + message + "; " + synopsis + " (--help for more)");
+    return EXIT_USAGE;
   }
 
   /** ND4J logs its backend details at INFO; a batch command's output should be its own figures. */
@@ -69,65 +105,12 @@ public final class Commands {
     }
   }
 
-  /** As {@link #run(String[])} with the given output streams. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !isCommand(args[0])) {
-      err.println("unknown command; usage: recommend|evaluate|benchmark|loadtest ...");
-      return EXIT_USAGE;
+  /** {@code --version}: the project's version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Commands.class.getPackage().getImplementationVersion();
+      return new String[] {"movie-recommender " + (version == null ? "(development)" : version)};
     }
-    String command = args[0];
-    try {
-      switch (command) {
-        case "recommend" -> RecommendCommand.run(args, out);
-        case "evaluate" -> EvaluateCommand.run(args, out);
-        case "benchmark" -> BenchmarkCommand.run(args, out);
-        case "loadtest" -> LoadTestCommand.run(args, out);
-        default -> throw new IllegalStateException(command);
-      }
-      return EXIT_OK;
-    } catch (UserInputException e) {
-      err.println(
-          command
-              + ": "
-              + e.getMessage()
-              + (e.exitCode() == EXIT_USAGE ? "; " + USAGE.get(command) : ""));
-      return e.exitCode();
-    } catch (IllegalArgumentException e) {
-      // invalid hyperparameters (AlsConfig validation) are user input too
-      err.println(command + ": " + e.getMessage() + "; " + USAGE.get(command));
-      return EXIT_USAGE;
-    }
-  }
-
-  /** The ALS configuration: the defaults with any of the command's ALS options applied. */
-  static AlsConfig alsConfig(Options options, AlsConfig base) {
-    AlsConfig config = base;
-    config = config.withFactors(options.integer("factors", config.factors(), 1, 1024));
-    config = config.withIterations(options.integer("iterations", config.iterations(), 1, 1000));
-    config =
-        config.withRegularization(
-            options.number("regularization", config.regularization(), 0, 1e6));
-    config = config.withAlpha(options.number("alpha", config.alpha(), 1e-9, 1e9));
-    config = config.withCgSteps(options.integer("cg-steps", config.cgSteps(), 0, 100));
-    config = config.withSeed(options.longValue("seed", config.seed()));
-    if (options.has("scale-regularization")) {
-      String value = options.string("scale-regularization", "");
-      if (!value.equals("true") && !value.equals("false")) {
-        throw UserInputException.usage(
-            "--scale-regularization must be true or false, got '" + value + "'");
-      }
-      config = config.withScaleRegularization(Boolean.parseBoolean(value));
-    }
-    if (options.has("confidence")) {
-      String name = options.string("confidence", "");
-      try {
-        config =
-            config.withConfidence(
-                AlsConfig.Confidence.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw UserInputException.usage("--confidence must be linear or log, got '" + name + "'");
-      }
-    }
-    return config;
   }
 }

@@ -1,8 +1,9 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.BlendWeights;
+import app.movierec.recommend.Mode;
+import app.movierec.recommend.hybrid.BlendWeights;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,13 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code loadtest}: closed-loop load on a running app's JSON API. {@code --clients} threads each
@@ -25,34 +29,89 @@ import java.util.concurrent.atomic.AtomicLong;
  * error count (non-200 answers and I/O failures). The users are drawn uniformly from {@code --users
  * FROM-TO}.
  */
-final class LoadTestCommand {
+@Command(
+    name = "loadtest",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Send recommendation requests to a running app from many threads; print latency.")
+final class LoadTestCommand implements Callable<Integer> {
 
-  private LoadTestCommand() {}
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  static void run(String[] args, PrintStream out) {
-    Options options =
-        Options.parse(
-            args,
-            Set.of(
-                "url",
-                "clients",
-                "requests",
-                "users",
-                "warmup",
-                "mode",
-                "als-weight",
-                "n",
-                "seed"));
-    String url = options.string("url", "http://localhost:8080").replaceAll("/+$", "");
-    int clients = options.integer("clients", 32, 1, 1024);
-    int requests = options.integer("requests", 20_000, 1, 100_000_000);
-    int warmup = options.integer("warmup", 2_000, 0, 100_000_000);
-    String mode = options.string("mode", "hybrid");
-    double alsWeight = options.number("als-weight", BlendWeights.DEFAULT_ALS_WEIGHT, 0, 1);
-    int n = options.integer("n", 20, 1, 100);
-    long seed = options.longValue("seed", 42);
-    long[] users = userRange(options.string("users", "1-610"));
-    URI base = URI.create(url);
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      defaultValue = "http://localhost:8080",
+      description = "the app (default: ${DEFAULT-VALUE})")
+  String url;
+
+  @Option(
+      names = "--clients",
+      paramLabel = "N",
+      defaultValue = "32",
+      description = "concurrent clients (default: ${DEFAULT-VALUE})")
+  int clients;
+
+  @Option(
+      names = "--requests",
+      paramLabel = "N",
+      defaultValue = "20000",
+      description = "measured requests (default: ${DEFAULT-VALUE})")
+  int requests;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "unmeasured requests first (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(
+      names = "--users",
+      paramLabel = "FROM-TO",
+      defaultValue = "1-610",
+      description = "userIds to draw from, uniformly (default: ${DEFAULT-VALUE})")
+  String users;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "als|content|hybrid",
+      converter = ModeOption.class,
+      defaultValue = "hybrid",
+      description = "the recommendations' mode (default: ${DEFAULT-VALUE})")
+  Mode mode;
+
+  @Option(
+      names = "--als-weight",
+      paramLabel = "W",
+      defaultValue = "" + BlendWeights.DEFAULT_ALS_WEIGHT,
+      description = "the hybrid's ALS weight (default: ${DEFAULT-VALUE})")
+  double alsWeight;
+
+  @Option(
+      names = "--n",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "movies per request (default: ${DEFAULT-VALUE})")
+  int n;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description = "seed of the user draw (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (clients < 1 || clients > 1024 || requests < 1 || warmup < 0 || n < 1 || n > 100) {
+      throw UserInputException.usage(
+          "--clients must be 1-1024, --requests at least 1, --warmup at least 0, --n 1-100");
+    }
+    long[] userRange = userRange(users);
+    URI base = URI.create(url.replaceAll("/+$", ""));
+    String modeName = mode.id();
 
     HttpClient http =
         HttpClient.newBuilder()
@@ -66,14 +125,14 @@ final class LoadTestCommand {
         clients,
         requests,
         warmup,
-        users[0],
-        users[1],
-        mode,
+        userRange[0],
+        userRange[1],
+        modeName,
         n);
     if (warmup > 0) {
-      drive(http, base, clients, warmup, users, mode, alsWeight, n, seed + 1);
+      drive(http, base, clients, warmup, userRange, modeName, alsWeight, n, seed + 1);
     }
-    Result result = drive(http, base, clients, requests, users, mode, alsWeight, n, seed);
+    Result result = drive(http, base, clients, requests, userRange, modeName, alsWeight, n, seed);
     long[] sorted = result.latencyNanos.clone();
     Arrays.sort(sorted);
     out.printf(
@@ -99,6 +158,7 @@ final class LoadTestCommand {
     if (result.firstError != null) {
       out.println("first error: " + result.firstError);
     }
+    return Commands.EXIT_OK;
   }
 
   private record Result(

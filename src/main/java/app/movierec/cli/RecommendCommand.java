@@ -1,100 +1,110 @@
 package app.movierec.cli;
 
-import app.movierec.recommend.BlendWeights;
+import app.movierec.common.ProgressListener;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
+import app.movierec.recommend.HybridModel;
+import app.movierec.recommend.HybridTrainer;
 import app.movierec.recommend.Mode;
-import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.TrainingData;
-import app.movierec.recommend.UserRatings;
 import app.movierec.recommend.als.AlsConfig;
-import app.movierec.recommend.als.AlsModel;
-import app.movierec.recommend.als.AlsTrainer;
-import app.movierec.recommend.content.ContentModel;
-import app.movierec.recommend.hybrid.HybridRecommender;
+import app.movierec.recommend.hybrid.BlendWeights;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code recommend}: trains on a MovieLens folder and writes {@code userId,movieId,score}, the top
- * N unseen movies of every user in its ratings, best first (score = the ranking score of the chosen
- * mode).
+ * {@code recommend}: fits the model on a MovieLens folder and writes {@code userId,movieId,score},
+ * the top N unseen movies of every user in its ratings, best first (score = the ranking score of
+ * the chosen mode).
  */
-final class RecommendCommand {
+@Command(
+    name = "recommend",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Fit on a MovieLens folder and write every user's top N unseen movies as CSV.")
+final class RecommendCommand implements Callable<Integer> {
 
-  private static final int BATCH = 256;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  private RecommendCommand() {}
+  @Mixin DataFolder data;
 
-  static void run(String[] args, PrintStream out) {
-    Set<String> known = new HashSet<>(Set.of("data", "genome", "mode", "als-weight", "n", "out"));
-    known.addAll(Commands.ALS_OPTIONS);
-    Options options = Options.parse(args, known);
-    Path dataDir = Path.of(options.required("data"));
-    Mode mode = mode(options.required("mode"));
-    double alsWeight = options.number("als-weight", BlendWeights.DEFAULT_ALS_WEIGHT, 0, 1);
-    if (options.has("als-weight") && mode != Mode.HYBRID) {
+  @Option(
+      names = "--mode",
+      required = true,
+      paramLabel = "als|content|hybrid",
+      converter = ModeOption.class,
+      description = "which scores rank the movies")
+  Mode mode;
+
+  @Option(
+      names = "--als-weight",
+      paramLabel = "W",
+      description = "the ALS weight of the hybrid, 0..1 (default: ${DEFAULT-VALUE})",
+      defaultValue = "" + BlendWeights.DEFAULT_ALS_WEIGHT)
+  double alsWeight;
+
+  @Option(names = "--n", required = true, paramLabel = "N", description = "movies per user")
+  int n;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV to write")
+  Path outFile;
+
+  @Mixin AlsOptions als;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--als-weight")
+        && mode != Mode.HYBRID) {
       throw UserInputException.usage("--als-weight only applies to --mode hybrid");
     }
-    options.required("n");
-    int n = options.integer("n", 10, 1, 100_000);
-    Path outFile = Path.of(options.required("out"));
-    AlsConfig config = Commands.alsConfig(options, AlsConfig.defaults());
-
-    TrainingData data = DataFolder.load(dataDir, options.path("genome"));
+    if (n < 1 || n > 100_000) {
+      throw UserInputException.usage("--n must be between 1 and 100000, got " + n);
+    }
+    if (!(alsWeight >= 0 && alsWeight <= 1)) {
+      throw UserInputException.usage("--als-weight must lie in [0, 1], got " + alsWeight);
+    }
+    AlsConfig config = als.applyTo(AlsConfig.defaults());
+    TrainingData trainingData = data.load();
     long start = System.nanoTime();
-    AlsModel als = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
-    ContentModel content = ContentModel.build(data);
-    HybridRecommender hybrid = new HybridRecommender(als, content);
-    UserRatings ratings = UserRatings.of(data);
-    BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
+    HybridModel model =
+        new HybridTrainer(config)
+            .fit(trainingData, ProgressListener.NONE)
+            .withWeights(mode.weights(alsWeight));
     out.printf(
-        Locale.ROOT,
-        "trained %s in %.1f s%n",
-        config.cacheKey(),
-        (System.nanoTime() - start) / 1e9);
+        Locale.ROOT, "fitted %s in %.1f s%n", config.cacheKey(), (System.nanoTime() - start) / 1e9);
 
     int lines = 0;
+    int users = model.als().users().size();
     try {
       Path parent = outFile.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       try (BufferedWriter writer = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
         writer.write("userId,movieId,score\n");
-        int movieCount = als.movies().size();
-        for (int from = 0; from < als.users().size(); from += BATCH) {
-          int to = Math.min(als.users().size(), from + BATCH);
-          // one ND4J gemm scores a batch of users against every movie
-          float[] batch = als.scoreUserRows(from, to);
-          for (int userRow = from; userRow < to; userRow++) {
-            long userId = als.users().idAt(userRow);
-            Map<Long, Double> userRatings = ratings.ratingsOf(userId).orElseThrow();
-            float[] alsScores =
-                Arrays.copyOfRange(
-                    batch, (userRow - from) * movieCount, (userRow - from + 1) * movieCount);
-            List<ScoredMovie> top =
-                hybrid.blend(
-                    hybrid.userScores(
-                        alsScores, als.ratedItemRows(userRow), content.profile(userRatings)),
-                    weights,
-                    n);
-            for (ScoredMovie movie : top) {
-              writer.write(
-                  userId
-                      + ","
-                      + movie.movieId()
-                      + ","
-                      + String.format(Locale.ROOT, "%.6f", movie.score()));
-              writer.write('\n');
-              lines++;
-            }
+        for (int userRow = 0; userRow < users; userRow++) {
+          int userId = model.als().users().idAt(userRow);
+          UserHistory history = model.trainedHistory(userId).orElseThrow();
+          List<ScoredMovie> top = model.recommend(history, n);
+          for (ScoredMovie movie : top) {
+            writer.write(
+                userId
+                    + ","
+                    + movie.movieId()
+                    + ","
+                    + String.format(Locale.ROOT, "%.6f", movie.score()));
+            writer.write('\n');
+            lines++;
           }
         }
       }
@@ -105,16 +115,9 @@ final class RecommendCommand {
         Locale.ROOT,
         "wrote %d recommendations for %d users (%s) to %s%n",
         lines,
-        als.users().size(),
-        mode.name().toLowerCase(Locale.ROOT),
+        users,
+        mode.id(),
         outFile);
-  }
-
-  private static Mode mode(String name) {
-    try {
-      return Mode.valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw UserInputException.usage("--mode must be als, content or hybrid, got '" + name + "'");
-    }
+    return Commands.EXIT_OK;
   }
 }

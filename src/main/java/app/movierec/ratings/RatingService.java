@@ -1,12 +1,12 @@
 package app.movierec.ratings;
 
 import app.movierec.catalog.CatalogService;
+import app.movierec.common.UnknownUserException;
+import app.movierec.common.UserHistory;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Users' ratings: the imported MovieLens ratings (table {@code rating}) and the live ones given in
  * the app (table {@code live_rating}, see {@link LiveRating}), plus the visitors who came without a
- * MovieLens id ({@link Visitor}). A user's effective ratings are their MovieLens ratings overridden
+ * MovieLens id ({@link Visitor}). A user's stored ratings are their MovieLens ratings overridden
  * and extended by their live ratings.
  *
- * <p>Live ratings are also held in memory, one immutable map per user that {@link #rate} replaces
- * after the row is committed, so a reader sees a user's live ratings either before or after a
- * rating, never half of it, and the map instance changes exactly when the ratings change (callers
- * may cache on its identity).
+ * <p>Live ratings are also held in memory, one immutable {@link UserHistory} per user that {@link
+ * #rate} replaces after the row is committed, so a reader sees a user's live ratings either before
+ * or after a rating, never half of it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,7 +39,7 @@ public class RatingService {
   private final CatalogService catalog;
   private final Clock clock;
   private final Object[] locks = new Object[LOCK_STRIPES];
-  private final Map<Integer, Map<Long, Double>> liveByUser = new ConcurrentHashMap<>();
+  private final Map<Integer, UserHistory> liveByUser = new ConcurrentHashMap<>();
   private volatile boolean liveLoaded;
 
   RatingService(
@@ -60,38 +59,33 @@ public class RatingService {
 
   /** Stores a new visitor and returns their userId (from {@link Visitor#FIRST_ID} upward). */
   @Transactional
-  public long createVisitor() {
+  public int createVisitor() {
     return visitors.save(new Visitor(clock.instant().getEpochSecond())).getUserId();
   }
 
   /**
    * Stores (or replaces) the user's rating of a movie and returns it. Once this returns, {@link
-   * #liveRatingsOf} and {@link #ratingsOf} include it.
+   * #liveHistoryOf} and {@link #ratingsOf} include it.
    *
    * @throws InvalidRatingException for a rating outside 0.5-5.0 or not in half stars (field {@code
    *     rating}), or a movie the catalogue does not have (field {@code movieId})
-   * @throws NoSuchUserException when the user is neither a MovieLens user nor a visitor
+   * @throws UnknownUserException when the user is neither a MovieLens user nor a visitor
    */
   // no surrounding transaction: the row must be committed before the in-memory map changes
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
-  public LiveRating rate(long userId, long movieId, double rating) {
+  public LiveRating rate(int userId, int movieId, double rating) {
     validateRating(rating);
     if (catalog.movie(movieId).isEmpty()) {
       throw new InvalidRatingException("movieId", "unknown movie " + movieId);
     }
     if (!userExists(userId)) {
-      throw new NoSuchUserException(userId);
+      throw new UnknownUserException(userId);
     }
-    int user = (int) userId;
-    synchronized (lockOf(user)) {
+    synchronized (lockOf(userId)) {
       LiveRating saved =
           liveRatings.save(
-              new LiveRating(
-                  user, (int) movieId, (float) rating, clock.instant().getEpochSecond()));
-      Map<Long, Double> before = liveOf(user);
-      Map<Long, Double> after = new LinkedHashMap<>(before);
-      after.put(movieId, (double) saved.getRating());
-      liveByUser.put(user, Collections.unmodifiableMap(after));
+              new LiveRating(userId, movieId, (float) rating, clock.instant().getEpochSecond()));
+      liveByUser.put(userId, liveHistoryOf(userId).with(movieId, saved.getRating()));
       return saved;
     }
   }
@@ -105,49 +99,47 @@ public class RatingService {
   }
 
   /**
-   * The user's live ratings by movieId: an immutable map that is replaced (a new instance) whenever
-   * the user rates; empty for users without live ratings.
+   * The ratings the user gave in the app (in memory, no database query: every recommendation
+   * request asks); empty for users without any.
    */
-  // in memory: no transaction (every recommendation request calls this)
   @Transactional(propagation = Propagation.SUPPORTS)
-  public Map<Long, Double> liveRatingsOf(long userId) {
-    return userId > 0 && userId <= Integer.MAX_VALUE ? liveOf((int) userId) : Map.of();
-  }
-
-  /**
-   * The user's effective ratings by movieId: MovieLens ratings overridden and extended by live
-   * ones.
-   */
-  public Map<Long, Double> effectiveRatingsOf(long userId) {
-    Map<Long, Double> live = liveRatingsOf(userId);
-    Map<Long, Double> result = new LinkedHashMap<>();
-    for (Rating rating : movieLensRatingsOf(userId)) {
-      result.put((long) rating.getMovieId(), (double) rating.getRating());
+  public UserHistory liveHistoryOf(int userId) {
+    if (!liveLoaded) {
+      loadLive();
     }
-    result.putAll(live);
-    return result;
+    return liveByUser.getOrDefault(userId, UserHistory.empty().forUser(Math.max(0, userId)));
+  }
+
+  /** The user's stored ratings: MovieLens ratings overridden and extended by live ones. */
+  public UserHistory storedHistoryOf(int userId) {
+    UserHistory.Builder builder = UserHistory.builder(Math.max(0, userId));
+    for (Rating rating : movieLensRatingsOf(userId)) {
+      builder.rate(rating.getMovieId(), rating.getRating());
+    }
+    return builder.build().overriddenBy(liveHistoryOf(userId));
   }
 
   /**
-   * A user's effective ratings, best first (most recent first among equals); empty for an unknown
-   * user.
+   * A user's stored ratings as rows, best first (most recent first among equals); empty for an
+   * unknown user.
    */
-  public List<Rating> ratingsOf(long userId) {
-    if (userId <= 0 || userId > Integer.MAX_VALUE) {
+  public List<Rating> ratingsOf(int userId) {
+    if (userId <= 0) {
       return List.of();
     }
-    int user = (int) userId;
     Map<Integer, Rating> byMovie = new HashMap<>();
     movieLensRatingsOf(userId).forEach(r -> byMovie.put(r.getMovieId(), r));
-    Map<Long, Double> live = liveOf(user);
+    UserHistory live = liveHistoryOf(userId);
     if (!live.isEmpty()) {
-      List<RatingId> ids =
-          live.keySet().stream().map(movieId -> new RatingId(user, movieId.intValue())).toList();
+      List<RatingId> ids = new ArrayList<>(live.size());
+      for (int k = 0; k < live.size(); k++) {
+        ids.add(new RatingId(userId, live.movieId(k)));
+      }
       for (LiveRating rating : liveRatings.findAllById(ids)) {
         // shown as a Rating (not persisted): callers see one kind of row whatever its source
         byMovie.put(
             rating.getMovieId(),
-            new Rating(user, rating.getMovieId(), rating.getRating(), rating.getRatedAt()));
+            new Rating(userId, rating.getMovieId(), rating.getRating(), rating.getRatedAt()));
       }
     }
     List<Rating> result = new ArrayList<>(byMovie.values());
@@ -159,13 +151,14 @@ public class RatingService {
   }
 
   /** Whether the user is a MovieLens user with ratings, a stored visitor, or has live ratings. */
-  public boolean userExists(long userId) {
-    if (userId <= 0 || userId > Integer.MAX_VALUE) {
+  public boolean userExists(int userId) {
+    if (userId <= 0) {
       return false;
     }
-    int user = (int) userId;
-    return !liveOf(user).isEmpty()
-        || (user >= Visitor.FIRST_ID ? visitors.existsById(user) : ratings.existsByUserId(user));
+    return !liveHistoryOf(userId).isEmpty()
+        || (userId >= Visitor.FIRST_ID
+            ? visitors.existsById(userId)
+            : ratings.existsByUserId(userId));
   }
 
   public long ratingCount() {
@@ -177,15 +170,13 @@ public class RatingService {
   }
 
   /** A user drawn uniformly from everyone who rated something; empty when there are no ratings. */
-  public Optional<Long> randomUserId(RandomGenerator random) {
+  public Optional<Integer> randomUserId(RandomGenerator random) {
     long users = userCount();
     if (users == 0) {
       return Optional.empty();
     }
     int index = (int) random.nextLong(Math.min(users, Integer.MAX_VALUE));
-    return ratings.findUserIds(PageRequest.of(index, 1)).stream()
-        .findFirst()
-        .map(Integer::longValue);
+    return ratings.findUserIds(PageRequest.of(index, 1)).stream().findFirst();
   }
 
   /** How many ratings were given in the app. */
@@ -193,30 +184,23 @@ public class RatingService {
     return liveRatings.count();
   }
 
-  private List<Rating> movieLensRatingsOf(long userId) {
+  private List<Rating> movieLensRatingsOf(int userId) {
     return userId > 0 && userId < Visitor.FIRST_ID
-        ? ratings.findByUserIdOrderByRatingDescRatedAtDesc((int) userId)
+        ? ratings.findByUserIdOrderByRatingDescRatedAtDesc(userId)
         : List.of();
-  }
-
-  private Map<Long, Double> liveOf(int userId) {
-    if (!liveLoaded) {
-      loadLive();
-    }
-    return liveByUser.getOrDefault(userId, Map.of());
   }
 
   private synchronized void loadLive() {
     if (liveLoaded) {
       return;
     }
-    Map<Integer, Map<Long, Double>> loaded = new HashMap<>();
+    Map<Integer, UserHistory.Builder> loaded = new HashMap<>();
     for (LiveRating rating : liveRatings.findAll()) {
       loaded
-          .computeIfAbsent(rating.getUserId(), u -> new LinkedHashMap<>())
-          .put((long) rating.getMovieId(), (double) rating.getRating());
+          .computeIfAbsent(rating.getUserId(), UserHistory::builder)
+          .rate(rating.getMovieId(), rating.getRating());
     }
-    loaded.forEach((user, map) -> liveByUser.put(user, Collections.unmodifiableMap(map)));
+    loaded.forEach((user, builder) -> liveByUser.put(user, builder.build()));
     liveLoaded = true;
   }
 

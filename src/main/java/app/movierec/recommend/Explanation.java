@@ -9,7 +9,7 @@ package app.movierec.recommend;
  *     profile weight times the cosine
  * @param side which model this explanation comes from
  */
-public record Explanation(long ratedMovieId, double contribution, Side side) {
+public record Explanation(int ratedMovieId, double contribution, Side side) {
 
   public enum Side {
     ALS,

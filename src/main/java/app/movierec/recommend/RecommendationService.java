@@ -1,334 +1,221 @@
 package app.movierec.recommend;
 
-import app.movierec.catalog.imports.DatasetReadyEvent;
-import app.movierec.progress.Progress.Stage;
-import app.movierec.progress.ProgressTracker;
-import app.movierec.recommend.als.AlsConfig;
-import app.movierec.recommend.als.AlsModel;
-import app.movierec.recommend.als.AlsModelFiles;
-import app.movierec.recommend.als.AlsTrainer;
-import app.movierec.recommend.content.ContentModel;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.UnknownUserException;
+import app.movierec.common.UserHistory;
+import app.movierec.ratings.RatingService;
 import app.movierec.recommend.content.VectorKind;
-import app.movierec.recommend.hybrid.UserScores;
-import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import app.movierec.recommend.hybrid.BlendSettings;
+import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.StandardScores;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The recommender's public API for the UI and the JSON API: recommendations for known users and
- * anonymous visitors, similar movies, explanations.
+ * The one way the web pages, the JSON API and the load test ask for recommendations. Every answer
+ * for a user comes from their effective ratings: what the serving model was trained with,
+ * overridden and extended by the ratings given in the app since ({@link RatingService}); so a
+ * rating counts at once, without retraining, and the grid, the details and the API agree.
  *
- * <p>Lifecycle: on {@link DatasetReadyEvent} it fetches {@link TrainingData} from the {@code
- * trainingDataSupplier} bean and, on its own single background thread, loads the saved ALS model
- * under {@code movierec.model-dir} when one matches the data fingerprint and {@link AlsConfig}, or
- * trains and saves one, reporting to the {@link ProgressTracker}. The served models are one
- * immutable {@code ModelSnapshot} behind a volatile reference, swapped atomically after
- * (re)training. Until the first snapshot exists, {@link #ready()} is false and the query methods
- * throw {@link NotReadyException}.
+ * <p>A user's standardised score vectors are cached (Caffeine, bounded by {@code
+ * movierec.recommend.score-cache-mb}, default 256) with the model and the history they were
+ * computed from: a new rating or a retrain makes the entry stale, and moving the blend slider only
+ * re-blends.
+ *
+ * @see ModelLifecycle for training, loading and swapping the model
  */
 @Service
 public class RecommendationService {
 
-  private static final Logger log = LoggerFactory.getLogger(RecommendationService.class);
-  private static final int EXPLANATIONS_PER_SIDE = 5;
+  /** How many rated movies explain a recommendation, per model. */
+  public static final int EXPLANATIONS_PER_SIDE = 5;
 
-  private final ProgressTracker progress;
-  private final AlsConfig alsConfig;
-  private final ObjectProvider<Supplier<TrainingData>> trainingData;
-  private final Path modelDir;
-  private final ExecutorService trainer =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "recommender-training");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ModelLifecycle models;
+  private final RatingService ratings;
+  private final Cache<Integer, CachedScores> scoreCache;
 
-  private volatile ModelSnapshot snapshot;
-
-  public RecommendationService(
-      ProgressTracker progress,
-      AlsConfig alsConfig,
-      @Qualifier("trainingDataSupplier") ObjectProvider<Supplier<TrainingData>> trainingData,
-      // bound as text: Spring's String-to-Path conversion goes through resources and rejects "../"
-      @Value("${movierec.model-dir:data/models}") String modelDir) {
-    this.progress = progress;
-    this.alsConfig = alsConfig;
-    this.trainingData = trainingData;
-    this.modelDir = Path.of(modelDir);
+  RecommendationService(
+      ModelLifecycle models,
+      RatingService ratings,
+      @Value("${movierec.recommend.score-cache-mb:256}") long cacheMegabytes) {
+    this.models = models;
+    this.ratings = ratings;
+    this.scoreCache =
+        Caffeine.newBuilder()
+            .maximumWeight(Math.max(1, cacheMegabytes) << 10)
+            .weigher((Integer userId, CachedScores cached) -> cached.kilobytes())
+            .recordStats()
+            .build();
   }
 
-  /**
-   * Starts loading or training in the background; returns at once so the event publisher is not
-   * blocked.
-   */
-  @EventListener
-  public void onDatasetReady(DatasetReadyEvent event) {
-    log.info(
-        "Dataset {} ready (fingerprint {}), preparing the recommender",
-        event.dataset(),
-        event.fingerprint());
-    submit(false);
-  }
-
-  /**
-   * Retrains from fresh training data in the background, ignoring any saved model, and swaps the
-   * result in when done; the current models keep serving meanwhile. The future completes when the
-   * new snapshot is live (or failed).
-   */
-  public CompletableFuture<Void> retrain() {
-    return submit(true);
-  }
-
-  private CompletableFuture<Void> submit(boolean forceTraining) {
-    return CompletableFuture.runAsync(() -> loadOrTrain(forceTraining), trainer);
-  }
-
-  private void loadOrTrain(boolean forceTraining) {
-    try {
-      progress.update(Stage.TRAINING, "Reading training data", -1);
-      Supplier<TrainingData> supplier = trainingData.getObject();
-      TrainingData data = supplier.get();
-      progress.update(Stage.TRAINING, "Building content vectors", 0);
-      ContentModel content = ContentModel.build(data);
-      String key = data.fingerprint() + "|" + alsConfig.cacheKey();
-      Path file = modelDir.resolve("als-" + sha256(key).substring(0, 24) + ".bin");
-      AlsModel als = forceTraining ? null : loadSaved(file, key);
-      if (als == null) {
-        als =
-            new AlsTrainer(alsConfig)
-                .train(
-                    data,
-                    (iteration, iterations) ->
-                        progress.update(
-                            Stage.TRAINING,
-                            "ALS iteration " + iteration + " of " + iterations,
-                            (double) iteration / iterations));
-        save(als, key, file);
-      }
-      snapshot = new ModelSnapshot(data.fingerprint(), als, content, UserRatings.of(data));
-      progress.ready(
-          "Recommender ready: "
-              + als.users().size()
-              + " users, "
-              + content.movies().size()
-              + " movies");
-    } catch (RuntimeException e) {
-      log.error("Training the recommender failed", e);
-      progress.failed("Training the recommender failed", String.valueOf(e.getMessage()));
-      throw e;
-    }
-  }
-
-  private AlsModel loadSaved(Path file, String key) {
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      if (!key.equals(AlsModelFiles.readKey(file))) {
-        return null;
-      }
-      progress.update(Stage.TRAINING, "Loading the saved ALS model", -1);
-      AlsModel model = AlsModelFiles.load(file);
-      log.info("Loaded the saved ALS model {}", file);
-      return model;
-    } catch (IOException | RuntimeException e) {
-      log.warn("Ignoring the unreadable saved model {}: {}", file, e.getMessage());
-      return null;
-    }
-  }
-
-  private void save(AlsModel als, String key, Path file) {
-    try {
-      AlsModelFiles.save(als, key, file);
-      log.info("Saved the ALS model to {}", file);
-      deleteOtherModels(file);
-    } catch (IOException e) {
-      // serving works without the file; the next start just trains again
-      log.warn("Could not save the ALS model to {}: {}", file, e.getMessage());
-    }
-  }
-
-  /** Models of older data or settings would never be loaded again; keep only the current one. */
-  private static void deleteOtherModels(Path current) throws IOException {
-    try (var files = Files.list(current.getParent())) {
-      for (Path other : files.toList()) {
-        String name = other.getFileName().toString();
-        if (!other.equals(current) && name.startsWith("als-") && name.endsWith(".bin")) {
-          Files.deleteIfExists(other);
-        }
-      }
-    }
-  }
-
-  @PreDestroy
-  void shutdown() {
-    trainer.shutdownNow();
-  }
-
-  /**
-   * Whether a trained model is serving (the progress tracker tells how far training got otherwise).
-   */
+  /** Whether a model is serving (before the first one, every query throws NotReadyException). */
   public boolean ready() {
-    return snapshot != null;
-  }
-
-  /** Whether the trained model knows this user (has their ratings); false while not ready. */
-  public boolean knowsUser(long userId) {
-    ModelSnapshot current = snapshot;
-    return current != null && current.ratings.knowsUser(userId);
+    return models.ready();
   }
 
   /**
-   * The user's top {@code n} unrated movies under a mode; for {@link Mode#HYBRID} with {@code
-   * alsWeight} (content gets {@code 1 - alsWeight}), ignored otherwise. Weight changes reuse the
-   * user's cached score vectors.
+   * The blend for a user of whom nothing is known, learned for the serving model (or the general
+   * default before one is ready).
+   */
+  public BlendWeights defaultWeights() {
+    return models
+        .current()
+        .map(HybridModel::defaultWeights)
+        .orElse(BlendWeights.ofAlsWeight(BlendWeights.DEFAULT_ALS_WEIGHT));
+  }
+
+  /**
+   * The user's effective ratings: the serving model's training ratings of the user overridden by
+   * the ratings given in the app since; for a user the model does not know (a visitor, a user who
+   * joined after training) their stored ratings.
    *
-   * @throws UnknownUserException when the model has no ratings of this user
+   * @throws UnknownUserException for a user who is neither a MovieLens user nor a visitor
+   * @throws NotReadyException before the first model is ready
    */
-  public List<ScoredMovie> recommend(long userId, Mode mode, double alsWeight, int n) {
-    ModelSnapshot current = current();
-    BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
-    Map<Long, Double> ratings =
-        current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
-    UserScores scores =
-        current.userScores(
-            userId,
-            () ->
-                current.hybrid.userScores(
-                    current.als.userVector(userId).orElseGet(() -> current.als.foldIn(ratings)),
-                    current.content.profile(ratings)));
-    return current.hybrid.blend(scores, weights, n);
+  public UserHistory historyOf(int userId) {
+    return historyOf(models.require(), userId);
   }
 
-  /**
-   * Recommendations for an anonymous visitor from their ratings by movieId: an ALS fold-in and a
-   * content profile, no retraining. Unknown movies are ignored; with no known movie at all the list
-   * is empty.
-   */
-  public List<ScoredMovie> recommendForRatings(
-      Map<Long, Double> ratingsByMovieId, Mode mode, double alsWeight, int n) {
-    ModelSnapshot current = current();
-    BlendWeights weights = BlendWeights.forMode(mode, alsWeight);
-    ContentModel.Profile profile = current.content.profile(ratingsByMovieId);
-    if (profile.ratedMovieRows().length == 0) {
-      return List.of();
+  private UserHistory historyOf(HybridModel model, int userId) {
+    UserHistory live = ratings.liveHistoryOf(userId);
+    Optional<UserHistory> trained = model.trainedHistory(userId);
+    if (trained.isPresent()) {
+      return trained.get().overriddenBy(live);
     }
-    UserScores scores = current.hybrid.userScores(current.als.foldIn(ratingsByMovieId), profile);
-    return current.hybrid.blend(scores, weights, n);
+    if (!ratings.userExists(userId)) {
+      throw new UnknownUserException(userId);
+    }
+    return ratings.storedHistoryOf(userId);
   }
 
   /**
-   * Movies closest in content (genome or fallback cosine), the movie itself excluded; empty for
-   * unknown movies.
-   */
-  public List<ScoredMovie> similarByContent(long movieId, int n) {
-    return current().content.similarMovies(movieId, n).stream()
-        .map(m -> new ScoredMovie(m.movieId(), m.score(), Double.NaN, m.score()))
-        .toList();
-  }
-
-  /**
-   * Movies closest in ALS factor space (cosine), the movie itself excluded; empty for movies nobody
-   * rated.
-   */
-  public List<ScoredMovie> similarByAls(long movieId, int n) {
-    return current().als.similarMovies(movieId, n).stream()
-        .map(m -> new ScoredMovie(m.movieId(), m.score(), m.score(), Double.NaN))
-        .toList();
-  }
-
-  /**
-   * Which of the user's rated movies drove {@code movieId}'s score: up to five from ALS (exact
-   * additive contributions, largest first) then up to five from content (profile weight x cosine).
+   * The user's top {@code n} movies they have not rated under the given weights; popular movies for
+   * a user without usable ratings.
    *
-   * @throws UnknownUserException when the model has no ratings of this user
+   * @throws UnknownUserException for a user who is neither a MovieLens user nor a visitor
+   * @throws NotReadyException before the first model is ready
    */
-  public List<Explanation> explain(long userId, long movieId) {
-    ModelSnapshot current = current();
-    Map<Long, Double> ratings =
-        current.ratings.ratingsOf(userId).orElseThrow(() -> new UnknownUserException(userId));
-    AlsModel.UserVector user =
-        current.als.userVector(userId).orElseGet(() -> current.als.foldIn(ratings));
-    return explanations(current, user, ratings, movieId);
+  public List<ScoredMovie> recommend(int userId, BlendWeights weights, int n) {
+    HybridModel model = models.require();
+    return recommend(model, model.withWeights(weights), historyOf(model, userId), n);
   }
 
   /**
-   * As {@link #explain(long, long)} for an anonymous visitor's ratings by movieId (ALS side from
-   * the fold-in). Unknown movies are ignored.
+   * The user's top {@code n} movies under the blend learned for users of their activity (the
+   * default of the page and the API).
+   *
+   * @throws UnknownUserException for a user who is neither a MovieLens user nor a visitor
+   * @throws NotReadyException before the first model is ready
    */
-  public List<Explanation> explainForRatings(Map<Long, Double> ratingsByMovieId, long movieId) {
-    ModelSnapshot current = current();
-    return explanations(current, current.als.foldIn(ratingsByMovieId), ratingsByMovieId, movieId);
+  public List<ScoredMovie> recommend(int userId, int n) {
+    HybridModel model = models.require();
+    return recommend(model, model.withLearnedWeights(), historyOf(model, userId), n);
   }
 
-  private static List<Explanation> explanations(
-      ModelSnapshot current, AlsModel.UserVector user, Map<Long, Double> ratings, long movieId) {
-    List<Explanation> result = new ArrayList<>();
-    current
-        .als
-        .explain(user, movieId, EXPLANATIONS_PER_SIDE)
-        .forEach(m -> result.add(new Explanation(m.movieId(), m.score(), Explanation.Side.ALS)));
-    current
-        .content
-        .explain(ratings, movieId, EXPLANATIONS_PER_SIDE)
-        .forEach(
-            m -> result.add(new Explanation(m.movieId(), m.score(), Explanation.Side.CONTENT)));
-    return List.copyOf(result);
+  private List<ScoredMovie> recommend(
+      HybridModel model, HybridModel blended, UserHistory history, int n) {
+    return cachedScores(model, history)
+        .map(scores -> blended.recommend(history, scores, n))
+        .orElseGet(() -> blended.recommend(history, n));
   }
 
   /**
-   * Whether the movie's content vector is its genome or the genre/tag fallback; empty for unknown
-   * movies.
+   * The blend a user gets by default: the weight learned for users with as many ratings as they
+   * have.
    */
-  public Optional<VectorKind> contentVectorKind(long movieId) {
-    return current().content.kindOf(movieId);
+  public BlendWeights weightsFor(int userId) {
+    HybridModel model = models.require();
+    return model.withLearnedWeights().weightsFor(historyOf(model, userId));
   }
 
-  /** Names of the movie's most relevant genome tags; empty without a genome vector or tag names. */
-  public List<String> strongestGenomeTags(long movieId, int n) {
-    return current().content.strongestGenomeTags(movieId, n);
+  /** The blend chosen for the serving model and the validation behind it. */
+  public BlendSettings blend() {
+    return models.require().blend();
+  }
+
+  /** Recommendations for ratings that belong to no stored user (nothing is stored). */
+  public List<ScoredMovie> recommend(UserHistory history, BlendWeights weights, int n) {
+    return models.require().withWeights(weights).recommend(history, n);
+  }
+
+  /** As {@link #recommend(UserHistory, BlendWeights, int)} under the learned blend. */
+  public List<ScoredMovie> recommend(UserHistory history, int n) {
+    return models.require().withLearnedWeights().recommend(history, n);
+  }
+
+  /** Movies most like this one under the given weights; empty for an unknown movie. */
+  public List<ScoredMovie> similarMovies(int movieId, BlendWeights weights, int n) {
+    return models.require().withWeights(weights).similarMovies(movieId, n);
   }
 
   /**
-   * The snapshot serving now, for {@link UserRecommendations}; throws {@link NotReadyException}
-   * before the first.
+   * Which of the user's effective ratings drove {@code movieId}'s score: up to {@link
+   * #EXPLANATIONS_PER_SIDE} from ALS, then from content; empty for a movie the user rated.
    */
-  ModelSnapshot current() {
-    ModelSnapshot current = snapshot;
-    if (current == null) {
-      throw new NotReadyException();
+  public List<Explanation> explain(int userId, int movieId) {
+    HybridModel model = models.require();
+    return model
+        .withLearnedWeights()
+        .explain(historyOf(model, userId), movieId, EXPLANATIONS_PER_SIDE);
+  }
+
+  /**
+   * The user's favourites: up to {@code n} of their effective ratings, best first, never a dislike
+   * (a rating well below their own reference rating, see {@link UserHistory#dislikes}).
+   */
+  public List<Integer> favourites(int userId, int n) {
+    UserHistory history = historyOf(userId);
+    List<Integer> liked = new ArrayList<>();
+    for (int k = 0; k < history.size(); k++) {
+      if (!history.dislikes(k)) {
+        liked.add(k);
+      }
     }
-    return current;
+    liked.sort(
+        Comparator.comparingDouble((Integer k) -> history.rating(k))
+            .reversed()
+            .thenComparingInt(history::movieId));
+    return liked.stream().limit(n).map(history::movieId).toList();
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** Whether the movie's content vector is its genome or the genre/tag fallback. */
+  public Optional<VectorKind> contentKind(int movieId) {
+    return models.require().contentKind(movieId);
+  }
+
+  /** Names of the movie's most relevant genome tags; empty without a genome vector. */
+  public List<String> strongestGenomeTags(int movieId, int n) {
+    return models.require().strongestGenomeTags(movieId, n);
+  }
+
+  /** Hits and misses of the per-user score cache (for tests and diagnostics). */
+  CacheStats scoreCacheStats() {
+    return scoreCache.stats();
+  }
+
+  private Optional<StandardScores> cachedScores(HybridModel model, UserHistory history) {
+    CachedScores cached = scoreCache.getIfPresent(history.userId());
+    if (cached == null || cached.model != model || !cached.history.equals(history)) {
+      cached = new CachedScores(model, history, model.standardScores(history));
+      scoreCache.put(history.userId(), cached);
+    }
+    return cached.scores;
+  }
+
+  /** Scores valid for exactly this model and this history. */
+  private record CachedScores(
+      HybridModel model, UserHistory history, Optional<StandardScores> scores) {
+
+    int kilobytes() {
+      long bytes = 16L * history.size() + scores.map(StandardScores::bytes).orElse(64L);
+      return (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes >> 10));
     }
   }
 }

@@ -1,8 +1,10 @@
 /**
- * The recommender's public API: {@link app.movierec.recommend.RecommendationService} (trained in
- * the background after the dataset import, swapped atomically) and the plain records it returns
- * ({@code ScoredMovie}, {@code Explanation}). The models live in the subpackages {@code als}
- * (collaborative filtering), {@code content} (tag genome), {@code hybrid} (their blend) and {@code
- * eval} (offline evaluation); MovieLens ids map to matrix rows through {@code IdIndex}.
+ * The recommender: the immutable {@link app.movierec.recommend.HybridModel} (ALS + content + the
+ * blend chosen for them), fitted by {@link app.movierec.recommend.HybridTrainer}, answering the
+ * questions of {@link app.movierec.recommend.MovieRecommender}; {@link
+ * app.movierec.recommend.ModelLifecycle} trains, saves, loads and swaps it, and {@link
+ * app.movierec.recommend.RecommendationService} is the one query facade, working from each user's
+ * effective ratings. The models live in the subpackages {@code als} (collaborative filtering),
+ * {@code content} (tag genome), {@code hybrid} (their blend) and {@code eval} (splits and metrics).
  */
 package app.movierec.recommend;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param genres the MovieLens genres in dataset order (never null; the first one picks the
  *     generated poster's colour)
  */
-public record MovieRef(long movieId, Long tmdbId, String title, Integer year, List<String> genres) {
+public record MovieRef(int movieId, Long tmdbId, String title, Integer year, List<String> genres) {
 
   private static final Pattern TITLE_WITH_YEAR =
       Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[–-]\\d{0,4})?\\)\\s*$");
@@ -34,7 +34,7 @@ public record MovieRef(long movieId, Long tmdbId, String title, Integer year, Li
    * becomes no genres.
    */
   public static MovieRef fromMovieLens(
-      long movieId, Long tmdbId, String rawTitle, String pipeSeparatedGenres) {
+      int movieId, Long tmdbId, String rawTitle, String pipeSeparatedGenres) {
     String title = rawTitle == null ? "" : rawTitle.strip();
     Integer year = null;
     Matcher m = TITLE_WITH_YEAR.matcher(title);

@@ -1,28 +1,31 @@
 package app.movierec.ui;
 
-import app.movierec.recommend.BlendWeights;
 import app.movierec.recommend.Mode;
+import app.movierec.recommend.hybrid.BlendWeights;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the main page shows, as it travels in its URL: {@code /?user=42&mode=hybrid&alpha=0.6}. The
- * URL parameter is called {@code alpha} because the page labels the ALS side of the slider α; in
- * code it is the blend's {@code alsWeight} (ALS's own hyperparameter alpha is unrelated).
+ * What the main page shows, as it travels in its URL: {@code /?user=42&mode=hybrid&alsWeight=0.6}.
+ * The page labels the ALS side of the slider α, but the URL says {@code alsWeight} as the code
+ * does, so that {@code alpha} only ever means ALS's confidence scale; the old {@code alpha}
+ * parameter is still read as an alias, so bookmarks keep working.
  *
  * @param userId the MovieLens user, or null when none is chosen yet
  * @param mode the tab
  * @param alsWeight the hybrid blend's ALS weight in [0, 1]; content gets {@code 1 - alsWeight}
  */
-public record BrowseState(Long userId, Mode mode, double alsWeight) {
+public record BrowseState(Integer userId, Mode mode, double alsWeight) {
 
   public static final String USER_PARAMETER = "user";
   public static final String MODE_PARAMETER = "mode";
-  public static final String ALS_WEIGHT_PARAMETER = "alpha";
+  public static final String ALS_WEIGHT_PARAMETER = "alsWeight";
+
+  /** What {@link #ALS_WEIGHT_PARAMETER} was called before; still read from old bookmarks. */
+  static final String OLD_ALS_WEIGHT_PARAMETER = "alpha";
 
   /**
    * The blend the evaluation chose ({@link BlendWeights#DEFAULT_ALS_WEIGHT}), the page's starting
@@ -44,7 +47,7 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
     }
   }
 
-  public BrowseState withUser(Long userId) {
+  public BrowseState withUser(Integer userId) {
     return new BrowseState(userId, mode, alsWeight);
   }
 
@@ -65,12 +68,12 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
     return QueryParameters.fromString(toQueryString());
   }
 
-  /** The query string in a stable order: {@code user=42&mode=hybrid&alpha=0.6}. */
+  /** The query string in a stable order: {@code user=42&mode=hybrid&alsWeight=0.6}. */
   public String toQueryString() {
     return (userId == null ? "" : USER_PARAMETER + "=" + userId + "&")
         + MODE_PARAMETER
         + "="
-        + mode.name().toLowerCase(Locale.ROOT)
+        + mode.id()
         + "&"
         + ALS_WEIGHT_PARAMETER
         + "="
@@ -94,15 +97,19 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
    */
   public static Parsed fromQueryParameters(QueryParameters parameters) {
     List<String> notes = new ArrayList<>();
-    Long userId =
+    Integer userId =
         first(parameters, USER_PARAMETER).flatMap(value -> parseUserId(value, notes)).orElse(null);
     Mode mode =
         first(parameters, MODE_PARAMETER)
             .flatMap(value -> parseMode(value, notes))
             .orElse(DEFAULT.mode());
+    String weightParameter =
+        first(parameters, ALS_WEIGHT_PARAMETER).isPresent()
+            ? ALS_WEIGHT_PARAMETER
+            : OLD_ALS_WEIGHT_PARAMETER;
     double alsWeight =
-        first(parameters, ALS_WEIGHT_PARAMETER)
-            .flatMap(value -> parseAlsWeight(value, notes))
+        first(parameters, weightParameter)
+            .flatMap(value -> parseAlsWeight(weightParameter, value, notes))
             .orElse(DEFAULT_ALS_WEIGHT);
     return new Parsed(new BrowseState(userId, mode, alsWeight), List.copyOf(notes));
   }
@@ -118,8 +125,8 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
         .findFirst();
   }
 
-  private static Optional<Long> parseUserId(String value, List<String> notes) {
-    Optional<Long> userId = UserIds.parse(value);
+  private static Optional<Integer> parseUserId(String value, List<String> notes) {
+    Optional<Integer> userId = UserIds.parse(value);
     if (userId.isEmpty()) {
       notes.add("Ignored user=" + shorten(value) + ": a user id is a positive whole number.");
     }
@@ -136,7 +143,8 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
     return Optional.empty();
   }
 
-  private static Optional<Double> parseAlsWeight(String value, List<String> notes) {
+  private static Optional<Double> parseAlsWeight(
+      String parameter, String value, List<String> notes) {
     try {
       double weight = Double.parseDouble(value);
       if (weight >= 0 && weight <= 1) {
@@ -145,7 +153,12 @@ public record BrowseState(Long userId, Mode mode, double alsWeight) {
     } catch (NumberFormatException e) {
       // falls through to the note
     }
-    notes.add("Ignored alpha=" + shorten(value) + ": the ALS weight α is a number from 0 to 1.");
+    notes.add(
+        "Ignored "
+            + parameter
+            + "="
+            + shorten(value)
+            + ": the ALS weight α is a number from 0 to 1.");
     return Optional.empty();
   }
 

@@ -28,7 +28,7 @@ class GeneratedPosterController {
 
   /** The generated poster of a catalogue movie; 404 for an unknown one. */
   @GetMapping("/" + PATH + "{movieId:\\d{1,10}}.svg")
-  ResponseEntity<String> poster(@PathVariable long movieId) {
+  ResponseEntity<String> poster(@PathVariable int movieId) {
     return cards
         .movie(movieId)
         .map(
@@ -44,7 +44,7 @@ class GeneratedPosterController {
    * The page-relative URL of a movie's generated poster (relative to the app's root, which the
    * page's base is).
    */
-  static String urlOf(long movieId) {
+  static String urlOf(int movieId) {
     return PATH + movieId + ".svg";
   }
 }

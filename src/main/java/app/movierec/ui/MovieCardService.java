@@ -1,9 +1,9 @@
 package app.movierec.ui;
 
 import app.movierec.catalog.CatalogService;
-import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
-import app.movierec.recommend.ScoredMovie;
+import app.movierec.catalog.MovieListing;
+import app.movierec.common.ScoredMovie;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.PosterService;
 import app.movierec.ui.components.MovieCard;
@@ -23,22 +23,20 @@ import org.springframework.stereotype.Service;
  * Turns the recommender's movie ids into {@link MovieCard}s: the catalogue's title, year, genres
  * and links, the poster available now, and the real poster swapped in when TMDB answers.
  *
- * <p>Movies are read from the catalogue once and then kept in memory (the catalogue only changes
- * with an import at start-up), so re-blending a grid while the slider moves costs no database
- * query.
+ * <p>Movies come from the catalogue's cached listings, so re-blending a grid while the slider moves
+ * costs no database query.
  */
 @Service
 public class MovieCardService {
 
   private final CatalogService catalog;
   private final PosterService posters;
-  private final Map<Long, CatalogEntry> entries = new ConcurrentHashMap<>();
 
   /**
    * movieId -> the poster URL once it is final (TMDB's image, or the generated one when TMDB has
    * none or no key).
    */
-  private final Map<Long, String> finalPosters = new ConcurrentHashMap<>();
+  private final Map<Integer, String> finalPosters = new ConcurrentHashMap<>();
 
   MovieCardService(CatalogService catalog, PosterService posters) {
     this.catalog = catalog;
@@ -59,13 +57,13 @@ public class MovieCardService {
    * movieId) keeps that card with its new score: a re-blend then only changes numbers and order,
    * not posters.
    */
-  public Cards recommendationCards(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
+  public Cards recommendationCards(List<ScoredMovie> movies, Map<Integer, MovieCard> shown) {
     Cards created = cards(data(movies, shown));
     created.cards().forEach(card -> card.setBarScale(ScoredMovie::toUnitInterval));
     if (shown.isEmpty()) {
       return created;
     }
-    Map<Long, MovieCard> fresh = new HashMap<>();
+    Map<Integer, MovieCard> fresh = new HashMap<>();
     created.cards().forEach(card -> fresh.put(card.getData().movie().movieId(), card));
     List<MovieCard> ordered = new ArrayList<>(movies.size());
     for (ScoredMovie scored : movies) {
@@ -80,8 +78,8 @@ public class MovieCardService {
     return new Cards(List.copyOf(ordered), created.postersResolved());
   }
 
-  private List<MovieCardData> data(List<ScoredMovie> movies, Map<Long, MovieCard> shown) {
-    Map<Long, CatalogEntry> known = entries(movies.stream().map(ScoredMovie::movieId).toList());
+  private List<MovieCardData> data(List<ScoredMovie> movies, Map<Integer, MovieCard> shown) {
+    Map<Integer, CatalogEntry> known = entries(movies.stream().map(ScoredMovie::movieId).toList());
     List<MovieCardData> data = new ArrayList<>();
     for (ScoredMovie scored : movies) {
       CatalogEntry entry = known.get(scored.movieId());
@@ -93,10 +91,10 @@ public class MovieCardService {
   }
 
   /** Cards without a score (a user's favourites), in the given order. Call on the UI thread. */
-  public Cards unscoredCards(List<Long> movieIds) {
-    Map<Long, CatalogEntry> known = entries(movieIds);
+  public Cards unscoredCards(List<Integer> movieIds) {
+    Map<Integer, CatalogEntry> known = entries(movieIds);
     List<MovieCardData> data = new ArrayList<>();
-    for (long movieId : movieIds) {
+    for (int movieId : movieIds) {
       CatalogEntry entry = known.get(movieId);
       if (entry != null) {
         data.add(MovieCardData.unscored(entry.movie(), entry.imdbId()));
@@ -106,7 +104,7 @@ public class MovieCardService {
   }
 
   /** The movie as cards and dialogs show it; empty when the catalogue does not have it. */
-  public Optional<MovieRef> movie(long movieId) {
+  public Optional<MovieRef> movie(int movieId) {
     return Optional.ofNullable(entries(List.of(movieId)).get(movieId)).map(CatalogEntry::movie);
   }
 
@@ -114,8 +112,8 @@ public class MovieCardService {
    * Titles with years for a few movies at once, by movieId ("Toy Story (1995)"); unknown ids are
    * left out.
    */
-  public Map<Long, MovieRef> movies(Collection<Long> movieIds) {
-    Map<Long, MovieRef> result = new LinkedHashMap<>();
+  public Map<Integer, MovieRef> movies(Collection<Integer> movieIds) {
+    Map<Integer, MovieRef> result = new LinkedHashMap<>();
     entries(movieIds).forEach((movieId, entry) -> result.put(movieId, entry.movie()));
     return result;
   }
@@ -126,12 +124,12 @@ public class MovieCardService {
             .map(MovieCardData::movie)
             .filter(movie -> !finalPosters.containsKey(movie.movieId()))
             .toList();
-    Map<Long, String> postersNow =
+    Map<Integer, String> postersNow =
         unresolved.isEmpty() ? Map.of() : posters.posterUrlsNow(unresolved);
     List<MovieCard> cards = new ArrayList<>(data.size());
     List<CompletableFuture<String>> realPosters = new ArrayList<>();
     for (MovieCardData card : data) {
-      long movieId = card.movie().movieId();
+      int movieId = card.movie().movieId();
       String known = finalPosters.get(movieId);
       if (known != null) {
         // A re-blend shows mostly the same movies: no poster lookup, no database query.
@@ -163,39 +161,22 @@ public class MovieCardService {
    * A generated poster ({@code data:} URI) by its short, cacheable URL instead; other URLs as they
    * are.
    */
-  private static String linked(long movieId, String posterUrl) {
+  private static String linked(int movieId, String posterUrl) {
     return posterUrl != null && posterUrl.startsWith("data:image/svg+xml")
         ? GeneratedPosterController.urlOf(movieId)
         : posterUrl;
   }
 
-  private Map<Long, CatalogEntry> entries(Collection<Long> movieIds) {
-    List<Integer> missing =
-        movieIds.stream()
-            .filter(id -> !entries.containsKey(id))
-            .map(Long::intValue)
-            .distinct()
-            .toList();
-    if (!missing.isEmpty()) {
-      Map<Integer, Movie> movies = catalog.movies(missing);
-      Map<Integer, Link> links = catalog.links(missing);
-      movies.forEach(
-          (movieId, movie) -> entries.put((long) movieId, entryOf(movie, links.get(movieId))));
-    }
-    Map<Long, CatalogEntry> result = new LinkedHashMap<>();
-    for (long movieId : movieIds) {
-      CatalogEntry entry = entries.get(movieId);
-      if (entry != null) {
-        result.put(movieId, entry);
-      }
-    }
+  private Map<Integer, CatalogEntry> entries(Collection<Integer> movieIds) {
+    Map<Integer, CatalogEntry> result = new LinkedHashMap<>();
+    catalog.listings(movieIds).forEach((movieId, listing) -> result.put(movieId, entryOf(listing)));
     return result;
   }
 
-  private static CatalogEntry entryOf(Movie movie, Link link) {
-    Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
-    String imdbId =
-        link == null || link.getImdbId() == null ? null : String.valueOf(link.getImdbId());
+  private static CatalogEntry entryOf(MovieListing listing) {
+    Movie movie = listing.movie();
+    Long tmdbId = listing.tmdbId() == null ? null : listing.tmdbId().longValue();
+    String imdbId = listing.imdbId() == null ? null : String.valueOf(listing.imdbId());
     var ref =
         new MovieRef(
             movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());

@@ -2,13 +2,14 @@ package app.movierec.ui;
 
 import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.CatalogService.GenomeTagRelevance;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.UnknownUserException;
 import app.movierec.ratings.Rating;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Explanation;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.UnknownUserException;
 import app.movierec.recommend.content.VectorKind;
+import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.TmdbLinks;
 import com.vaadin.flow.component.Component;
@@ -39,7 +40,7 @@ public class MovieDetailsDialog extends Dialog {
 
   public MovieDetailsDialog(
       MovieRef movie,
-      Long userId,
+      Integer userId,
       RecommendationService recommender,
       CatalogService catalog,
       RatingService ratings,
@@ -59,7 +60,7 @@ public class MovieDetailsDialog extends Dialog {
         facts(
             movie,
             catalog.strongestGenomeTags(movie.movieId(), GENOME_TAGS),
-            recommender.contentVectorKind(movie.movieId()).orElse(null)));
+            recommender.contentKind(movie.movieId()).orElse(null)));
     if (userId != null) {
       body.add(why(movie, userId, recommender, ratings, cards));
     }
@@ -69,12 +70,12 @@ public class MovieDetailsDialog extends Dialog {
         similarColumn(
             "Similar by content",
             "content",
-            recommender.similarByContent(movie.movieId(), SIMILAR_MOVIES),
+            recommender.similarMovies(movie.movieId(), BlendWeights.CONTENT_ONLY, SIMILAR_MOVIES),
             cards),
         similarColumn(
             "Similar by ALS (people who liked it also liked)",
             "als",
-            recommender.similarByAls(movie.movieId(), SIMILAR_MOVIES),
+            recommender.similarMovies(movie.movieId(), BlendWeights.ALS_ONLY, SIMILAR_MOVIES),
             cards));
     body.add(similar);
     add(body);
@@ -119,7 +120,7 @@ public class MovieDetailsDialog extends Dialog {
 
   private static Div why(
       MovieRef movie,
-      long userId,
+      int userId,
       RecommendationService recommender,
       RatingService ratings,
       MovieCardService cards) {
@@ -130,17 +131,17 @@ public class MovieDetailsDialog extends Dialog {
     try {
       explanations = recommender.explain(userId, movie.movieId());
     } catch (UnknownUserException e) {
-      why.add(new Paragraph("The model has no ratings of user " + userId + "."));
+      why.add(new Paragraph("There is no user " + userId + "."));
       return why;
     }
     if (explanations.isEmpty()) {
       why.add(new Paragraph("None of this user's ratings points to this movie."));
       return why;
     }
-    Map<Long, Float> stars =
+    Map<Integer, Float> stars =
         ratings.ratingsOf(userId).stream()
-            .collect(Collectors.toMap(r -> (long) r.getMovieId(), Rating::getRating, (a, b) -> a));
-    Map<Long, MovieRef> titles =
+            .collect(Collectors.toMap(Rating::getMovieId, Rating::getRating, (a, b) -> a));
+    Map<Integer, MovieRef> titles =
         cards.movies(explanations.stream().map(Explanation::ratedMovieId).toList());
     var columns = new Div();
     columns.addClassName("mr-details__columns");

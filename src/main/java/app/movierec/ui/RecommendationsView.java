@@ -1,20 +1,17 @@
 package app.movierec.ui;
 
 import app.movierec.catalog.CatalogService;
-import app.movierec.progress.Progress;
-import app.movierec.progress.ProgressTracker;
-import app.movierec.ratings.NoSuchUserException;
+import app.movierec.common.Progress;
+import app.movierec.common.ProgressTracker;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.UnknownUserException;
 import app.movierec.ratings.Rating;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.UserRecommendations;
 import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,7 +29,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -42,10 +39,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The main page: pick a MovieLens user, choose Hybrid, ALS or Content, and for Hybrid blend the two
@@ -62,19 +59,13 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   static final int GRID_SIZE = 24;
 
   /**
-   * How often the page asks for news while the model trains or posters load; bounds the delay
-   * before the grid.
-   */
-  static final int POLL_MILLIS = 300;
-
-  /**
    * How long the slider must rest before the DOM is put back in rank order, should its "change"
    * event be missed.
    */
   private static final long SLIDER_REST_NANOS = 250_000_000L;
 
   private final RecommendationService recommender;
-  private final UserRecommendations userRecommendations;
+  private final TaskScheduler scheduler;
   private final CatalogService catalog;
   private final RatingService ratings;
   private final MovieCardService cards;
@@ -103,10 +94,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private boolean applyingState;
 
   private boolean gridShown;
-  private CompletableFuture<Void> pendingPosters = CompletableFuture.completedFuture(null);
-  private Registration pollRegistration;
-  private long lastGridUpdateNanos = -1;
-  private Long checkedUserId;
+  private Integer checkedUserId;
   private boolean checkedUserExists;
 
   /**
@@ -118,13 +106,13 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   public RecommendationsView(
       RecommendationService recommender,
-      UserRecommendations userRecommendations,
       CatalogService catalog,
       RatingService ratings,
       MovieCardService cards,
-      ProgressTracker progress) {
+      ProgressTracker progress,
+      TaskScheduler scheduler) {
     this.recommender = recommender;
-    this.userRecommendations = userRecommendations;
+    this.scheduler = scheduler;
     this.catalog = catalog;
     this.ratings = ratings;
     this.cards = cards;
@@ -203,7 +191,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
             onAlsWeightChosen(change.getValue());
           }
         });
-    // Released: put the DOM in rank order too (see renderGrid); the poll does it too, should
+    // Released: put the DOM in rank order too (see renderGrid); a timer does it too, should
     // "change" be missed.
     slider.getElement().addEventListener("change", release -> renderGrid(false));
     alsLegend.addClassName("mr-blend__als");
@@ -236,6 +224,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
     add(header, notes, preparing, main, new AppFooter());
     showState(BrowseState.DEFAULT);
+    ProgressUpdates.follow(this, progress, this::onProgress);
   }
 
   @Override
@@ -253,19 +242,17 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   @Override
   protected void onAttach(AttachEvent attach) {
-    pollRegistration = attach.getUI().addPollListener(poll -> onPoll());
     if (!main.isVisible()) {
       refresh();
     }
-    updatePolling(attach.getUI());
   }
 
-  @Override
-  protected void onDetach(DetachEvent detach) {
-    // The poll interval is left to the next view, which sets its own.
-    if (pollRegistration != null) {
-      pollRegistration.remove();
-      pollRegistration = null;
+  /** Pushed from the server: training progress, the first model, or a retrained one. */
+  private void onProgress(Progress current) {
+    if (!recommender.ready()) {
+      showProgress(current, false);
+    } else if (!main.isVisible() || current.ready()) {
+      refresh();
     }
   }
 
@@ -274,15 +261,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     return state;
   }
 
-  /**
-   * Server time of the last grid update (recommend + cards + DOM changes), in nanoseconds; -1
-   * before the first.
-   */
-  long lastGridUpdateNanos() {
-    return lastGridUpdateNanos;
-  }
-
-  /** The URL the page shows for its state, e.g. {@code ?user=42&mode=hybrid&alpha=0.6}. */
+  /** The URL the page shows for its state, e.g. {@code ?user=42&mode=hybrid&alsWeight=0.6}. */
   String location() {
     return "?" + state.toQueryString();
   }
@@ -298,7 +277,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       updateUrl();
       return;
     }
-    Optional<Long> userId = UserIds.parse(text);
+    Optional<Integer> userId = UserIds.parse(text);
     if (userId.isEmpty()) {
       userField.setErrorMessage("Not a user id: type a positive whole number, e.g. 42.");
       userField.setInvalid(true);
@@ -383,7 +362,6 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       showUser();
       renderGrid();
     }
-    getUI().ifPresent(this::updatePolling);
   }
 
   private void showProgress(Progress current, boolean ready) {
@@ -402,7 +380,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private void showUser() {
     checkedUserId =
         null; // a user chosen again is looked up again (a visitor may have rated meanwhile)
-    Long userId = state.userId();
+    Integer userId = state.userId();
     if (userId == null) {
       profile.clear();
       return;
@@ -416,15 +394,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     }
     userField.setInvalid(false);
     List<Rating> rated = ratings.ratingsOf(userId);
-    List<Long> favourites =
-        rated.stream()
-            .limit(UserProfile.FAVOURITES)
-            .map(rating -> (long) rating.getMovieId())
-            .toList();
+    List<Integer> favourites = recommender.favourites(userId, UserProfile.FAVOURITES);
     MovieCardService.Cards favouriteCards = cards.unscoredCards(favourites);
     favouriteCards.cards().forEach(this::openDetailsOnClick);
     profile.show(userId, rated, favouriteCards.cards());
-    waitForPosters(favouriteCards.postersResolved());
   }
 
   private void renderGrid() {
@@ -435,7 +408,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
    * Whether the user has ratings here (MovieLens, a visitor, or live ones); asked once per user,
    * not per re-blend.
    */
-  private boolean userExists(long userId) {
+  private boolean userExists(int userId) {
     if (checkedUserId == null || checkedUserId != userId) {
       checkedUserExists = ratings.userExists(userId);
       checkedUserId = userId;
@@ -455,18 +428,16 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       return;
     }
     long started = System.nanoTime();
-    Long userId = state.userId();
+    Integer userId = state.userId();
     List<ScoredMovie> ranked = List.of();
     if (userId != null && userExists(userId)) {
       try {
-        ranked =
-            userRecommendations.recommendForUser(
-                userId, state.mode(), state.alsWeight(), GRID_SIZE);
-      } catch (NoSuchUserException e) {
+        ranked = recommender.recommend(userId, state.mode().weights(state.alsWeight()), GRID_SIZE);
+      } catch (UnknownUserException e) {
         ranked = List.of();
       }
     }
-    Map<Long, MovieCard> onGrid = new HashMap<>();
+    Map<Integer, MovieCard> onGrid = new HashMap<>();
     grid.getChildren()
         .map(MovieCard.class::cast)
         .forEach(card -> onGrid.put(card.getData().movie().movieId(), card));
@@ -478,6 +449,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     domOutOfOrder = live && !shown.cards().equals(grid.getChildren().toList());
     if (live) {
       lastLiveRenderNanos = System.nanoTime();
+      settleWhenTheSliderRests();
     }
     gridShown = !shown.cards().isEmpty();
     empty.setVisible(!gridShown);
@@ -491,10 +463,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
                     + userId
                     + "."
                 : "No recommendations: user " + userId + " is not in this dataset.");
-    waitForPosters(shown.postersResolved());
-    getUI().ifPresent(this::updatePolling);
-    lastGridUpdateNanos = System.nanoTime() - started;
-    log.debug("Grid for {} updated in {} µs", state, lastGridUpdateNanos / 1_000);
+    log.debug("Grid for {} updated in {} µs", state, (System.nanoTime() - started) / 1_000);
   }
 
   private void arrange(List<MovieCard> ranked, boolean live) {
@@ -541,38 +510,29 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   }
 
   private void showDetails(MovieCard card) {
-    Long userId = state.userId() != null && userExists(state.userId()) ? state.userId() : null;
+    Integer userId = state.userId() != null && userExists(state.userId()) ? state.userId() : null;
     new MovieDetailsDialog(card.getData().movie(), userId, recommender, catalog, ratings, cards)
         .open();
   }
 
-  /** Polls while posters are still being fetched, so their late swaps reach the browser. */
-  private void waitForPosters(CompletableFuture<Void> posters) {
-    if (posters.isDone()) {
-      return;
-    }
-    pendingPosters = CompletableFuture.allOf(pendingPosters, posters);
+  /**
+   * Should the slider's "change" event be missed, puts the DOM in rank order once the slider has
+   * rested (see {@link #renderGrid(boolean)}).
+   */
+  private void settleWhenTheSliderRests() {
     getUI()
         .ifPresent(
-            ui -> {
-              updatePolling(ui);
-              pendingPosters.thenRun(() -> ui.access(() -> updatePolling(ui)));
-            });
-  }
-
-  private void onPoll() {
-    if (!main.isVisible()) {
-      refresh();
-    } else if (domOutOfOrder && System.nanoTime() - lastLiveRenderNanos > SLIDER_REST_NANOS) {
-      renderGrid(false);
-    }
-    getUI().ifPresent(this::updatePolling);
-  }
-
-  private void updatePolling(UI ui) {
-    boolean waiting = !recommender.ready() && !progress.current().failed();
-    boolean postersPending = !pendingPosters.isDone();
-    ui.setPollInterval(waiting || postersPending || domOutOfOrder ? POLL_MILLIS : -1);
+            ui ->
+                scheduler.schedule(
+                    () ->
+                        ui.access(
+                            () -> {
+                              if (domOutOfOrder
+                                  && System.nanoTime() - lastLiveRenderNanos >= SLIDER_REST_NANOS) {
+                                renderGrid(false);
+                              }
+                            }),
+                    Instant.now().plusNanos(SLIDER_REST_NANOS)));
   }
 
   private void updateUrl() {

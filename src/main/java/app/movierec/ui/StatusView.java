@@ -3,8 +3,8 @@ package app.movierec.ui;
 import app.movierec.catalog.CatalogCounts;
 import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.imports.DatasetStatusService;
-import app.movierec.progress.Progress;
-import app.movierec.progress.ProgressTracker;
+import app.movierec.common.Progress;
+import app.movierec.common.ProgressTracker;
 import app.movierec.ratings.RatingService;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,7 +13,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 
 /**
  * A plain page showing which dataset the database holds and how many rows of each kind, so a user
@@ -38,19 +37,14 @@ public class StatusView extends VerticalLayout {
     counts.setId("counts");
     refresh(status, catalog, ratings, tracker.current());
     add(new RouterLink("Back to the recommendations", RecommendationsView.class));
-    addAttachListener(
-        attach -> {
-          attach.getUI().setPollInterval(500);
-          Registration polling =
-              attach
-                  .getUI()
-                  .addPollListener(poll -> refresh(status, catalog, ratings, tracker.current()));
-          addDetachListener(
-              detach -> {
-                polling.remove();
-                detach.getUI().setPollInterval(-1);
-                detach.unregisterListener();
-              });
+    ProgressUpdates.follow(
+        this,
+        tracker,
+        progress -> {
+          showProgress(progress);
+          if (progress.ready() || progress.failed()) {
+            refresh(status, catalog, ratings, progress);
+          }
         });
   }
 
@@ -59,13 +53,7 @@ public class StatusView extends VerticalLayout {
       CatalogService catalog,
       RatingService ratings,
       Progress progress) {
-    phase.setText(
-        progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
-    bar.setVisible(!progress.ready() && !progress.failed());
-    bar.setIndeterminate(progress.fraction() < 0);
-    if (progress.fraction() >= 0) {
-      bar.setValue(progress.fraction());
-    }
+    showProgress(progress);
     status
         .current()
         .ifPresentOrElse(
@@ -89,5 +77,15 @@ public class StatusView extends VerticalLayout {
                       c.genomeMovies()));
             },
             () -> dataset.setText("No dataset imported yet."));
+  }
+
+  private void showProgress(Progress progress) {
+    phase.setText(
+        progress.failed() ? progress.phase() + ": " + progress.error() : progress.phase());
+    bar.setVisible(!progress.ready() && !progress.failed());
+    bar.setIndeterminate(progress.fraction() < 0);
+    if (progress.fraction() >= 0) {
+      bar.setValue(Math.min(1, progress.fraction()));
+    }
   }
 }

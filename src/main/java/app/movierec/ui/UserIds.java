@@ -2,7 +2,7 @@ package app.movierec.ui;
 
 import java.util.Optional;
 
-/** Reading a MovieLens user id typed by a person or found in a URL. */
+/** Reading a user id (MovieLens or visitor) typed by a person or found in a URL. */
 final class UserIds {
 
   private UserIds() {}
@@ -11,7 +11,7 @@ final class UserIds {
    * The id in {@code text} ("42", " 42 "), or empty for anything but a positive whole number that
    * fits an int.
    */
-  static Optional<Long> parse(String text) {
+  static Optional<Integer> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
@@ -22,6 +22,6 @@ final class UserIds {
       return Optional.empty();
     }
     long userId = Long.parseLong(digits);
-    return userId > 0 && userId <= Integer.MAX_VALUE ? Optional.of(userId) : Optional.empty();
+    return userId > 0 && userId <= Integer.MAX_VALUE ? Optional.of((int) userId) : Optional.empty();
   }
 }

@@ -3,10 +3,8 @@ package app.movierec.api;
 import static app.movierec.api.MovieApiTest.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.movierec.progress.ProgressTracker;
+import app.movierec.common.UserHistory;
 import app.movierec.ratings.RatingService;
-import app.movierec.recommend.ModelReady;
-import app.movierec.recommend.RecommendationService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Rating and recommending for the same user at the same time, over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrentRatingTest {
+class ConcurrentRatingTest extends ApiTestBase {
 
   private static final int RATERS = 4;
   private static final int READERS = 4;
@@ -33,22 +27,12 @@ class ConcurrentRatingTest {
   /** Movies 1-8 of the fixture's 10 get rated, two per rater. */
   private static final int RATED_MOVIES = 8;
 
-  @LocalServerPort int port;
-  @Autowired RecommendationService recommender;
-  @Autowired ProgressTracker progress;
   @Autowired RatingService ratings;
-  ApiClient api;
-
-  @BeforeEach
-  void setUp() {
-    ModelReady.await(recommender, progress);
-    api = new ApiClient(port);
-  }
 
   @Test
   void recommendations_requested_after_a_rating_returned_always_exclude_that_movie()
       throws Exception {
-    long userId = api.post("/api/users", "").json().get("userId").asLong();
+    int userId = api.post("/api/users", "").json().get("userId").asInt();
     String recommendations = "/api/users/" + userId + "/recommendations?n=100";
     Set<Long> confirmed = ConcurrentHashMap.newKeySet();
     AtomicBoolean ratersDone = new AtomicBoolean();
@@ -112,9 +96,11 @@ class ConcurrentRatingTest {
       pool.shutdownNow();
     }
 
-    assertThat(ratings.effectiveRatingsOf(userId))
-        .hasSize(RATED_MOVIES)
-        .allSatisfy((movieId, stars) -> assertThat(stars).isEqualTo(3 + (movieId % 2) * 0.5));
+    UserHistory stored = ratings.storedHistoryOf(userId);
+    assertThat(stored.size()).isEqualTo(RATED_MOVIES);
+    for (int k = 0; k < stored.size(); k++) {
+      assertThat((double) stored.rating(k)).isEqualTo(3 + (stored.movieId(k) % 2) * 0.5);
+    }
     assertThat(ids(api.get(recommendations).json()))
         .isNotEmpty()
         .containsAnyOf(9L, 10L)

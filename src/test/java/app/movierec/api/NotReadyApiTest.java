@@ -3,16 +3,14 @@ package app.movierec.api;
 import static app.movierec.api.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
-import app.movierec.recommend.Mode;
+import app.movierec.common.UserHistory;
 import app.movierec.recommend.NotReadyException;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.UserRecommendations;
+import app.movierec.recommend.hybrid.BlendWeights;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,19 +26,20 @@ class NotReadyApiTest {
 
   @LocalServerPort int port;
   @MockitoBean RecommendationService recommender;
-  @MockitoBean UserRecommendations userRecommendations;
   ApiClient api;
 
   @BeforeEach
   void setUp() {
     api = new ApiClient(port);
     when(recommender.ready()).thenReturn(false);
-    when(userRecommendations.recommendForUser(anyLong(), any(Mode.class), anyDouble(), anyInt()))
+    when(recommender.defaultWeights()).thenReturn(BlendWeights.ofAlsWeight(0.8));
+    when(recommender.recommend(anyInt(), any(BlendWeights.class), anyInt()))
         .thenThrow(new NotReadyException());
-    when(recommender.recommendForRatings(any(), any(Mode.class), anyDouble(), anyInt()))
+    when(recommender.recommend(any(UserHistory.class), any(BlendWeights.class), anyInt()))
         .thenThrow(new NotReadyException());
-    when(recommender.similarByContent(anyLong(), anyInt())).thenThrow(new NotReadyException());
-    when(userRecommendations.recommendForUser(eq(7L), any(Mode.class), anyDouble(), anyInt()))
+    when(recommender.similarMovies(anyInt(), any(BlendWeights.class), anyInt()))
+        .thenThrow(new NotReadyException());
+    when(recommender.recommend(eq(7), any(BlendWeights.class), anyInt()))
         .thenThrow(new IllegalStateException("secret internal detail"));
   }
 

@@ -2,7 +2,7 @@ package app.movierec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.TrainingData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -123,7 +123,7 @@ class CommandsTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("popularity", "als", "content", "hybrid@0.50", "nDCG@3");
     assertThat(Files.readAllLines(csv))
-        .hasSize(1 + 3 + 11)
+        .hasSize(1 + 4 + 11)
         .first()
         .isEqualTo("model,k,precision,recall,ndcg,map,coverage,users");
   }
@@ -179,24 +179,12 @@ class CommandsTest {
   }
 
   @Test
-  void benchmark_writes_synthetic_ratings_in_movielens_format() throws IOException {
-    Path csv = folder.resolve("synthetic.csv");
-
-    int code = run("benchmark", "--write-synthetic", csv.toString(), "--synthetic-ratings", "3000");
-
-    assertThat(code).as(err.toString()).isZero();
-    List<String> lines = Files.readAllLines(csv);
-    assertThat(lines).hasSize(3001).first().isEqualTo("userId,movieId,rating,timestamp");
-    assertThat(lines.get(1)).matches("[0-9]+,[0-9]+,[0-5]\\.[05],0");
-  }
-
-  @Test
   void bad_arguments_print_one_usage_line_and_exit_with_2() {
     assertThat(run("recommend", "--data", MINI, "--mode", "magic", "--n", "3", "--out", "x.csv"))
         .isEqualTo(2);
     assertThat(err.toString())
-        .contains("--mode must be als, content or hybrid")
-        .contains("usage: recommend")
+        .contains("mode must be hybrid, als or content, got 'magic'")
+        .contains("usage: java -jar movie-recommender.jar recommend")
         .doesNotContain("Exception")
         .hasLineCount(1);
     assertThat(run("recommend", "--data", MINI, "--mode", "als", "--out", "x.csv")).isEqualTo(2);
@@ -205,6 +193,49 @@ class CommandsTest {
     assertThat(run("evaluate", "--data", MINI, "--factors", "0")).isEqualTo(2);
     assertThat(run("evaluate", "--data")).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(
+            run(
+                "recommend",
+                "--data",
+                MINI,
+                "--mode",
+                "als",
+                "--n",
+                "3",
+                "--out",
+                "x.csv",
+                "--seed",
+                "1"))
+        .as("the ALS seed is --als-seed; --seed is unknown to recommend")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void help_lists_every_option_a_command_accepts() {
+    assertThat(run("recommend", "--help")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "--data",
+            "--genome",
+            "--mode",
+            "--als-weight",
+            "--n",
+            "--out",
+            "--factors",
+            "--iterations",
+            "--regularization",
+            "--scale-regularization",
+            "--alpha",
+            "--confidence",
+            "--cg-steps",
+            "--als-seed");
+    out.reset();
+    assertThat(run("evaluate", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--seed", "seed of the split", "--als-seed", "--given", "--cold-users");
+    out.reset();
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("recommend", "evaluate", "benchmark", "loadtest");
   }
 
   @Test
@@ -236,7 +267,7 @@ class CommandsTest {
 
   @Test
   void commands_read_quoted_fields_crlf_and_the_genome_through_the_shared_reader() {
-    TrainingData data = DataFolder.load(Path.of(MINI), Path.of(MINI_GENOME));
+    TrainingData data = DataFolder.of(Path.of(MINI), Path.of(MINI_GENOME)).load();
 
     assertThat(data.movieIds()).hasSize(13);
     assertThat(data.genres().get(12)).isEmpty();
@@ -246,6 +277,48 @@ class CommandsTest {
     assertThat(data.genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
     assertThat(data.genomeTagNames())
         .containsExactly("animated", "crime, organized", "twist ending", "family");
+  }
+
+  @Test
+  void evaluate_writes_the_splits_training_ratings_as_movielens_csv() throws IOException {
+    Path csv = folder.resolve("split/train.csv");
+
+    int code = run("evaluate", "--data", MINI, "--write-train", csv.toString(), "--seed", "7");
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst()).isEqualTo("userId,movieId,rating,timestamp");
+    // 58 ratings, a quarter of each user's held out
+    assertThat(lines.size() - 1).isBetween(40, 48);
+    assertThat(lines.subList(1, lines.size()))
+        .allMatch(line -> line.matches("\\d+,\\d+,[0-9.]+,0"));
+    assertThat(out.toString()).contains("wrote the " + (lines.size() - 1) + " training ratings");
+    try (var files = Files.list(csv.getParent())) {
+      assertThat(files).containsExactly(csv);
+    }
+  }
+
+  @Test
+  void evaluate_scores_exported_als_factors_instead_of_training() {
+    int code =
+        run(
+            "evaluate",
+            "--data",
+            MINI,
+            "--k",
+            "3",
+            "--als-model",
+            "src/test/resources/engine/spark-export");
+    int missing = run("evaluate", "--data", MINI, "--als-model", folder.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("imported ALS factors")
+        .contains("ALS: f4-reg0.05xn-a2.0-LINEAR-it10-cg0-s42")
+        .contains("nDCG@3")
+        .doesNotContain("ALS training took");
+    assertThat(missing).isEqualTo(Commands.EXIT_DATA);
+    assertThat(err.toString()).contains("cannot import ALS factors").contains("model.properties");
   }
 
   private int run(String... args) {

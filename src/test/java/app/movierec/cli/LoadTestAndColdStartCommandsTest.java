@@ -104,7 +104,9 @@ class LoadTestAndColdStartCommandsTest {
   @Test
   void loadtest_rejects_a_bad_user_range() {
     assertThat(run("loadtest", "--users", "10-1")).isEqualTo(2);
-    assertThat(err.toString()).contains("--users must be FROM-TO").contains("usage: loadtest");
+    assertThat(err.toString())
+        .contains("--users must be FROM-TO")
+        .contains("usage: java -jar movie-recommender.jar loadtest");
   }
 
   @Test

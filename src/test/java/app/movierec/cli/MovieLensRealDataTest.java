@@ -2,13 +2,14 @@ package app.movierec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.common.TrainingData;
 import app.movierec.recommend.EngineTestData;
-import app.movierec.recommend.TrainingData;
+import app.movierec.recommend.HybridTrainer;
+import app.movierec.recommend.ModelEvaluation;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.content.ContentModel;
 import app.movierec.recommend.content.VectorKind;
 import app.movierec.recommend.eval.Evaluator;
-import app.movierec.recommend.eval.ModelComparison;
 import app.movierec.recommend.eval.TrainTestSplit;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,12 @@ class MovieLensRealDataTest {
   @Test
   void als_beats_popularity_by_a_wide_margin_and_the_best_hybrid_matches_als() {
     Path shared = EngineTestData.sharedDatasets();
-    TrainingData data = DataFolder.load(shared.resolve("ml-latest-small"), null);
+    TrainingData data = DataFolder.of(shared.resolve("ml-latest-small"), null).load();
     TrainTestSplit split = TrainTestSplit.of(data, 0.25, 42);
 
-    ModelComparison.Report report =
-        ModelComparison.run(split, AlsConfig.defaults(), 10, ModelComparison.tenthSteps());
+    ModelEvaluation.Report report =
+        ModelEvaluation.holdout(
+            split, new HybridTrainer(AlsConfig.defaults()), 10, ModelEvaluation.tenthSteps());
 
     double popularity = report.byName("popularity").ndcg();
     double als = report.byName("als").ndcg();
@@ -46,7 +48,7 @@ class MovieLensRealDataTest {
   void genome_movies_get_genome_vectors_and_readable_tags() {
     Path shared = EngineTestData.sharedDatasets();
     TrainingData data =
-        DataFolder.load(shared.resolve("ml-latest-small"), shared.resolve("genome-partial"));
+        DataFolder.of(shared.resolve("ml-latest-small"), shared.resolve("genome-partial")).load();
     ContentModel content = ContentModel.build(data);
 
     assertThat(content.genomeMovieCount()).isEqualTo(158);

@@ -3,18 +3,19 @@ package app.movierec.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.Application;
-import app.movierec.progress.ProgressTracker;
-import app.movierec.recommend.Mode;
+import app.movierec.common.ProgressTracker;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TrainingData;
+import app.movierec.common.TrainingDataSource;
+import app.movierec.common.UserHistory;
+import app.movierec.recommend.ModelLifecycle;
 import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.TrainingData;
-import app.movierec.recommend.UserRecommendations;
+import app.movierec.recommend.hybrid.BlendWeights;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,7 +33,7 @@ class LiveRatingPersistenceTest {
 
   @Test
   void a_visitors_ratings_survive_a_restart_and_a_reimport_and_the_next_model_is_trained_on_them() {
-    long visitor;
+    int visitor;
     try (ConfigurableApplicationContext first = start("fail")) {
       RatingService ratings = first.getBean(RatingService.class);
       visitor = ratings.createVisitor();
@@ -47,44 +48,41 @@ class LiveRatingPersistenceTest {
     try (ConfigurableApplicationContext second = start("skip")) {
       RatingService ratings = second.getBean(RatingService.class);
       assertThat(ratings.userExists(visitor)).isTrue();
-      assertThat(ratings.effectiveRatingsOf(visitor))
-          .containsOnlyKeys(1L, 3L)
-          .containsEntry(3L, 4.0);
+      UserHistory visitorsRatings = ratings.storedHistoryOf(visitor);
+      assertThat(visitorsRatings.movieIds()).containsExactly(1, 3);
+      assertThat(visitorsRatings.ratingOf(3)).isEqualTo(4.0f);
       assertThat(ratings.ratingsOf(visitor)).extracting(Rating::getMovieId).containsExactly(1, 3);
-      assertThat(ratings.effectiveRatingsOf(2))
-          .containsEntry(6L, 3.5)
-          .containsEntry(1L, 1.0)
-          .containsKeys(3L, 5L, 10L);
+      UserHistory user2 = ratings.storedHistoryOf(2);
+      assertThat(user2.ratingOf(6)).isEqualTo(3.5f);
+      assertThat(user2.ratingOf(1)).isEqualTo(1.0f);
+      assertThat(user2.movieIds()).contains(3, 5, 10);
       TrainingData data = trainingData(second);
-      assertThat(ratingsIn(data, 2)).containsEntry(1L, 1.0).containsEntry(6L, 3.5).hasSize(5);
+      assertThat(ratingsIn(data, 2)).containsEntry(1, 1.0).containsEntry(6, 3.5).hasSize(5);
       assertThat(ratingsIn(data, visitor))
-          .containsExactlyInAnyOrderEntriesOf(Map.of(1L, 5.0, 3L, 4.0));
+          .containsExactlyInAnyOrderEntriesOf(Map.of(1, 5.0, 3, 4.0));
       assertThat(data.fingerprint()).contains("+live:");
 
       RecommendationService recommender = second.getBean(RecommendationService.class);
       ModelReady.await(recommender, second.getBean(ProgressTracker.class));
-      assertThat(recommender.knowsUser(visitor)).isTrue();
-      assertThat(
-              second
-                  .getBean(UserRecommendations.class)
-                  .recommendForUser(visitor, Mode.HYBRID, 0.5, 100))
+      assertThat(second.getBean(ModelLifecycle.class).require().trainedHistory(visitor))
+          .isPresent();
+      assertThat(recommender.recommend(visitor, BlendWeights.ofAlsWeight(0.5), 100))
           .isNotEmpty()
           .extracting(ScoredMovie::movieId)
-          .doesNotContain(1L, 3L);
+          .doesNotContain(1, 3);
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static TrainingData trainingData(ConfigurableApplicationContext context) {
-    return ((Supplier<TrainingData>) context.getBean("trainingDataSupplier")).get();
+    return context.getBean(TrainingDataSource.class).load();
   }
 
   /** A user's ratings in the training data; fails on a duplicate pair. */
-  private static Map<Long, Double> ratingsIn(TrainingData data, long userId) {
-    Map<Long, Double> result = new HashMap<>();
+  private static Map<Integer, Double> ratingsIn(TrainingData data, int userId) {
+    Map<Integer, Double> result = new HashMap<>();
     for (int k = 0; k < data.ratingCount(); k++) {
       if (data.ratingUserIds()[k] == userId) {
-        assertThat(result.put((long) data.ratingMovieIds()[k], (double) data.ratings()[k]))
+        assertThat(result.put(data.ratingMovieIds()[k], (double) data.ratings()[k]))
             .as("duplicate")
             .isNull();
       }

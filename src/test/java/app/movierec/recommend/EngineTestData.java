@@ -1,6 +1,8 @@
 package app.movierec.recommend;
 
 import app.movierec.SharedDatasets;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +23,7 @@ public final class EngineTestData {
 
   /**
    * Users 1..20 and movies 1..20: even users rate every even movie 5 stars, odd users every odd
-   * movie, except one withheld movie per user ({@link #withheldMovie(long)}). Even movies are
+   * movie, except one withheld movie per user ({@link #withheldMovie(int)}). Even movies are
    * "Drama", odd ones "Comedy".
    */
   public static TrainingData checkerboard() {
@@ -51,14 +53,59 @@ public final class EngineTestData {
         Map.of(),
         users.stream().mapToInt(Integer::intValue).toArray(),
         movies.stream().mapToInt(Integer::intValue).toArray(),
-        ratings);
+        ratings,
+        List.of());
+  }
+
+  /**
+   * The checkerboard plus two movies nobody rated: 21 (a "Comedy", like the odd movies) and 22 (a
+   * "Drama", like the even ones).
+   */
+  public static TrainingData checkerboardWithNewMovies() {
+    TrainingData board = checkerboard();
+    int[] movieIds = java.util.Arrays.copyOf(board.movieIds(), CHECKERBOARD_MOVIES + 2);
+    movieIds[CHECKERBOARD_MOVIES] = CHECKERBOARD_MOVIES + 1;
+    movieIds[CHECKERBOARD_MOVIES + 1] = CHECKERBOARD_MOVIES + 2;
+    List<List<String>> genres = new ArrayList<>(board.genres());
+    genres.add(List.of("Comedy"));
+    genres.add(List.of("Drama"));
+    return new TrainingData(
+        "checkerboard-with-new-movies",
+        movieIds,
+        genres,
+        Map.of(),
+        Map.of(),
+        board.ratingUserIds(),
+        board.ratingMovieIds(),
+        board.ratings(),
+        List.of());
+  }
+
+  /** All of a user's ratings in {@code data}, as that user's history. */
+  public static UserHistory historyOf(TrainingData data, int userId) {
+    UserHistory.Builder history = UserHistory.builder(userId);
+    for (int k = 0; k < data.ratingCount(); k++) {
+      if (data.ratingUserIds()[k] == userId) {
+        history.rate(data.ratingMovieIds()[k], data.ratings()[k]);
+      }
+    }
+    return history.build();
+  }
+
+  /** Ratings given as movieId, stars, movieId, stars... by nobody in particular. */
+  public static UserHistory anonymous(double... movieIdsAndStars) {
+    UserHistory.Builder history = UserHistory.builder(UserHistory.ANONYMOUS);
+    for (int i = 0; i + 1 < movieIdsAndStars.length; i += 2) {
+      history.rate((int) movieIdsAndStars[i], movieIdsAndStars[i + 1]);
+    }
+    return history.build();
   }
 
   /** The one movie of the user's own parity that the checkerboard leaves out. */
-  public static int withheldMovie(long userId) {
+  public static int withheldMovie(int userId) {
     // walk through the ten movies of the user's parity as users go up
-    int parity = (int) (userId % 2);
-    int position = (int) ((userId - 1) / 2) % (CHECKERBOARD_MOVIES / 2);
+    int parity = userId % 2;
+    int position = ((userId - 1) / 2) % (CHECKERBOARD_MOVIES / 2);
     return 2 * position + (parity == 0 ? 2 : 1);
   }
 

@@ -1,60 +1,68 @@
 package app.movierec.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * {@code movierec.retrain.interval}: off when empty, retrains at the interval once the model is
- * ready.
+ * ready, never before.
  */
 class PeriodicRetrainTest {
 
-  private final RecommendationService recommender = mock(RecommendationService.class);
+  private final ModelLifecycle models = mock(ModelLifecycle.class);
 
   @Test
   void is_off_without_an_interval() {
-    PeriodicRetrain periodic = new PeriodicRetrain(recommender, "");
-    assertThat(periodic.enabled()).isFalse();
-    periodic.destroy();
+    try (var context = context("")) {
+      assertThat(context.getBeanNamesForType(PeriodicRetrain.class)).isEmpty();
+    }
   }
 
   @Test
   void retrains_at_the_interval_once_the_model_is_ready() {
-    when(recommender.ready()).thenReturn(true);
-    when(recommender.retrain()).thenReturn(CompletableFuture.completedFuture(null));
+    when(models.ready()).thenReturn(true);
+    when(models.retrain()).thenReturn(CompletableFuture.completedFuture(null));
 
-    PeriodicRetrain periodic = new PeriodicRetrain(recommender, "50ms");
-    try {
-      assertThat(periodic.enabled()).isTrue();
-      verify(recommender, timeout(5_000).atLeast(2)).retrain();
-    } finally {
-      periodic.destroy();
+    try (var context = context("50ms")) {
+      verify(models, timeout(5_000).atLeast(2)).retrain();
     }
   }
 
   @Test
-  void skips_while_the_first_model_trains() throws InterruptedException {
-    when(recommender.ready()).thenReturn(false);
-    PeriodicRetrain periodic = new PeriodicRetrain(recommender, "PT0.02S");
-    try {
-      verify(recommender, timeout(5_000).atLeast(3)).ready();
-      verify(recommender, never()).retrain();
-    } finally {
-      periodic.destroy();
+  void reads_iso_durations_and_skips_while_the_first_model_trains() {
+    when(models.ready()).thenReturn(false);
+
+    try (var context = context("PT0.02S")) {
+      verify(models, timeout(5_000).atLeast(3)).ready();
+      verify(models, never()).retrain();
     }
   }
 
-  @Test
-  void rejects_a_zero_interval() {
-    assertThatThrownBy(() -> new PeriodicRetrain(recommender, "0s"))
-        .isInstanceOf(IllegalArgumentException.class);
+  private AnnotationConfigApplicationContext context(String interval) {
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource("test", Map.of("movierec.retrain.interval", interval)));
+    context.registerBean(ModelLifecycle.class, () -> models);
+    context.register(Scheduling.class, PeriodicRetrain.class);
+    context.refresh();
+    return context;
   }
+
+  @Configuration
+  @EnableScheduling
+  static class Scheduling {}
 }

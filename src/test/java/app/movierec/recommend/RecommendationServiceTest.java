@@ -3,262 +3,212 @@ package app.movierec.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.movierec.catalog.imports.DatasetReadyEvent;
-import app.movierec.progress.Progress;
-import app.movierec.progress.ProgressTracker;
+import app.movierec.common.ProgressTracker;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TrainingData;
+import app.movierec.common.TrainingDataSource;
+import app.movierec.common.UnknownUserException;
+import app.movierec.common.UserHistory;
+import app.movierec.ratings.RatingService;
+import app.movierec.ratings.RatingsTestConfig;
 import app.movierec.recommend.als.AlsConfig;
-import app.movierec.recommend.content.VectorKind;
-import java.nio.file.Files;
+import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.HybridConfig;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The service in a minimal Spring context: event-driven background training, saved models, the
- * query API.
+ * The query facade over a model trained on the checkerboard and ratings in an in-memory database:
+ * every answer comes from the user's effective ratings, so a rating given after training counts at
+ * once, and the slider only re-blends cached scores.
  */
+@SpringBootTest(
+    classes = {RatingsTestConfig.class, RecommendationServiceTest.Recommender.class},
+    properties = "spring.datasource.url=jdbc:h2:mem:recommendation-service;DB_CLOSE_DELAY=-1")
 class RecommendationServiceTest {
 
   private static final TrainingData DATA = EngineTestData.checkerboard();
 
-  @TempDir Path modelDir;
+  @TempDir static Path modelDir;
 
-  private final List<AnnotationConfigApplicationContext> contexts = new ArrayList<>();
-  private final AtomicInteger suppliedData = new AtomicInteger();
+  @Autowired RecommendationService recommendations;
+  @Autowired ModelLifecycle models;
+  @Autowired RatingService ratings;
+  @Autowired JdbcTemplate jdbc;
 
-  @AfterEach
-  void closeContexts() {
-    contexts.forEach(AnnotationConfigApplicationContext::close);
+  @DynamicPropertySource
+  static void modelDir(DynamicPropertyRegistry registry) {
+    registry.add("movierec.model-dir", () -> modelDir.toString());
+  }
+
+  @TestConfiguration
+  @Import({ProgressTracker.class, ModelStore.class, ModelLifecycle.class})
+  static class Recommender {
+    @Bean
+    AlsConfig alsConfig() {
+      return AlsConfig.defaults()
+          .withFactors(2)
+          .withRegularization(0.1)
+          .withAlpha(2)
+          .withIterations(10);
+    }
+
+    @Bean
+    HybridConfig hybridConfig() {
+      return HybridConfig.defaults();
+    }
+
+    @Bean
+    TrainingDataSource trainingData() {
+      return () -> DATA;
+    }
+
+    @Bean
+    RecommendationService recommendationService(ModelLifecycle models, RatingService ratings) {
+      return new RecommendationService(models, ratings, 16);
+    }
+  }
+
+  @BeforeAll
+  static void checkerboardInTheDatabase(@Autowired JdbcTemplate jdbc) {
+    for (int movieId = 1; movieId <= EngineTestData.CHECKERBOARD_MOVIES; movieId++) {
+      jdbc.update(
+          "insert into movie (movie_id, title, genres) values (?, ?, ?)",
+          movieId,
+          "Movie " + movieId,
+          movieId % 2 == 0 ? "Drama" : "Comedy");
+    }
+    for (int k = 0; k < DATA.ratingCount(); k++) {
+      jdbc.update(
+          "insert into rating (user_id, movie_id, stars, rated_at) values (?, ?, ?, 0)",
+          DATA.ratingUserIds()[k],
+          DATA.ratingMovieIds()[k],
+          DATA.ratings()[k]);
+    }
+  }
+
+  @BeforeEach
+  void aFreshModel() throws Exception {
+    jdbc.update("delete from live_rating");
+    models.retrain().get(60, TimeUnit.SECONDS);
   }
 
   @Test
-  void is_not_ready_before_the_dataset_event_and_says_so() {
-    RecommendationService service = start().getBean(RecommendationService.class);
+  void a_rating_given_after_training_counts_at_once() {
+    int withheld = EngineTestData.withheldMovie(2);
+    assertThat(recommendations.recommend(2, BlendWeights.ALS_ONLY, 1).getFirst().movieId())
+        .isEqualTo(withheld);
 
-    assertThat(service.ready()).isFalse();
-    assertThat(service.knowsUser(2)).isFalse();
-    assertThatThrownBy(() -> service.recommend(2, Mode.ALS, 1, 5))
-        .isInstanceOf(NotReadyException.class);
-  }
+    ratings.rate(2, withheld, 5);
 
-  @Test
-  void trains_in_the_background_after_the_dataset_event_and_reports_progress() {
-    AnnotationConfigApplicationContext context = start();
-    RecordingProgressTracker progress = context.getBean(RecordingProgressTracker.class);
-    RecommendationService service = context.getBean(RecommendationService.class);
-
-    context.publishEvent(new DatasetReadyEvent("checkerboard", DATA.fingerprint(), true));
-    awaitReady(service, progress, new ArrayList<>());
-
-    assertThat(progress.current().stage()).isEqualTo(Progress.Stage.READY);
-    assertThat(progress.updates)
-        .contains("TRAINING ALS iteration 1 of 10 0.1", "TRAINING ALS iteration 10 of 10 1.0");
-    assertThat(progress.trainingThreads).doesNotContain(Thread.currentThread().getName());
-    assertThat(service.knowsUser(2)).isTrue();
-    assertThat(service.knowsUser(999)).isFalse();
-    assertThat(service.recommend(2, Mode.ALS, 0, 3).getFirst().movieId())
-        .isEqualTo(EngineTestData.withheldMovie(2));
-    assertThat(service.recommend(3, Mode.HYBRID, 0.5, 3).getFirst().movieId())
-        .isEqualTo(EngineTestData.withheldMovie(3));
-    assertThat(service.recommend(3, Mode.CONTENT, 0, 3).getFirst().movieId())
-        .isEqualTo(EngineTestData.withheldMovie(3));
-  }
-
-  @Test
-  void serves_the_whole_query_api() {
-    RecommendationService service = trainedService();
-
-    assertThatThrownBy(() -> service.recommend(999, Mode.HYBRID, 0.5, 5))
-        .isInstanceOf(UnknownUserException.class)
-        .hasMessageContaining("unknown user 999");
-    List<ScoredMovie> visitor =
-        service.recommendForRatings(Map.of(4L, 5.0, 6L, 4.5), Mode.HYBRID, 0.5, 5);
-    assertThat(visitor)
-        .hasSize(5)
+    assertThat(recommendations.historyOf(2).ratingOf(withheld)).isEqualTo(5f);
+    assertThat(recommendations.recommend(2, BlendWeights.ALS_ONLY, 20))
         .extracting(ScoredMovie::movieId)
-        .doesNotContain(4L, 6L)
-        .allMatch(movieId -> movieId % 2 == 0);
-    assertThat(service.recommendForRatings(Map.of(999L, 5.0), Mode.HYBRID, 0.5, 5)).isEmpty();
-    assertThat(service.similarByContent(4, 3))
-        .extracting(ScoredMovie::movieId)
-        .doesNotContain(4L)
-        .allMatch(movieId -> movieId % 2 == 0);
-    assertThat(service.similarByAls(4, 3))
-        .extracting(ScoredMovie::movieId)
-        .doesNotContain(4L)
-        .allMatch(movieId -> movieId % 2 == 0);
-    assertThat(service.similarByAls(999, 3)).isEmpty();
-    assertThat(service.contentVectorKind(4)).contains(VectorKind.FALLBACK);
-    assertThat(service.contentVectorKind(999)).isEmpty();
-    assertThat(service.strongestGenomeTags(4, 3)).isEmpty();
-
-    List<Explanation> why = service.explain(2, EngineTestData.withheldMovie(2));
-    assertThat(why)
-        .extracting(Explanation::side)
-        .contains(Explanation.Side.ALS, Explanation.Side.CONTENT);
-    assertThat(why).extracting(Explanation::ratedMovieId).allMatch(movieId -> movieId % 2 == 0);
-    assertThat(service.explainForRatings(Map.of(4L, 5.0, 6L, 4.5), 8))
-        .extracting(Explanation::ratedMovieId)
-        .containsOnly(4L, 6L);
+        .doesNotContain(withheld);
   }
 
   @Test
-  void a_weight_change_reblends_the_cached_scores() {
-    RecommendationService service = trainedService();
+  void moving_the_slider_reblends_the_cached_scores_and_a_rating_invalidates_them() {
+    long hits = recommendations.scoreCacheStats().hitCount();
+    long misses = recommendations.scoreCacheStats().missCount();
 
-    List<ScoredMovie> first = service.recommend(2, Mode.HYBRID, 0.3, 20);
-    List<ScoredMovie> alsOnly = service.recommend(2, Mode.ALS, 0, 20);
-    List<ScoredMovie> again = service.recommend(2, Mode.HYBRID, 0.3, 20);
+    List<ScoredMovie> first = recommendations.recommend(3, BlendWeights.ofAlsWeight(0.3), 20);
+    recommendations.recommend(3, BlendWeights.ofAlsWeight(0.9), 20);
+    List<ScoredMovie> again = recommendations.recommend(3, BlendWeights.ofAlsWeight(0.3), 20);
 
     assertThat(again).isEqualTo(first);
-    assertThat(alsOnly).allSatisfy(movie -> assertThat(movie.score()).isEqualTo(movie.alsScore()));
+    assertThat(recommendations.scoreCacheStats().missCount() - misses).isEqualTo(1);
+    assertThat(recommendations.scoreCacheStats().hitCount() - hits).isEqualTo(2);
+
+    ratings.rate(3, first.getFirst().movieId(), 1);
+    List<ScoredMovie> afterRating = recommendations.recommend(3, BlendWeights.ofAlsWeight(0.3), 20);
+
+    assertThat(afterRating)
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(first.getFirst().movieId());
   }
 
   @Test
-  void the_next_start_loads_the_saved_model_instead_of_training() throws Exception {
-    RecommendationService first = trainedService();
-    List<ScoredMovie> before = first.recommend(5, Mode.ALS, 1, 10);
-    Path saved;
-    try (var files = Files.list(modelDir)) {
-      saved =
-          files
-              .filter(f -> f.getFileName().toString().startsWith("als-"))
-              .findFirst()
-              .orElseThrow();
-    }
-    Files.setLastModifiedTime(saved, FileTime.fromMillis(1_000_000));
-    Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
+  void a_visitors_recommendations_and_explanations_come_from_their_live_ratings() {
+    int visitor = ratings.createVisitor();
+    ratings.rate(visitor, 2, 5);
+    ratings.rate(visitor, 4, 4.5);
 
-    RecommendationService second = trainedService();
+    List<ScoredMovie> recommended =
+        recommendations.recommend(visitor, BlendWeights.ofAlsWeight(0.5), 5);
+    List<Explanation> why = recommendations.explain(visitor, recommended.getFirst().movieId());
 
-    assertThat(second.recommend(5, Mode.ALS, 1, 10)).isEqualTo(before);
-    assertThat(Files.getLastModifiedTime(saved).toMillis())
-        .as("not rewritten")
-        .isEqualTo(1_000_000);
-    assertThat(stale).as("kept, since nothing was saved").exists();
+    assertThat(recommended)
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(2, 4)
+        .allMatch(movieId -> movieId % 2 == 0);
+    assertThat(why).isNotEmpty().extracting(Explanation::ratedMovieId).containsOnly(2, 4);
+    assertThat(recommendations.explain(visitor, 2)).as("a movie they rated").isEmpty();
   }
 
   @Test
-  void saving_a_new_model_removes_models_of_older_data() throws Exception {
-    Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
+  void favourites_come_best_first_and_never_show_a_dislike() {
+    int visitor = ratings.createVisitor();
+    ratings.rate(visitor, 2, 4.5);
+    ratings.rate(visitor, 4, 5);
+    ratings.rate(visitor, 6, 1);
 
-    trainedService();
-
-    assertThat(stale).doesNotExist();
-    try (var files = Files.list(modelDir)) {
-      assertThat(files.map(f -> f.getFileName().toString()))
-          .singleElement()
-          .asString()
-          .startsWith("als-");
-    }
+    assertThat(recommendations.favourites(visitor, 10)).containsExactly(4, 2);
+    assertThat(recommendations.favourites(visitor, 1)).containsExactly(4);
   }
 
   @Test
-  void retrain_swaps_in_a_new_model_while_the_old_one_keeps_serving() throws Exception {
-    RecommendationService service = trainedService();
-    int suppliedBefore = suppliedData.get();
+  void a_visitor_without_ratings_gets_popular_movies_and_an_unknown_user_is_refused() {
+    int visitor = ratings.createVisitor();
 
-    service.retrain().get(60, TimeUnit.SECONDS);
-
-    assertThat(suppliedData.get()).isEqualTo(suppliedBefore + 1);
-    assertThat(service.ready()).isTrue();
-    assertThat(service.recommend(2, Mode.ALS, 1, 1).getFirst().movieId())
-        .isEqualTo(EngineTestData.withheldMovie(2));
+    assertThat(recommendations.recommend(visitor, BlendWeights.ofAlsWeight(0.5), 5)).hasSize(5);
+    assertThatThrownBy(() -> recommendations.recommend(999, BlendWeights.ALS_ONLY, 5))
+        .isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(() -> recommendations.explain(999, 2))
+        .isInstanceOf(UnknownUserException.class);
   }
 
   @Test
-  void a_failing_data_supplier_marks_the_progress_failed() {
-    AnnotationConfigApplicationContext context =
-        start(
-            () -> {
-              throw new IllegalStateException("database is gone");
-            });
-    RecommendationService service = context.getBean(RecommendationService.class);
-    ProgressTracker progress = context.getBean(ProgressTracker.class);
+  void anonymous_ratings_and_similar_movies_need_no_stored_user() {
+    UserHistory told = EngineTestData.anonymous(5, 5, 7, 4.5);
 
-    assertThatThrownBy(() -> service.retrain().get(60, TimeUnit.SECONDS))
-        .hasMessageContaining("database is gone");
-    assertThat(progress.current().failed()).isTrue();
-    assertThat(progress.current().error()).contains("database is gone");
-    assertThat(service.ready()).isFalse();
+    assertThat(recommendations.recommend(told, BlendWeights.ofAlsWeight(0.5), 3))
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(5, 7)
+        .allMatch(movieId -> movieId % 2 == 1);
+    assertThat(recommendations.similarMovies(4, BlendWeights.CONTENT_ONLY, 3))
+        .extracting(ScoredMovie::movieId)
+        .allMatch(movieId -> movieId % 2 == 0);
   }
 
-  private RecommendationService trainedService() {
-    AnnotationConfigApplicationContext context = start();
-    RecommendationService service = context.getBean(RecommendationService.class);
-    context.publishEvent(new DatasetReadyEvent("checkerboard", DATA.fingerprint(), false));
-    awaitReady(service, context.getBean(ProgressTracker.class), new ArrayList<>());
-    return service;
-  }
+  @Test
+  void after_a_retrain_the_new_model_serves_the_live_ratings_as_trained_ones() throws Exception {
+    int visitor = ratings.createVisitor();
+    ratings.rate(visitor, 6, 5);
+    assertThat(models.require().trainedHistory(visitor)).isEmpty();
 
-  private AnnotationConfigApplicationContext start() {
-    return start(
-        () -> {
-          suppliedData.incrementAndGet();
-          return DATA;
-        });
-  }
+    // the source here is the fixed checkerboard, so the visitor stays unknown to the model and is
+    // served from the stored ratings; a new model must not serve old cached scores
+    HybridModel before = models.require();
+    models.retrain().get(60, TimeUnit.SECONDS);
 
-  private AnnotationConfigApplicationContext start(Supplier<TrainingData> supplier) {
-    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context
-        .getEnvironment()
-        .getPropertySources()
-        .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
-    context.registerBean(RecordingProgressTracker.class);
-    context.registerBean(
-        AlsConfig.class,
-        () ->
-            AlsConfig.defaults()
-                .withFactors(2)
-                .withRegularization(0.1)
-                .withAlpha(2)
-                .withIterations(10));
-    context.registerBean("trainingDataSupplier", Supplier.class, () -> supplier);
-    context.registerBean(RecommendationService.class);
-    context.refresh();
-    contexts.add(context);
-    return context;
-  }
-
-  /** Remembers every update and the threads they came from. */
-  static class RecordingProgressTracker extends ProgressTracker {
-    final List<String> updates = new CopyOnWriteArrayList<>();
-    final List<String> trainingThreads = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void update(Progress.Stage stage, String phase, double fraction) {
-      updates.add(stage + " " + phase + " " + fraction);
-      trainingThreads.add(Thread.currentThread().getName());
-      super.update(stage, phase, fraction);
-    }
-  }
-
-  private static void awaitReady(
-      RecommendationService service, ProgressTracker progress, List<String> phases) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!service.ready()) {
-      phases.add(progress.current().phase());
-      assertThat(progress.current().failed()).as(progress.current().toString()).isFalse();
-      assertThat(System.nanoTime()).as("training did not finish in time").isLessThan(deadline);
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    assertThat(models.require()).isNotSameAs(before);
+    assertThat(recommendations.recommend(visitor, BlendWeights.ALS_ONLY, 3))
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(6)
+        .allMatch(movieId -> movieId % 2 == 0);
   }
 }

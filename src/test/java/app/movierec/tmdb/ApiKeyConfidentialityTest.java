@@ -46,8 +46,9 @@ class ApiKeyConfidentialityTest {
           new PosterService(
               new TmdbClient(properties, TmdbCredentials.of(key), d -> {}), repository, properties);
       try {
-        for (long tmdbId = 1; tmdbId <= 7; tmdbId++) {
-          var movie = new MovieRef(tmdbId, tmdbId, "Movie " + tmdbId, 2000, List.of("Drama"));
+        for (int tmdbId = 1; tmdbId <= 7; tmdbId++) {
+          var movie =
+              new MovieRef(tmdbId, (long) tmdbId, "Movie " + tmdbId, 2000, List.of("Drama"));
           urls.add(service.posterUrlNow(movie));
           urls.add(service.posterUrl(movie).get(10, TimeUnit.SECONDS));
           urls.add(service.posterUrlNow(movie));

@@ -1,6 +1,5 @@
 package app.movierec.ui;
 
-import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireEvent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,14 +8,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import app.movierec.catalog.CatalogService;
-import app.movierec.progress.Progress.Stage;
-import app.movierec.progress.ProgressTracker;
+import app.movierec.common.Progress.Stage;
+import app.movierec.common.ProgressTracker;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.UserRecommendations;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
-import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,10 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
- * What the main page shows before the model is ready: the progress, then the page by itself
- * (polling), or the error.
+ * What the main page shows before the model is ready: the progress, then the page by itself (pushed
+ * from the server, never polled), or the error.
  */
 class RecommendationsViewProgressTest {
 
@@ -51,11 +49,11 @@ class RecommendationsViewProgressTest {
     view =
         new RecommendationsView(
             recommender,
-            mock(UserRecommendations.class),
             mock(CatalogService.class),
             mock(RatingService.class),
             cards,
-            progress);
+            progress,
+            mock(TaskScheduler.class));
   }
 
   @AfterEach
@@ -63,8 +61,9 @@ class RecommendationsViewProgressTest {
     MockVaadin.tearDown();
   }
 
-  private static void poll() {
-    _fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+  /** What reaches the browser: the tasks that server push queued with {@code UI.access}. */
+  private static void roundTrip() {
+    MockVaadin.clientRoundtrip(false);
   }
 
   @Test
@@ -76,29 +75,28 @@ class RecommendationsViewProgressTest {
         .isEqualTo("ALS iteration 3 of 15");
     assertThat(_get(ProgressBar.class).getValue()).isEqualTo(0.2);
     assertThat(_find(Div.class, spec -> spec.withId("recommendations"))).isEmpty();
-    assertThat(UI.getCurrent().getPollInterval()).isPositive();
+    assertThat(UI.getCurrent().getPollInterval()).as("pushed, not polled").isEqualTo(-1);
 
     progress.update(Stage.TRAINING, "ALS iteration 9 of 15", 0.6);
-    poll();
+    roundTrip();
     assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText())
         .isEqualTo("ALS iteration 9 of 15");
   }
 
   @Test
-  void shows_the_page_without_a_reload_once_the_model_is_ready_and_stops_polling() {
+  void shows_the_page_without_a_reload_once_the_model_is_ready_pushed_from_the_server() {
     progress.update(Stage.IMPORTING, "Importing ratings.csv", -1);
     UI.getCurrent().add(view);
     assertThat(_get(ProgressBar.class).isIndeterminate()).isTrue();
 
     ready.set(true);
     progress.ready("Recommender ready");
-    poll();
+    roundTrip();
 
     assertThat(_find(Div.class, spec -> spec.withId("progress"))).isEmpty();
     assertThat(_get(Div.class, spec -> spec.withId("recommendations"))).isNotNull();
     assertThat(_get(Paragraph.class, spec -> spec.withId("grid-empty")).getText())
         .contains("Type a user id");
-    assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
   }
 
   @Test
@@ -112,6 +110,5 @@ class RecommendationsViewProgressTest {
     assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText())
         .isEqualTo("The MovieLens import failed");
     assertThat(_find(ProgressBar.class)).isEmpty();
-    assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
   }
 }

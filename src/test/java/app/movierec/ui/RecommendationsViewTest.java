@@ -7,11 +7,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.common.ScoredMovie;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
-import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.UserRecommendations;
 import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -43,7 +42,6 @@ class RecommendationsViewTest {
 
   @Autowired ApplicationContext context;
   @Autowired RecommendationService recommender;
-  @Autowired UserRecommendations userRecommendations;
   @Autowired RatingService ratings;
 
   @BeforeEach
@@ -63,15 +61,15 @@ class RecommendationsViewTest {
   }
 
   /** The grid's movies in the order they are seen. */
-  private static List<Long> gridMovieIds() {
+  private static List<Integer> gridMovieIds() {
     return _get(RecommendationsView.class).cardsInRankOrder().stream()
         .map(card -> card.getData().movie().movieId())
         .toList();
   }
 
-  private List<Long> recommended(long userId, Mode mode, double alsWeight) {
-    return userRecommendations
-        .recommendForUser(userId, mode, alsWeight, RecommendationsView.GRID_SIZE)
+  private List<Integer> recommended(int userId, Mode mode, double alsWeight) {
+    return recommender
+        .recommend(userId, mode.weights(alsWeight), RecommendationsView.GRID_SIZE)
         .stream()
         .map(ScoredMovie::movieId)
         .toList();
@@ -87,7 +85,7 @@ class RecommendationsViewTest {
 
   @Test
   void shows_the_grid_the_recommender_ranks_for_the_state_in_the_url() {
-    RecommendationsView view = open("user=1&mode=hybrid&alpha=0.6");
+    RecommendationsView view = open("user=1&mode=hybrid&alsWeight=0.6");
 
     assertThat(gridMovieIds()).isNotEmpty().isEqualTo(recommended(1, Mode.HYBRID, 0.6));
     assertThat(userField().getValue()).isEqualTo("1");
@@ -97,12 +95,12 @@ class RecommendationsViewTest {
         .isEqualTo("α ALS 0.6");
     assertThat(_get(Span.class, spec -> spec.withId("content-weight")).getText())
         .isEqualTo("β content 0.4");
-    assertThat(view.state()).isEqualTo(new BrowseState(1L, Mode.HYBRID, 0.6));
+    assertThat(view.state()).isEqualTo(new BrowseState(1, Mode.HYBRID, 0.6));
   }
 
   @Test
   void moving_the_slider_reblends_the_grid_and_writes_the_weight_into_the_url() {
-    RecommendationsView view = open("user=3&mode=hybrid&alpha=0.5");
+    RecommendationsView view = open("user=3&mode=hybrid&alsWeight=0.5");
 
     for (double alsWeight : new double[] {0.0, 0.25, 0.8, 1.0}) {
       _setValue(slider(), alsWeight);
@@ -111,9 +109,8 @@ class RecommendationsViewTest {
           .as("grid at alsWeight %s", alsWeight)
           .isEqualTo(recommended(3, Mode.HYBRID, alsWeight));
       assertThat(view.state().alsWeight()).isEqualTo(alsWeight);
-      assertThat(view.lastGridUpdateNanos()).isPositive();
     }
-    assertThat(view.location()).isEqualTo("?user=3&mode=hybrid&alpha=1");
+    assertThat(view.location()).isEqualTo("?user=3&mode=hybrid&alsWeight=1");
 
     _fireDomEvent(slider(), "change"); // released: the DOM follows the ranking too
     assertThat(
@@ -124,17 +121,17 @@ class RecommendationsViewTest {
 
   @Test
   void the_als_and_content_tabs_show_the_pure_lists_and_hide_the_slider() {
-    RecommendationsView view = open("user=1&mode=hybrid&alpha=0.5");
+    RecommendationsView view = open("user=1&mode=hybrid&alsWeight=0.5");
     Tabs tabs = _get(Tabs.class);
 
     tabs.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-als")));
     assertThat(gridMovieIds()).isEqualTo(recommended(1, Mode.ALS, 0.5));
     assertThat(_find(Div.class, spec -> spec.withId("blend"))).as("the slider, hidden").isEmpty();
-    assertThat(view.location()).isEqualTo("?user=1&mode=als&alpha=0.5");
+    assertThat(view.location()).isEqualTo("?user=1&mode=als&alsWeight=0.5");
 
     tabs.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-content")));
     assertThat(gridMovieIds()).isEqualTo(recommended(1, Mode.CONTENT, 0.5));
-    assertThat(view.location()).isEqualTo("?user=1&mode=content&alpha=0.5");
+    assertThat(view.location()).isEqualTo("?user=1&mode=content&alsWeight=0.5");
 
     tabs.setSelectedTab(_get(Tab.class, spec -> spec.withId("tab-hybrid")));
     assertThat(_find(Div.class, spec -> spec.withId("blend"))).as("the slider, shown").hasSize(1);
@@ -158,26 +155,26 @@ class RecommendationsViewTest {
     assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText())
         .startsWith("4 ratings · average 3.9★");
     Div favourites = _get(Div.class, spec -> spec.withId("favourites"));
-    // user 2 rated movie 3 (5.0) best, then 10 (4.5), 1 (4.0), 5 (2.0)
+    // user 2 rated movie 3 (5.0) best, then 10 (4.5), 1 (4.0); 5 (2.0) is a dislike, never shown
     assertThat(
             _find(favourites, MovieCard.class).stream()
                 .map(card -> card.getData().movie().movieId()))
-        .containsExactly(3L, 10L, 1L, 5L);
-    assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alpha=0.8");
+        .containsExactly(3, 10, 1);
+    assertThat(view.location()).isEqualTo("?user=2&mode=hybrid&alsWeight=0.8");
   }
 
   @Test
   void a_visitor_who_rated_in_the_app_gets_recommendations_without_a_retrain() {
-    long visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor();
     ratings.rate(visitor, 1, 5.0);
     ratings.rate(visitor, 10, 4.5);
 
-    open("user=" + visitor + "&mode=hybrid&alpha=0.5");
+    open("user=" + visitor + "&mode=hybrid&alsWeight=0.5");
 
     assertThat(userField().isInvalid()).isFalse();
     assertThat(gridMovieIds())
         .isNotEmpty()
-        .doesNotContain(1L, 10L)
+        .doesNotContain(1, 10)
         .isEqualTo(recommended(visitor, Mode.HYBRID, 0.5));
     assertThat(_get(Span.class, spec -> spec.withId("user-summary")).getText())
         .startsWith("2 ratings");
@@ -186,14 +183,14 @@ class RecommendationsViewTest {
   @Test
   void letters_in_the_user_field_show_an_inline_error_and_keep_the_grid() {
     RecommendationsView view = open("user=1");
-    List<Long> before = gridMovieIds();
+    List<Integer> before = gridMovieIds();
 
     _setValue(userField(), "abc");
 
     assertThat(userField().isInvalid()).isTrue();
     assertThat(userField().getErrorMessage()).contains("positive whole number");
     assertThat(gridMovieIds()).isEqualTo(before);
-    assertThat(view.state().userId()).isEqualTo(1L);
+    assertThat(view.state().userId()).isEqualTo(1);
   }
 
   @Test
@@ -213,15 +210,23 @@ class RecommendationsViewTest {
 
   @Test
   void bad_url_parameters_fall_back_to_the_defaults_with_a_visible_note() {
-    RecommendationsView view = open("user=-3&mode=foo&alpha=abc");
+    RecommendationsView view = open("user=-3&mode=foo&alsWeight=abc");
 
     assertThat(view.state()).isEqualTo(BrowseState.DEFAULT);
     Div notes = _get(Div.class, spec -> spec.withId("url-notes"));
     assertThat(notes.isVisible()).isTrue();
     assertThat(notes.getElement().getTextRecursively())
-        .contains("Ignored user=-3", "Ignored mode=foo", "Ignored alpha=abc");
+        .contains("Ignored user=-3", "Ignored mode=foo", "Ignored alsWeight=abc");
     assertThat(_get(Tabs.class).getSelectedTab().getId()).hasValue("tab-hybrid");
     assertThat(slider().getValue()).isEqualTo(BrowseState.DEFAULT_ALS_WEIGHT);
+  }
+
+  @Test
+  void an_old_bookmark_with_alpha_still_sets_the_als_weight_and_the_url_says_als_weight() {
+    RecommendationsView view = open("user=1&mode=hybrid&alpha=0.3");
+
+    assertThat(view.state().alsWeight()).isEqualTo(0.3);
+    assertThat(view.location()).isEqualTo("?user=1&mode=hybrid&alsWeight=0.3");
   }
 
   @Test
@@ -230,13 +235,13 @@ class RecommendationsViewTest {
 
     _click(_get(Button.class, spec -> spec.withId("random-user")));
 
-    Long userId = view.state().userId();
+    Integer userId = view.state().userId();
     assertThat(userId).isNotNull();
-    assertThat(recommender.knowsUser(userId)).isTrue();
+    assertThat(recommender.historyOf(userId).isEmpty()).isFalse();
     assertThat(userField().getValue()).isEqualTo(String.valueOf(userId));
     assertThat(gridMovieIds())
         .isEqualTo(recommended(userId, Mode.ALS, BrowseState.DEFAULT_ALS_WEIGHT));
-    assertThat(view.location()).isEqualTo("?user=" + userId + "&mode=als&alpha=0.8");
+    assertThat(view.location()).isEqualTo("?user=" + userId + "&mode=als&alsWeight=0.8");
   }
 
   @Test

@@ -1,7 +1,8 @@
 package app.movierec.catalog.imports;
 
-import app.movierec.progress.Progress.Stage;
-import app.movierec.progress.ProgressTracker;
+import app.movierec.common.DatasetReadyEvent;
+import app.movierec.common.Progress.Stage;
+import app.movierec.common.ProgressTracker;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

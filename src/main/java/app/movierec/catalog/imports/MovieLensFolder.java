@@ -2,7 +2,8 @@ package app.movierec.catalog.imports;
 
 import app.movierec.catalog.GenomeTag;
 import app.movierec.catalog.Movie;
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.ProgressListener;
+import app.movierec.common.TrainingData;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class MovieLensFolder {
   public static TrainingData load(Path dataDir, Path genomeDir, int maxMovies, OnError onError) {
     MovieLensFiles files = new MovieLensFiles(dataDir, genomeDir);
     TrainingDataBuilder builder = new TrainingDataBuilder();
-    new MovieLensReader(files, maxMovies, onError, MovieLensReader.ProgressListener.NONE)
+    new MovieLensReader(files, maxMovies, onError, ProgressListener.NONE)
         .read(
             new DatasetSink() {
               @Override

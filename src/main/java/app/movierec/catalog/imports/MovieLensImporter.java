@@ -5,6 +5,7 @@ import app.movierec.catalog.GenomeVector;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
 import app.movierec.catalog.UserTag;
+import app.movierec.common.ProgressListener;
 import app.movierec.ratings.Rating;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.management.ManagementFactory;
@@ -54,7 +55,7 @@ public class MovieLensImporter {
       String fingerprint,
       int maxMovies,
       OnError onError,
-      MovieLensReader.ProgressListener progress) {
+      ProgressListener progress) {
     long started = System.nanoTime();
     long startedCpu = threadCpuNanos();
     log.info(

@@ -3,6 +3,7 @@ package app.movierec.catalog.imports;
 import app.movierec.catalog.GenomeTag;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
+import app.movierec.common.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +32,6 @@ import org.apache.commons.csv.CSVRecord;
  * of its own).
  */
 public final class MovieLensReader {
-
-  /** Receives the phase of the work and the fraction of it done (0..1). */
-  @FunctionalInterface
-  public interface ProgressListener {
-    void progress(String phase, double fraction);
-
-    ProgressListener NONE = (phase, fraction) -> {};
-  }
 
   static final List<String> MOVIES_HEADER = List.of("movieId", "title", "genres");
   static final List<String> LINKS_HEADER = List.of("movieId", "imdbId", "tmdbId");

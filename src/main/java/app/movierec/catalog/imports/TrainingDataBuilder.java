@@ -1,6 +1,6 @@
 package app.movierec.catalog.imports;
 
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.TrainingData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,21 +1,20 @@
 package app.movierec.catalog.imports;
 
 import app.movierec.catalog.GenomeVector;
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.TrainingData;
+import app.movierec.common.TrainingDataSource;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads what the models train on from H2 (bean {@code trainingDataSupplier}). It reads with plain
- * JDBC rather than entities: it only needs a few columns of every row, and 25 million rating
- * entities would not fit the heap.
+ * Loads what the models train on from the database. It reads with plain JDBC rather than entities:
+ * it only needs a few columns of every row, and 25 million rating entities would not fit the heap.
  */
-@Component("trainingDataSupplier")
-class TrainingDataLoader implements Supplier<TrainingData> {
+@Component
+class TrainingDataLoader implements TrainingDataSource {
 
   private final JdbcTemplate jdbc;
   private final DatasetImportRepository imports;
@@ -26,7 +25,7 @@ class TrainingDataLoader implements Supplier<TrainingData> {
   }
 
   @Override
-  public TrainingData get() {
+  public TrainingData load() {
     String fingerprint =
         imports
             .findById(DatasetImport.SINGLETON_ID)

@@ -1,15 +1,13 @@
 package app.movierec.recommend.als;
 
-import app.movierec.recommend.IdIndex;
-import app.movierec.recommend.MovieScore;
-import app.movierec.recommend.TopN;
+import app.movierec.common.IdIndex;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TopN;
+import app.movierec.common.UserHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fitted implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008, "Collaborative
@@ -20,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * itemRow}); only movies that had at least one rating have a row.
  *
  * <p>Unknown users or movies never throw: lists come back empty and lookups as {@link
- * Optional#empty()}.
+ * Optional#empty()}; a user it was not trained on is folded in from their ratings.
  */
 public final class AlsModel {
 
@@ -34,7 +32,7 @@ public final class AlsModel {
   private final int[] userItemRows;
   private final float[] userConfidences;
 
-  // derived, never saved; deliberately no long-lived ND4J array (see scoreUserRows)
+  // derived, never saved; deliberately no long-lived ND4J array (see scores)
   private final float[] gram;
   private final float[] itemNorms;
 
@@ -47,6 +45,28 @@ public final class AlsModel {
       int[] userOffsets,
       int[] userItemRows,
       float[] userConfidences) {
+    this(
+        config,
+        users,
+        items,
+        userFactors,
+        itemFactors,
+        userOffsets,
+        userItemRows,
+        userConfidences,
+        Gram.of(itemFactors, items.size(), config.factors(), config.sharedRegularization()));
+  }
+
+  private AlsModel(
+      AlsConfig config,
+      IdIndex users,
+      IdIndex items,
+      float[] userFactors,
+      float[] itemFactors,
+      int[] userOffsets,
+      int[] userItemRows,
+      float[] userConfidences,
+      float[] gram) {
     this.config = config;
     this.users = users;
     this.items = items;
@@ -60,7 +80,7 @@ public final class AlsModel {
     this.userOffsets = userOffsets;
     this.userItemRows = userItemRows;
     this.userConfidences = userConfidences;
-    this.gram = Gram.of(itemFactors, items.size(), factors, config.sharedRegularization());
+    this.gram = gram;
     this.itemNorms = new float[items.size()];
     for (int itemRow = 0; itemRow < items.size(); itemRow++) {
       double sum = 0;
@@ -74,20 +94,10 @@ public final class AlsModel {
 
   /**
    * A user as the model sees them: the latent vector ({@code f} floats) and the movies they rated
-   * with their confidences (parallel arrays of item rows and {@code 1 + alpha * t(rating)}).
+   * with their confidences (parallel arrays of item rows, ascending, and {@code 1 + alpha *
+   * t(rating)}).
    */
-  public record UserVector(float[] factors, int[] ratedItemRows, float[] confidences) {
-
-    /** Whether the user rated the movie at {@code itemRow}. */
-    public boolean rated(int itemRow) {
-      for (int row : ratedItemRows) {
-        if (row == itemRow) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
+  public record UserVector(float[] factors, int[] ratedItemRows, float[] confidences) {}
 
   public AlsConfig config() {
     return config;
@@ -110,55 +120,66 @@ public final class AlsModel {
     return factors;
   }
 
-  /** Whether the model has a factor row for this user. */
-  public boolean knowsUser(long userId) {
-    return users.contains(userId);
-  }
-
-  /** The trained vector and rated movies of a known user. */
-  public Optional<UserVector> userVector(long userId) {
+  /** The trained vector and rated movies of a user the model was trained on; empty otherwise. */
+  public Optional<UserVector> trainedVector(int userId) {
     int userRow = users.rowOf(userId);
     if (userRow < 0) {
       return Optional.empty();
     }
-    int from = userOffsets[userRow];
-    int to = userOffsets[userRow + 1];
-    return Optional.of(
-        new UserVector(
-            Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors),
-            Arrays.copyOfRange(userItemRows, from, to),
-            Arrays.copyOfRange(userConfidences, from, to)));
+    return Optional.of(trainedVector(userRow, userOffsets[userRow], userOffsets[userRow + 1]));
   }
 
-  /** The user's top {@code n} movies they have not rated, best first; empty for an unknown user. */
-  public List<MovieScore> recommend(long userId, int n) {
-    return userVector(userId).map(user -> recommend(user, n)).orElse(List.of());
+  private UserVector trainedVector(int userRow, int from, int to) {
+    return new UserVector(
+        Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors),
+        Arrays.copyOfRange(userItemRows, from, to),
+        Arrays.copyOfRange(userConfidences, from, to));
   }
 
   /**
-   * The top {@code n} movies for a (trained or folded-in) user vector, excluding the movies it
-   * rated.
+   * The vector of a user's ratings: the trained one when the history belongs to a user the model
+   * was trained on and holds exactly the ratings it was trained with, otherwise a {@linkplain
+   * #foldIn fold-in} of the history. So a rating given after training counts at once.
    */
-  public List<MovieScore> recommend(UserVector user, int n) {
+  public UserVector userVector(UserHistory history) {
+    int userRow = users.rowOf(history.userId());
+    if (userRow >= 0 && trainedOn(userRow, history)) {
+      return trainedVector(userRow, userOffsets[userRow], userOffsets[userRow + 1]);
+    }
+    return foldIn(history);
+  }
+
+  /** Whether the history holds exactly the ratings the model was trained with for this user. */
+  private boolean trainedOn(int userRow, UserHistory history) {
+    int from = userOffsets[userRow];
+    if (userOffsets[userRow + 1] - from != history.size()) {
+      return false;
+    }
+    // both in ascending order: item rows follow ascending movieIds
+    for (int k = 0; k < history.size(); k++) {
+      if (items.rowOf(history.movieId(k)) != userItemRows[from + k]
+          || config.confidenceOf(history.rating(k)) != userConfidences[from + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The top {@code n} movies of a history that it does not hold, best first. */
+  public List<ScoredMovie> recommend(UserHistory history, int n) {
+    return recommend(userVector(history), n);
+  }
+
+  /**
+   * The top {@code n} movies for a (trained or folded-in) user vector, excluding the ones rated.
+   */
+  public List<ScoredMovie> recommend(UserVector user, int n) {
     float[] scores = scores(user.factors());
     boolean[] excluded = new boolean[items.size()];
     for (int itemRow : user.ratedItemRows()) {
       excluded[itemRow] = true;
     }
-    return toMovieScores(TopN.select(scores, excluded, n), scores);
-  }
-
-  /**
-   * Scores of every movie for the user, indexed by itemRow ({@code Y x_u}); empty for an unknown
-   * user.
-   */
-  public Optional<float[]> scores(long userId) {
-    int userRow = users.rowOf(userId);
-    if (userRow < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        scores(Arrays.copyOfRange(userFactors, userRow * factors, (userRow + 1) * factors)));
+    return toScoredMovies(TopN.select(scores, excluded, n), scores);
   }
 
   /**
@@ -169,7 +190,7 @@ public final class AlsModel {
    * Measured with the {@code benchmark} command, ND4J's gemv was as fast only when OpenBLAS's
    * worker threads were idle; on a loaded 2-core machine their hand-off pushed the median to
    * several milliseconds. Web requests already run in parallel, so single-threaded scoring per
-   * request is the right shape; batches of users go through ND4J ({@link #scoreUserRows}).
+   * request is the right shape.
    */
   public float[] scores(float[] userFactorsOfOne) {
     if (userFactorsOfOne.length != factors) {
@@ -199,80 +220,117 @@ public final class AlsModel {
   }
 
   /**
-   * Scores of users {@code fromUserRow..toUserRow-1} for every movie in one ND4J gemm, as a
-   * row-major {@code (toUserRow - fromUserRow) x movies} matrix; for batch jobs.
-   *
-   * <p>The movie matrix is copied off-heap per call and freed right after: with JavaCPP's pointer
-   * GC disabled ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) an ND4J array held by this
-   * immutable model would never be freed once the model is swapped out, leaking its size on every
-   * retrain. Callers batch a few hundred users so the copy is amortised.
+   * A copy of the movie factor matrix ({@code movies x f}, row-major, rows as {@link #movies()}).
    */
-  public float[] scoreUserRows(int fromUserRow, int toUserRow) {
-    int count = toUserRow - fromUserRow;
-    if (count <= 0 || items.size() == 0) {
-      return new float[0];
-    }
-    INDArray itemMatrix = Nd4jArrays.matrix(itemFactors, items.size(), factors);
-    INDArray batch =
-        Nd4jArrays.matrix(
-            Arrays.copyOfRange(userFactors, fromUserRow * factors, toUserRow * factors),
-            count,
-            factors);
-    INDArray product = Nd4j.gemm(batch, itemMatrix, false, true);
-    float[] scores = Nd4jArrays.floats(product);
-    Nd4jArrays.release(batch, itemMatrix, product);
-    return scores;
+  public float[] movieFactors() {
+    return itemFactors.clone();
   }
 
-  /** The item rows rated by {@code userRow} (ascending). */
-  public int[] ratedItemRows(int userRow) {
-    return Arrays.copyOfRange(userItemRows, userOffsets[userRow], userOffsets[userRow + 1]);
+  /**
+   * The same model with rows for movies nobody rated in training, whose factors come from elsewhere
+   * (a mapping from their content): they can be recommended and found similar, and a user who rates
+   * one folds it in. The fold-in's Gram matrix stays that of the trained movies, so a user's
+   * trained vector and a fold-in of the same ratings still agree. Movies the model already has are
+   * refused.
+   *
+   * @param coldFactors {@code movieIds.length x f}, row-major
+   */
+  public AlsModel withColdMovies(int[] movieIds, float[] coldFactors) {
+    if (coldFactors.length != movieIds.length * factors) {
+      throw new IllegalArgumentException("one factor row per cold movie");
+    }
+    if (movieIds.length == 0) {
+      return this;
+    }
+    int[] allIds = Arrays.copyOf(items.ids(), items.size() + movieIds.length);
+    for (int i = 0; i < movieIds.length; i++) {
+      if (items.contains(movieIds[i])) {
+        throw new IllegalArgumentException("movie " + movieIds[i] + " already has trained factors");
+      }
+      allIds[items.size() + i] = movieIds[i];
+    }
+    IdIndex extended = IdIndex.of(allIds);
+    float[] extendedFactors = new float[extended.size() * factors];
+    int[] newRowOfOld = new int[items.size()];
+    for (int itemRow = 0; itemRow < items.size(); itemRow++) {
+      int newRow = extended.rowOf(items.idAt(itemRow));
+      newRowOfOld[itemRow] = newRow;
+      System.arraycopy(itemFactors, itemRow * factors, extendedFactors, newRow * factors, factors);
+    }
+    for (int i = 0; i < movieIds.length; i++) {
+      System.arraycopy(
+          coldFactors,
+          i * factors,
+          extendedFactors,
+          extended.rowOf(movieIds[i]) * factors,
+          factors);
+    }
+    int[] remapped = new int[userItemRows.length];
+    for (int k = 0; k < remapped.length; k++) {
+      remapped[k] = newRowOfOld[userItemRows[k]]; // monotone, so rows stay ascending per user
+    }
+    return new AlsModel(
+        config,
+        users,
+        extended,
+        userFactors,
+        extendedFactors,
+        userOffsets,
+        remapped,
+        userConfidences,
+        gram);
+  }
+
+  /**
+   * The cosine of this movie's factor vector with every movie's, by itemRow (itself included);
+   * empty for a movie the model has no row for.
+   */
+  public Optional<float[]> similarities(int movieId) {
+    int itemRow = items.rowOf(movieId);
+    if (itemRow < 0) {
+      return Optional.empty();
+    }
+    float[] dots =
+        scores(Arrays.copyOfRange(itemFactors, itemRow * factors, (itemRow + 1) * factors));
+    float norm = itemNorms[itemRow];
+    for (int row = 0; row < dots.length; row++) {
+      float denominator = norm * itemNorms[row];
+      dots[row] = denominator > 0 ? dots[row] / denominator : 0;
+    }
+    return Optional.of(dots);
   }
 
   /**
    * The {@code n} movies whose factor vectors have the highest cosine with this movie's, best
    * first, the movie itself excluded; empty for a movie the model has no row for.
    */
-  public List<MovieScore> similarMovies(long movieId, int n) {
-    int itemRow = items.rowOf(movieId);
-    if (itemRow < 0) {
+  public List<ScoredMovie> similarMovies(int movieId, int n) {
+    Optional<float[]> cosines = similarities(movieId);
+    if (cosines.isEmpty()) {
       return List.of();
     }
-    float[] dots =
-        scores(Arrays.copyOfRange(itemFactors, itemRow * factors, (itemRow + 1) * factors));
-    float norm = itemNorms[itemRow];
-    float[] cosines = new float[dots.length];
-    for (int row = 0; row < dots.length; row++) {
-      float denominator = norm * itemNorms[row];
-      cosines[row] = denominator > 0 ? dots[row] / denominator : 0;
-    }
     boolean[] excluded = new boolean[items.size()];
-    excluded[itemRow] = true;
-    return toMovieScores(TopN.select(cosines, excluded, n), cosines);
+    excluded[items.rowOf(movieId)] = true;
+    return toScoredMovies(TopN.select(cosines.get(), excluded, n), cosines.get());
   }
 
   /**
-   * A vector for a user the model was not trained on, from their ratings by movieId, solving the
-   * user's normal equations exactly against the fixed movie factors (like implicit's {@code
-   * recalculate_user}); no retraining. Movies the model does not know are ignored; with none left
-   * the vector is all zeros.
+   * A vector for ratings the model was not trained on, solving the user's normal equations exactly
+   * against the fixed movie factors (like implicit's {@code recalculate_user}); no retraining.
+   * Movies the model does not know are ignored; with none left the vector is all zeros.
    */
-  public UserVector foldIn(Map<Long, Double> ratingsByMovieId) {
-    int[] rows = new int[ratingsByMovieId.size()];
-    float[] confidences = new float[ratingsByMovieId.size()];
+  public UserVector foldIn(UserHistory history) {
+    int[] rows = new int[history.size()];
+    float[] confidences = new float[history.size()];
     int count = 0;
-    // ascending item rows, so that the same ratings always give the same bits
-    var known = new java.util.TreeMap<Integer, Double>();
-    for (var rating : ratingsByMovieId.entrySet()) {
-      int itemRow = items.rowOf(rating.getKey());
-      if (itemRow >= 0 && rating.getValue() != null && Double.isFinite(rating.getValue())) {
-        known.put(itemRow, rating.getValue());
+    // ascending movieIds give ascending item rows, so the same ratings always give the same bits
+    for (int k = 0; k < history.size(); k++) {
+      int itemRow = items.rowOf(history.movieId(k));
+      if (itemRow >= 0) {
+        rows[count] = itemRow;
+        confidences[count] = config.confidenceOf(history.rating(k));
+        count++;
       }
-    }
-    for (var entry : known.entrySet()) {
-      rows[count] = entry.getKey();
-      confidences[count] = config.confidenceOf(entry.getValue());
-      count++;
     }
     rows = Arrays.copyOf(rows, count);
     confidences = Arrays.copyOf(confidences, count);
@@ -289,14 +347,10 @@ public final class AlsModel {
    * Which of the user's rated movies drive the score of {@code movieId}, largest contribution first
    * (implicit's {@code explain}): with {@code A = YtY + lambda I + Yt (Cu - I) Y} and {@code w =
    * A^-1 y_movie}, the score splits exactly into {@code sum_j c_uj (w . y_j)} over the rated movies
-   * {@code j}. Empty for unknown ids.
+   * {@code j}. Each result's movieId is a rated movie and its score that contribution. Empty when
+   * the model does not know the movie or the user rated nothing it knows.
    */
-  public List<MovieScore> explain(long userId, long movieId, int n) {
-    return userVector(userId).map(user -> explain(user, movieId, n)).orElse(List.of());
-  }
-
-  /** As {@link #explain(long, long, int)} for a (trained or folded-in) user vector. */
-  public List<MovieScore> explain(UserVector user, long movieId, int n) {
+  public List<ScoredMovie> explain(UserVector user, int movieId, int n) {
     int itemRow = items.rowOf(movieId);
     if (itemRow < 0 || user.ratedItemRows().length == 0) {
       return List.of();
@@ -317,17 +371,17 @@ public final class AlsModel {
       contributions[k] = confidences[k] * dot;
     }
     int[] best = TopN.select(contributions, null, n);
-    List<MovieScore> result = new ArrayList<>(best.length);
+    List<ScoredMovie> result = new ArrayList<>(best.length);
     for (int k : best) {
-      result.add(new MovieScore(items.idAt(rated[k]), contributions[k]));
+      result.add(ScoredMovie.byAls(items.idAt(rated[k]), contributions[k]));
     }
     return result;
   }
 
-  private List<MovieScore> toMovieScores(int[] itemRows, float[] scores) {
-    List<MovieScore> result = new ArrayList<>(itemRows.length);
+  private List<ScoredMovie> toScoredMovies(int[] itemRows, float[] scores) {
+    List<ScoredMovie> result = new ArrayList<>(itemRows.length);
     for (int itemRow : itemRows) {
-      result.add(new MovieScore(items.idAt(itemRow), scores[itemRow]));
+      result.add(ScoredMovie.byAls(items.idAt(itemRow), scores[itemRow]));
     }
     return List.copyOf(result);
   }

@@ -1,6 +1,6 @@
 package app.movierec.recommend.als;
 
-import app.movierec.recommend.IdIndex;
+import app.movierec.common.IdIndex;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,6 +1,7 @@
 package app.movierec.recommend.als;
 
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.ProgressListener;
+import app.movierec.common.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,16 +30,6 @@ import java.util.function.IntFunction;
  * the same seed.
  */
 public final class AlsTrainer {
-
-  /**
-   * Told after every finished iteration; training runs on the caller's thread, the callback too.
-   */
-  @FunctionalInterface
-  public interface ProgressListener {
-    void iterationDone(int iteration, int iterations);
-
-    ProgressListener NONE = (iteration, iterations) -> {};
-  }
 
   /**
    * Thrown when the factors stop being finite numbers (too large {@code alpha} or too small a
@@ -88,7 +79,10 @@ public final class AlsTrainer {
     Gram.of(new float[1], 1, 1, 0);
   }
 
-  /** Trains on all ratings of {@code data}. */
+  /**
+   * Trains on all ratings of {@code data}. The listener hears once after every iteration ("ALS
+   * iteration i of n", i/n), on the caller's thread.
+   */
   public AlsModel train(TrainingData data, ProgressListener listener) {
     return train(RatingMatrix.of(data, config), listener);
   }
@@ -161,7 +155,9 @@ public final class AlsTrainer {
             matrix.userItemRows,
             matrix.userConfidences);
         checkFinite(userFactors, "user", iteration);
-        listener.iterationDone(iteration, config.iterations());
+        listener.progress(
+            "ALS iteration " + iteration + " of " + config.iterations(),
+            (double) iteration / config.iterations());
       }
     } finally {
       pool.shutdownNow();

@@ -1,7 +1,7 @@
 package app.movierec.recommend.als;
 
-import app.movierec.recommend.IdIndex;
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.IdIndex;
+import app.movierec.common.TrainingData;
 import java.util.Arrays;
 
 /**

@@ -1,9 +1,10 @@
 package app.movierec.recommend.content;
 
-import app.movierec.recommend.IdIndex;
-import app.movierec.recommend.MovieScore;
-import app.movierec.recommend.TopN;
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.IdIndex;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TopN;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -201,7 +202,7 @@ public final class ContentModel {
   }
 
   /** Which vector the movie has; empty for an unknown movie. */
-  public Optional<VectorKind> kindOf(long movieId) {
+  public Optional<VectorKind> kindOf(int movieId) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
       return Optional.empty();
@@ -218,13 +219,13 @@ public final class ContentModel {
    * Cosine of two movies (genome when both have one, fallback otherwise); empty when either is
    * unknown.
    */
-  public Optional<Double> similarity(long movieId, long otherMovieId) {
+  public Optional<Double> similarity(int movieId, int otherMovieId) {
     int a = movies.rowOf(movieId);
     int b = movies.rowOf(otherMovieId);
     if (a < 0 || b < 0) {
       return Optional.empty();
     }
-    float[] scores = similarities(a);
+    float[] scores = cosinesOfRow(a);
     return Optional.of((double) scores[b]);
   }
 
@@ -232,22 +233,31 @@ public final class ContentModel {
    * The {@code n} most similar movies, best first, the movie itself excluded; empty for an unknown
    * movie.
    */
-  public List<MovieScore> similarMovies(long movieId, int n) {
+  public List<ScoredMovie> similarMovies(int movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
       return List.of();
     }
-    float[] scores = similarities(movieRow);
+    float[] scores = cosinesOfRow(movieRow);
     boolean[] excluded = new boolean[movies.size()];
     excluded[movieRow] = true;
-    return toMovieScores(TopN.select(scores, excluded, n), scores);
+    return toScoredMovies(TopN.select(scores, excluded, n), scores);
+  }
+
+  /**
+   * The cosine of this movie with every movie, by movieRow (itself included); empty for an unknown
+   * movie.
+   */
+  public Optional<float[]> similarities(int movieId) {
+    int movieRow = movies.rowOf(movieId);
+    return movieRow < 0 ? Optional.empty() : Optional.of(cosinesOfRow(movieRow));
   }
 
   /**
    * Cosines of one movie with every movie, by movieRow (itself included, = 1 unless its vector is
    * empty).
    */
-  private float[] similarities(int movieRow) {
+  private float[] cosinesOfRow(int movieRow) {
     float[] query = new float[termCount];
     for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
       query[fallbackTerms[k]] = fallbackValues[k];
@@ -264,26 +274,44 @@ public final class ContentModel {
   }
 
   /**
-   * A user's taste in both spaces from their ratings by movieId. Each rated movie weighs {@code
-   * rating / 5} when {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes
-   * away); this needs no user mean, so a single rating is enough (cold start). Unknown movies are
-   * ignored.
+   * A user's taste in both spaces from their ratings. Each rated movie weighs how much more than
+   * their reference rating the user liked it ({@link UserHistory#preference}): movies rated above
+   * it pull the profile towards themselves, movies rated below push it away. The reference is the
+   * user's mean shrunk towards 3.5 stars, so a single rating is enough (cold start). Unknown movies
+   * are ignored.
    */
-  public Profile profile(Map<Long, Double> ratingsByMovieId) {
+  public Profile profile(UserHistory history) {
+    return profile(history.movieIds(), weights(history));
+  }
+
+  private static float[] weights(UserHistory history) {
+    double reference = history.referenceRating();
+    float[] weights = new float[history.size()];
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] = (float) (history.rating(k) - reference);
+    }
+    return weights;
+  }
+
+  /**
+   * A taste from movies and how much each pulls towards itself (negative: pushes away); every given
+   * movie counts as rated. Unknown movies are ignored.
+   */
+  public Profile profile(int[] movieIds, float[] weights) {
     float[] fallback = new float[termCount];
     float[] genomePart = genomeDimension > 0 ? new float[genomeDimension] : null;
     boolean hasGenome = false;
-    List<Integer> rated = new ArrayList<>();
-    for (var rating : new TreeMap<>(ratingsByMovieId).entrySet()) {
-      int movieRow = movies.rowOf(rating.getKey());
-      Double stars = rating.getValue();
-      if (movieRow < 0 || stars == null || !Double.isFinite(stars)) {
+    int[] rated = new int[movieIds.length];
+    int ratedCount = 0;
+    for (int k = 0; k < movieIds.length; k++) {
+      int movieRow = movies.rowOf(movieIds[k]);
+      if (movieRow < 0) {
         continue;
       }
-      rated.add(movieRow);
-      float weight = (float) (stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5);
-      for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
-        fallback[fallbackTerms[k]] += weight * fallbackValues[k];
+      rated[ratedCount++] = movieRow;
+      float weight = weights[k];
+      for (int t = fallbackOffsets[movieRow]; t < fallbackOffsets[movieRow + 1]; t++) {
+        fallback[fallbackTerms[t]] += weight * fallbackValues[t];
       }
       int genomeRow = genomeRowOfMovieRow[movieRow];
       if (genomeRow >= 0) {
@@ -297,10 +325,7 @@ public final class ContentModel {
     if (hasGenome) {
       normalise(genomePart, 0, genomePart.length);
     }
-    return new Profile(
-        fallback,
-        hasGenome ? genomePart : null,
-        rated.stream().mapToInt(Integer::intValue).toArray());
+    return new Profile(fallback, hasGenome ? genomePart : null, Arrays.copyOf(rated, ratedCount));
   }
 
   /**
@@ -319,34 +344,34 @@ public final class ContentModel {
   }
 
   /** The profile's top {@code n} unrated movies, best first. */
-  public List<MovieScore> recommend(Profile profile, int n) {
+  public List<ScoredMovie> recommend(Profile profile, int n) {
     float[] scores = scores(profile);
     boolean[] excluded = new boolean[movies.size()];
     for (int movieRow : profile.ratedMovieRows()) {
       excluded[movieRow] = true;
     }
-    return toMovieScores(TopN.select(scores, excluded, n), scores);
+    return toScoredMovies(TopN.select(scores, excluded, n), scores);
   }
 
   /**
    * The rated movies most similar to {@code movieId}, weighted like the profile (the content side
    * of an explanation), largest first; empty for unknown ids.
    */
-  public List<MovieScore> explain(Map<Long, Double> ratingsByMovieId, long movieId, int n) {
+  public List<ScoredMovie> explain(UserHistory history, int movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0) {
       return List.of();
     }
-    float[] similarities = similarities(movieRow);
-    List<MovieScore> contributions = new ArrayList<>();
-    for (var rating : new TreeMap<>(ratingsByMovieId).entrySet()) {
-      int ratedRow = movies.rowOf(rating.getKey());
-      if (ratedRow < 0 || ratedRow == movieRow || rating.getValue() == null) {
+    float[] similarities = cosinesOfRow(movieRow);
+    float[] weights = weights(history);
+    List<ScoredMovie> contributions = new ArrayList<>();
+    for (int k = 0; k < history.size(); k++) {
+      int ratedRow = movies.rowOf(history.movieId(k));
+      if (ratedRow < 0 || ratedRow == movieRow) {
         continue;
       }
-      double stars = rating.getValue();
-      double weight = stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5;
-      contributions.add(new MovieScore(rating.getKey(), weight * similarities[ratedRow]));
+      contributions.add(
+          ScoredMovie.byContent(history.movieId(k), weights[k] * similarities[ratedRow]));
     }
     contributions.sort((a, b) -> Double.compare(b.score(), a.score()));
     return List.copyOf(contributions.subList(0, Math.min(n, contributions.size())));
@@ -356,7 +381,7 @@ public final class ContentModel {
    * Names of the movie's {@code n} most relevant genome tags, strongest first; empty when the movie
    * has no genome vector or the tag names are unknown.
    */
-  public List<String> strongestGenomeTags(long movieId, int n) {
+  public List<String> strongestGenomeTags(int movieId, int n) {
     int movieRow = movies.rowOf(movieId);
     if (movieRow < 0 || genomeRowOfMovieRow[movieRow] < 0 || genomeTagNames.isEmpty()) {
       return List.of();
@@ -415,10 +440,64 @@ public final class ContentModel {
     }
   }
 
-  private List<MovieScore> toMovieScores(int[] movieRows, float[] scores) {
-    List<MovieScore> result = new ArrayList<>(movieRows.length);
+  int genomeDimension() {
+    return genomeDimension;
+  }
+
+  /** Whether the movie has any content (a genome vector, or at least one genre or tag). */
+  public boolean hasContent(int movieId) {
+    int movieRow = movies.rowOf(movieId);
+    return movieRow >= 0
+        && (genomeRowOfMovieRow[movieRow] >= 0
+            || fallbackOffsets[movieRow + 1] > fallbackOffsets[movieRow]);
+  }
+
+  /**
+   * The feature column of each fallback term among the {@code count} terms most movies have
+   * (columns after the genome's), -1 for the others.
+   */
+  int[] commonTerms(int count) {
+    int[] documentFrequency = new int[termCount];
+    for (int term : fallbackTerms) {
+      documentFrequency[term]++;
+    }
+    Integer[] order = new Integer[termCount];
+    for (int t = 0; t < termCount; t++) {
+      order[t] = t;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(documentFrequency[b], documentFrequency[a]));
+    int[] slot = new int[termCount];
+    Arrays.fill(slot, -1);
+    for (int i = 0; i < Math.min(count, termCount); i++) {
+      slot[order[i]] = genomeDimension + i;
+    }
+    return slot;
+  }
+
+  /**
+   * A movie's dense features into {@code out} from {@code offset}: its genome vector (zeros without
+   * one), its weights on the terms {@code termSlot} picks, and a bias of 1 at the end.
+   */
+  void features(int movieRow, int[] termSlot, float[] out, int offset) {
+    int width = genomeDimension + ContentRegression.FALLBACK_TERMS + 1;
+    Arrays.fill(out, offset, offset + width, 0f);
+    int genomeRow = genomeRowOfMovieRow[movieRow];
+    if (genomeRow >= 0) {
+      System.arraycopy(genome, genomeRow * genomeDimension, out, offset, genomeDimension);
+    }
+    for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+      int column = termSlot[fallbackTerms[k]];
+      if (column >= 0) {
+        out[offset + column] = fallbackValues[k];
+      }
+    }
+    out[offset + width - 1] = 1f;
+  }
+
+  private List<ScoredMovie> toScoredMovies(int[] movieRows, float[] scores) {
+    List<ScoredMovie> result = new ArrayList<>(movieRows.length);
     for (int movieRow : movieRows) {
-      result.add(new MovieScore(movies.idAt(movieRow), scores[movieRow]));
+      result.add(ScoredMovie.byContent(movies.idAt(movieRow), scores[movieRow]));
     }
     return List.copyOf(result);
   }

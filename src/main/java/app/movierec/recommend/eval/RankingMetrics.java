@@ -14,13 +14,13 @@ public final class RankingMetrics {
   private RankingMetrics() {}
 
   /** Hits among the first {@code k} recommendations, divided by {@code k}. */
-  public static double precisionAtK(long[] recommended, Set<Long> relevant, int k) {
+  public static double precisionAtK(int[] recommended, Set<Integer> relevant, int k) {
     checkK(k);
     return (double) hits(recommended, relevant, k) / k;
   }
 
   /** Hits among the first {@code k} recommendations, divided by the number of relevant movies. */
-  public static double recallAtK(long[] recommended, Set<Long> relevant, int k) {
+  public static double recallAtK(int[] recommended, Set<Integer> relevant, int k) {
     checkK(k);
     return relevant.isEmpty() ? 0 : (double) hits(recommended, relevant, k) / relevant.size();
   }
@@ -29,7 +29,7 @@ public final class RankingMetrics {
    * Normalised discounted cumulative gain: {@code DCG = sum over hits at 1-based rank i <= k of 1 /
    * log2(i + 1)}, divided by the ideal DCG of {@code min(k, |relevant|)} hits at the top.
    */
-  public static double ndcgAtK(long[] recommended, Set<Long> relevant, int k) {
+  public static double ndcgAtK(int[] recommended, Set<Integer> relevant, int k) {
     checkK(k);
     if (relevant.isEmpty()) {
       return 0;
@@ -52,7 +52,7 @@ public final class RankingMetrics {
    * Average precision at {@code k}: the precision at each hit's rank, summed over the hits in the
    * first {@code k}, divided by {@code min(k, |relevant|)}. The mean over users is MAP@k.
    */
-  public static double averagePrecisionAtK(long[] recommended, Set<Long> relevant, int k) {
+  public static double averagePrecisionAtK(int[] recommended, Set<Integer> relevant, int k) {
     checkK(k);
     if (relevant.isEmpty()) {
       return 0;
@@ -70,14 +70,13 @@ public final class RankingMetrics {
   }
 
   /** The share of the catalogue that appears in at least one of the recommendation lists. */
-  public static double catalogueCoverage(
-      Collection<long[]> recommendationLists, int catalogueSize) {
+  public static double catalogueCoverage(Collection<int[]> recommendationLists, int catalogueSize) {
     if (catalogueSize <= 0) {
       throw new IllegalArgumentException("catalogueSize must be > 0, got " + catalogueSize);
     }
-    Set<Long> seen = new HashSet<>();
-    for (long[] list : recommendationLists) {
-      for (long movieId : list) {
+    Set<Integer> seen = new HashSet<>();
+    for (int[] list : recommendationLists) {
+      for (int movieId : list) {
         seen.add(movieId);
       }
     }
@@ -88,7 +87,7 @@ public final class RankingMetrics {
     return 1 / (Math.log(zeroBasedRank + 2) / Math.log(2));
   }
 
-  private static int hits(long[] recommended, Set<Long> relevant, int k) {
+  private static int hits(int[] recommended, Set<Integer> relevant, int k) {
     int hits = 0;
     for (int i = 0; i < Math.min(k, recommended.length); i++) {
       if (relevant.contains(recommended[i])) {

@@ -1,6 +1,6 @@
 package app.movierec.recommend.eval;
 
-import app.movierec.recommend.TrainingData;
+import app.movierec.common.TrainingData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param train the training ratings (catalogue, tags and genome unchanged)
  * @param testMovieIdsByUserId the held-out movieIds of each user with at least one
  */
-public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieIdsByUserId) {
+public record TrainTestSplit(TrainingData train, Map<Integer, Set<Integer>> testMovieIdsByUserId) {
 
   public static TrainTestSplit of(TrainingData data, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {
@@ -31,7 +31,7 @@ public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieI
     }
     SplittableRandom random = new SplittableRandom(seed);
     boolean[] isTest = new boolean[userIds.length];
-    Map<Long, Set<Long>> test = new TreeMap<>();
+    Map<Integer, Set<Integer>> test = new TreeMap<>();
     for (var entry : ratingsByUser.entrySet()) {
       int[] ratingIndexes = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
       // Fisher-Yates with the one seeded stream, users in ascending order: reproducible
@@ -46,12 +46,12 @@ public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieI
       if (testCount <= 0) {
         continue;
       }
-      Set<Long> movies = new HashSet<>();
+      Set<Integer> movies = new HashSet<>();
       for (int i = 0; i < testCount; i++) {
         isTest[ratingIndexes[i]] = true;
-        movies.add((long) data.ratingMovieIds()[ratingIndexes[i]]);
+        movies.add(data.ratingMovieIds()[ratingIndexes[i]]);
       }
-      test.put((long) entry.getKey(), Set.copyOf(movies));
+      test.put(entry.getKey(), Set.copyOf(movies));
     }
     int trainCount = userIds.length - (int) countTrue(isTest);
     int[] trainUsers = new int[trainCount];
@@ -90,16 +90,14 @@ public record TrainTestSplit(TrainingData train, Map<Long, Set<Long>> testMovieI
         + "]";
   }
 
-  /** Test movieIds of a user as an array, for tests and diagnostics. */
-  public long[] testMovieIds(long userId) {
-    return testMovieIdsByUserId.getOrDefault(userId, Set.of()).stream()
-        .mapToLong(Long::longValue)
-        .sorted()
-        .toArray();
+  /** The held-out movieIds of a user (empty for a user without any). */
+  public Set<Integer> testMovieIds(int userId) {
+    return testMovieIdsByUserId.getOrDefault(userId, Set.of());
   }
 
-  static List<Long> sortedUsers(Map<Long, Set<Long>> test) {
-    List<Long> users = new ArrayList<>(test.keySet());
+  /** The users with held-out movies, ascending. */
+  public List<Integer> testUsers() {
+    List<Integer> users = new ArrayList<>(testMovieIdsByUserId.keySet());
     users.sort(null);
     return users;
   }

@@ -1,9 +1,11 @@
 package app.movierec.ui.admin;
 
-import app.movierec.progress.Progress;
-import app.movierec.progress.ProgressTracker;
+import app.movierec.common.Progress;
+import app.movierec.common.ProgressTracker;
 import app.movierec.ratings.RatingService;
-import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.HybridModel;
+import app.movierec.recommend.ModelLifecycle;
+import app.movierec.ui.ProgressUpdates;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,10 +32,10 @@ public class AdminView extends VerticalLayout {
   private final ProgressBar bar = new ProgressBar();
   private final Paragraph outcome = new Paragraph();
   private final Paragraph live = new Paragraph();
-  private CompletableFuture<Void> running;
+  private CompletableFuture<HybridModel> running;
 
   public AdminView(
-      RecommendationService recommender,
+      ModelLifecycle models,
       ProgressTracker tracker,
       RatingService ratings,
       @Value("${movierec.retrain.interval:}") String interval) {
@@ -57,7 +59,7 @@ public class AdminView extends VerticalLayout {
           outcome.setText(
               "Retraining; the current model keeps serving until the new one is ready.");
           UI ui = UI.getCurrent();
-          running = recommender.retrain();
+          running = models.retrain();
           running.whenComplete(
               (done, error) ->
                   ui.access(
@@ -73,16 +75,11 @@ public class AdminView extends VerticalLayout {
                       }));
         });
     refresh(tracker.current(), ratings);
-    addAttachListener(
-        attach -> {
-          attach.getUI().setPollInterval(500);
-          attach.getUI().addPollListener(poll -> refresh(tracker.current(), ratings));
-        });
-    addDetachListener(detach -> detach.getUI().setPollInterval(-1));
+    ProgressUpdates.follow(this, tracker, progress -> refresh(progress, ratings));
   }
 
   /** The last retrain the button started; null before the first click. */
-  public CompletableFuture<Void> lastRetrain() {
+  public CompletableFuture<HybridModel> lastRetrain() {
     return running;
   }
 

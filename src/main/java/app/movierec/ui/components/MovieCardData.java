@@ -1,6 +1,6 @@
 package app.movierec.ui.components;
 
-import app.movierec.recommend.ScoredMovie;
+import app.movierec.common.ScoredMovie;
 import app.movierec.tmdb.MovieRef;
 import java.util.Objects;
 

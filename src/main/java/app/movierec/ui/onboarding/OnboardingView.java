@@ -4,12 +4,11 @@ import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
 import app.movierec.catalog.MovieSearch;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.UserHistory;
 import app.movierec.ratings.RatingService;
-import app.movierec.recommend.BlendWeights;
-import app.movierec.recommend.Mode;
 import app.movierec.recommend.NotReadyException;
-import app.movierec.recommend.ScoredMovie;
-import app.movierec.recommend.UserRecommendations;
+import app.movierec.recommend.RecommendationService;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.PosterService;
 import app.movierec.ui.components.MovieCard;
@@ -48,12 +47,11 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
 
   static final int SEARCH_RESULTS = 12;
   static final int RECOMMENDATIONS = 12;
-  static final double ALS_WEIGHT = BlendWeights.DEFAULT_ALS_WEIGHT;
 
   private final MovieSearch search;
   private final CatalogService catalog;
   private final RatingService ratings;
-  private final UserRecommendations recommendations;
+  private final RecommendationService recommendations;
   private final PosterService posters;
 
   private final TextField query = new TextField();
@@ -63,13 +61,13 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
   private final Paragraph rated = new Paragraph();
   private final Paragraph recommendationsStatus = new Paragraph();
   private final Div recommended = new Div();
-  private Long userId;
+  private Integer userId;
 
   public OnboardingView(
       MovieSearch search,
       CatalogService catalog,
       RatingService ratings,
-      UserRecommendations recommendations,
+      RecommendationService recommendations,
       PosterService posters) {
     this.search = search;
     this.catalog = catalog;
@@ -106,9 +104,6 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
         section("Recommended for you"),
         recommendationsStatus,
         recommended);
-    addAttachListener(
-        attach -> attach.getUI().setPollInterval(1000)); // lets late posters reach the browser
-    addDetachListener(detach -> detach.getUI().setPollInterval(-1));
   }
 
   @Override
@@ -117,7 +112,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     Optional<String> user = event.getLocation().getQueryParameters().getSingleParameter("user");
     if (user.isPresent()) {
       try {
-        long requested = Long.parseLong(user.get().trim());
+        int requested = Integer.parseInt(user.get().trim());
         if (ratings.userExists(requested)) {
           userId = requested;
         } else {
@@ -133,11 +128,11 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
   }
 
   /** The user this page rates for; empty until a visitor's first rating. */
-  public Optional<Long> userId() {
+  public Optional<Integer> userId() {
     return Optional.ofNullable(userId);
   }
 
-  private void rate(long movieId, double stars) {
+  private void rate(int movieId, double stars) {
     if (userId == null) {
       userId = ratings.createVisitor();
       UI.getCurrent().getPage().getHistory().replaceState(null, "start?user=" + userId);
@@ -158,20 +153,19 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
       profileLink.setText("Open your recommendations on the main page (user " + userId + ")");
       profileLink.setHref("/?user=" + userId + "&mode=hybrid");
       profileLink.setVisible(true);
-      Map<Long, Double> live = ratings.liveRatingsOf(userId);
+      UserHistory live = ratings.liveHistoryOf(userId);
       if (live.isEmpty()) {
         rated.setText("No ratings given here yet.");
       } else {
         Map<Integer, Movie> movies =
-            catalog.movies(live.keySet().stream().map(Long::intValue).toList());
+            catalog.movies(java.util.Arrays.stream(live.movieIds()).boxed().toList());
         List<String> parts = new ArrayList<>();
-        live.forEach(
-            (movieId, stars) -> {
-              Movie movie = movies.get(movieId.intValue());
-              parts.add(
-                  (movie == null ? "movie " + movieId : movie.toString())
-                      + String.format(Locale.ROOT, " %.1f★", stars));
-            });
+        for (int k = 0; k < live.size(); k++) {
+          Movie movie = movies.get(live.movieId(k));
+          parts.add(
+              (movie == null ? "movie " + live.movieId(k) : movie.toString())
+                  + String.format(Locale.ROOT, " %.1f★", live.rating(k)));
+        }
         rated.setText(String.join(" · ", parts));
       }
     }
@@ -191,7 +185,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
       results.add(none);
       return;
     }
-    Map<Long, Double> live = userId == null ? Map.of() : ratings.liveRatingsOf(userId);
+    UserHistory live = userId == null ? UserHistory.empty() : ratings.liveHistoryOf(userId);
     Map<Integer, Link> links = catalog.links(hits.stream().map(Movie::getMovieId).toList());
     for (Movie movie : hits) {
       Link link = links.get(movie.getMovieId());
@@ -200,7 +194,9 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
               card(MovieCardData.unscored(ref(movie, link), imdbId(link))),
               new RatingButtons(
                   movie.getMovieId(),
-                  live.get((long) movie.getMovieId()),
+                  live.contains(movie.getMovieId())
+                      ? Double.valueOf(live.ratingOf(movie.getMovieId()))
+                      : null,
                   stars -> rate(movie.getMovieId(), stars)));
       item.setPadding(false);
       item.setSpacing(false);
@@ -217,7 +213,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     }
     List<ScoredMovie> list;
     try {
-      list = recommendations.recommendForUser(userId, Mode.HYBRID, ALS_WEIGHT, RECOMMENDATIONS);
+      list = recommendations.recommend(userId, RECOMMENDATIONS);
     } catch (NotReadyException e) {
       recommendationsStatus.setText(
           "The recommender is still training; your ratings are saved, reload in a moment.");
@@ -228,11 +224,13 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
       return;
     }
     recommendationsStatus.setText(
-        "Hybrid recommendations (ALS weight " + ALS_WEIGHT + "), updated with every rating.");
+        "Hybrid recommendations (ALS weight "
+            + recommendations.weightsFor(userId).alsWeight()
+            + ", learned for users with as many ratings as you), updated with every rating.");
     Map<Integer, Movie> movies = catalog.movies(ids(list));
     Map<Integer, Link> links = catalog.links(ids(list));
     for (ScoredMovie scored : list) {
-      Movie movie = movies.get((int) scored.movieId());
+      Movie movie = movies.get(scored.movieId());
       if (movie != null) {
         Link link = links.get(movie.getMovieId());
         recommended.add(card(MovieCardData.of(ref(movie, link), imdbId(link), scored)));
@@ -247,7 +245,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
   }
 
   private static Collection<Integer> ids(List<ScoredMovie> list) {
-    return list.stream().map(s -> (int) s.movieId()).toList();
+    return list.stream().map(ScoredMovie::movieId).toList();
   }
 
   private static MovieRef ref(Movie movie, Link link) {

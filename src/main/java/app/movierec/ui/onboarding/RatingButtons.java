@@ -20,7 +20,7 @@ class RatingButtons extends Composite<HorizontalLayout> {
 
   private final List<Button> buttons = new ArrayList<>();
 
-  RatingButtons(long movieId, Double current, DoubleConsumer onRate) {
+  RatingButtons(int movieId, Double current, DoubleConsumer onRate) {
     HorizontalLayout layout = getContent();
     layout.setSpacing(false);
     layout.addClassName("mr-rate");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.movierec.catalog.CatalogCounts;
 import app.movierec.catalog.CatalogService;
+import app.movierec.common.DatasetReadyEvent;
+import app.movierec.common.ProgressListener;
 import app.movierec.ratings.RatingService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,12 +105,7 @@ class MovieLensImporterTest {
     assertThatThrownBy(
             () ->
                 importer.importDataset(
-                    "broken",
-                    data.files(),
-                    "x",
-                    0,
-                    OnError.FAIL,
-                    MovieLensReader.ProgressListener.NONE))
+                    "broken", data.files(), "x", 0, OnError.FAIL, ProgressListener.NONE))
         .isInstanceOf(ImportException.class)
         .hasMessageStartingWith("ratings.csv line 19: rating 9.5 is outside 0.5-5.0");
 
@@ -126,7 +123,7 @@ class MovieLensImporterTest {
 
     ImportSummary summary =
         importer.importDataset(
-            "skipping", data.files(), "y", 0, OnError.SKIP, MovieLensReader.ProgressListener.NONE);
+            "skipping", data.files(), "y", 0, OnError.SKIP, ProgressListener.NONE);
 
     assertThat(summary.skipped().count()).isEqualTo(1);
     assertThat(ratings.ratingCount()).isEqualTo(18);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.movierec.catalog.Movie;
+import app.movierec.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,7 @@ class MovieLensReaderTest {
 
   private static RecordingSink read(MovieLensFiles files, int maxMovies, OnError onError) {
     RecordingSink sink = new RecordingSink();
-    new MovieLensReader(files, maxMovies, onError, MovieLensReader.ProgressListener.NONE)
-        .read(sink);
+    new MovieLensReader(files, maxMovies, onError, ProgressListener.NONE).read(sink);
     return sink;
   }
 
@@ -144,7 +144,7 @@ class MovieLensReaderTest {
             .append("movies.csv", "11,\"Broken \"quote\" (1999),Drama")
             .append("movies.csv", "12,After The Break (2001),Drama");
     MovieLensReader reader =
-        new MovieLensReader(data.files(), 0, OnError.SKIP, MovieLensReader.ProgressListener.NONE);
+        new MovieLensReader(data.files(), 0, OnError.SKIP, ProgressListener.NONE);
     RecordingSink sink = new RecordingSink();
 
     ImportSummary summary = reader.read(sink);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.SharedDatasets;
 import app.movierec.catalog.CatalogService;
+import app.movierec.common.ProgressListener;
 import app.movierec.ratings.RatingService;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,12 +31,7 @@ class RealDataImportTest {
   private ImportSummary importShared(Path genomeDir, int maxMovies) {
     MovieLensFiles files = new MovieLensFiles(SharedDatasets.mlLatestSmall(), genomeDir);
     return importer.importDataset(
-        "ml-latest-small",
-        files,
-        "real",
-        maxMovies,
-        OnError.FAIL,
-        MovieLensReader.ProgressListener.NONE);
+        "ml-latest-small", files, "real", maxMovies, OnError.FAIL, ProgressListener.NONE);
   }
 
   @Test

@@ -3,6 +3,8 @@ package app.movierec.recommend.als;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.movierec.common.ProgressListener;
+import app.movierec.common.TrainingData;
 import app.movierec.recommend.EngineTestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +18,10 @@ class AlsModelFilesTest {
 
   @Test
   void save_and_load_round_trip_exactly() throws IOException {
+    TrainingData data = EngineTestData.randomLongTail(40, 30, 10, 0, 5);
     AlsModel model =
         new AlsTrainer(AlsConfig.defaults().withFactors(6).withIterations(4))
-            .train(
-                EngineTestData.randomLongTail(40, 30, 10, 0, 5), AlsTrainer.ProgressListener.NONE);
+            .train(data, ProgressListener.NONE);
     Path file = folder.resolve("models/als.bin");
 
     AlsModelFiles.save(model, "data-1|" + model.config().cacheKey(), file);
@@ -32,7 +34,8 @@ class AlsModelFilesTest {
     assertThat(loaded.userFactorMatrix()).containsExactly(model.userFactorMatrix());
     assertThat(loaded.itemFactorMatrix()).containsExactly(model.itemFactorMatrix());
     assertThat(loaded.userConfidences()).containsExactly(model.userConfidences());
-    assertThat(loaded.recommend(3, 10)).isEqualTo(model.recommend(3, 10));
+    assertThat(loaded.recommend(EngineTestData.historyOf(data, 3), 10))
+        .isEqualTo(model.recommend(EngineTestData.historyOf(data, 3), 10));
     try (var files = Files.list(file.getParent())) {
       assertThat(files).containsExactly(file);
     }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import app.movierec.common.ProgressListener;
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TrainingData;
+import app.movierec.common.UserHistory;
 import app.movierec.recommend.EngineTestData;
-import app.movierec.recommend.MovieScore;
-import app.movierec.recommend.TrainingData;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,15 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AlsTrainerTest {
 
   // two factors: the checkerboard has rank two; with spare factors and little regularization ALS
-  // starts fitting the
-  // withheld zeros themselves, and which of those near-equivalent solutions it reaches depends on
-  // float rounding
+  // starts fitting the withheld zeros themselves, and which of those near-equivalent solutions it
+  // reaches depends on float rounding
   private static final AlsConfig SMALL =
       AlsConfig.defaults().withFactors(2).withRegularization(0.1).withAlpha(2).withIterations(10);
 
   private static final TrainingData CHECKERBOARD = EngineTestData.checkerboard();
   private static final AlsModel MODEL =
-      new AlsTrainer(SMALL).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+      new AlsTrainer(SMALL).train(CHECKERBOARD, ProgressListener.NONE);
 
   @ParameterizedTest(name = "regularization scaled by rating count: {0}")
   @ValueSource(booleans = {false, true})
@@ -34,10 +33,10 @@ class AlsTrainerTest {
     AlsModel model =
         scaleRegularization
             ? new AlsTrainer(SMALL.withScaleRegularization(true).withRegularization(0.05))
-                .train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE)
+                .train(CHECKERBOARD, ProgressListener.NONE)
             : MODEL;
-    for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
-      List<MovieScore> top = model.recommend(userId, 3);
+    for (int userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
+      List<ScoredMovie> top = model.recommend(EngineTestData.historyOf(CHECKERBOARD, userId), 3);
       assertThat(top.getFirst().movieId())
           .as("user %d", userId)
           .isEqualTo(EngineTestData.withheldMovie(userId));
@@ -46,23 +45,22 @@ class AlsTrainerTest {
 
   @Test
   void never_recommends_a_rated_movie() {
-    for (long userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
-      long parity = userId % 2;
-      List<MovieScore> all = MODEL.recommend(userId, 100);
+    for (int userId = 1; userId <= EngineTestData.CHECKERBOARD_USERS; userId++) {
+      int parity = userId % 2;
+      List<ScoredMovie> all = MODEL.recommend(EngineTestData.historyOf(CHECKERBOARD, userId), 100);
       // 20 movies, 9 rated: 11 left, of which exactly one has the user's parity
       assertThat(all).hasSize(11);
       assertThat(all)
           .filteredOn(m -> m.movieId() % 2 == parity)
-          .extracting(MovieScore::movieId)
-          .containsExactly((long) EngineTestData.withheldMovie(userId));
+          .extracting(ScoredMovie::movieId)
+          .containsExactly(EngineTestData.withheldMovie(userId));
     }
   }
 
   @Test
   void same_seed_gives_identical_factors_and_another_seed_does_not() {
-    AlsModel again = new AlsTrainer(SMALL, 1).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
-    AlsModel other =
-        new AlsTrainer(SMALL.withSeed(7)).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE);
+    AlsModel again = new AlsTrainer(SMALL, 1).train(CHECKERBOARD, ProgressListener.NONE);
+    AlsModel other = new AlsTrainer(SMALL.withSeed(7)).train(CHECKERBOARD, ProgressListener.NONE);
 
     assertThat(again.userFactorMatrix()).containsExactly(MODEL.userFactorMatrix());
     assertThat(again.itemFactorMatrix()).containsExactly(MODEL.itemFactorMatrix());
@@ -82,10 +80,9 @@ class AlsTrainerTest {
     }
     assertThat(longest).isGreaterThan(RowSolver.GATHER_BYTES / Float.BYTES / 64);
 
-    AlsModel one = new AlsTrainer(config, 1).train(matrix, AlsTrainer.ProgressListener.NONE);
+    AlsModel one = new AlsTrainer(config, 1).train(matrix, ProgressListener.NONE);
     for (int threads : new int[] {2, 3}) {
-      AlsModel more =
-          new AlsTrainer(config, threads).train(matrix, AlsTrainer.ProgressListener.NONE);
+      AlsModel more = new AlsTrainer(config, threads).train(matrix, ProgressListener.NONE);
       // isEqualTo compares float arrays bit for bit in linear time (containsExactly is quadratic)
       assertThat(more.userFactorMatrix())
           .as("%d threads", threads)
@@ -102,11 +99,9 @@ class AlsTrainerTest {
     TrainingData data = EngineTestData.randomLongTail(300, 80, 15, 0, 5);
     AlsConfig config = AlsConfig.defaults().withFactors(factors).withIterations(5);
 
-    AlsModel simd =
-        new AlsTrainer(config, 2, RowKernels::simd).train(data, AlsTrainer.ProgressListener.NONE);
+    AlsModel simd = new AlsTrainer(config, 2, RowKernels::simd).train(data, ProgressListener.NONE);
     AlsModel scalar =
-        new AlsTrainer(config, 2, ScalarRowKernels::new)
-            .train(data, AlsTrainer.ProgressListener.NONE);
+        new AlsTrainer(config, 2, ScalarRowKernels::new).train(data, ProgressListener.NONE);
 
     assertThat(largestDifference(simd.itemFactorMatrix(), scalar.itemFactorMatrix()))
         .isLessThan(1e-4f);
@@ -125,9 +120,8 @@ class AlsTrainerTest {
             .withIterations(4)
             .withCgSteps(0);
 
-    AlsModel cg =
-        new AlsTrainer(exact.withCgSteps(40)).train(data, AlsTrainer.ProgressListener.NONE);
-    AlsModel solved = new AlsTrainer(exact).train(data, AlsTrainer.ProgressListener.NONE);
+    AlsModel cg = new AlsTrainer(exact.withCgSteps(40)).train(data, ProgressListener.NONE);
+    AlsModel solved = new AlsTrainer(exact).train(data, ProgressListener.NONE);
 
     assertThat(cg.itemFactorMatrix())
         .usingComparatorWithPrecision(1e-3f)
@@ -141,19 +135,24 @@ class AlsTrainerTest {
   void training_on_no_ratings_gives_an_empty_model_that_answers_nothing() {
     TrainingData empty = CHECKERBOARD.withRatings("empty", new int[0], new int[0], new float[0]);
 
-    AlsModel model = new AlsTrainer(SMALL).train(empty, AlsTrainer.ProgressListener.NONE);
+    AlsModel model = new AlsTrainer(SMALL).train(empty, ProgressListener.NONE);
 
     assertThat(model.users().size()).isZero();
-    assertThat(model.recommend(1, 5)).isEmpty();
-    assertThat(model.recommend(model.foldIn(Map.of(1L, 5.0)), 5)).isEmpty();
+    assertThat(model.recommend(EngineTestData.historyOf(CHECKERBOARD, 1), 5)).isEmpty();
+    assertThat(model.recommend(model.foldIn(EngineTestData.anonymous(1, 5)), 5)).isEmpty();
   }
 
   @Test
   void reports_every_iteration_in_order() {
     List<String> seen = new ArrayList<>();
-    new AlsTrainer(SMALL.withIterations(3)).train(CHECKERBOARD, (i, n) -> seen.add(i + "/" + n));
+    new AlsTrainer(SMALL.withIterations(3))
+        .train(CHECKERBOARD, (phase, fraction) -> seen.add(phase + " " + fraction));
 
-    assertThat(seen).containsExactly("1/3", "2/3", "3/3");
+    assertThat(seen)
+        .containsExactly(
+            "ALS iteration 1 of 3 " + 1 / 3.0,
+            "ALS iteration 2 of 3 " + 2 / 3.0,
+            "ALS iteration 3 of 3 1.0");
   }
 
   @ParameterizedTest(name = "regularization scaled by rating count: {0}")
@@ -167,70 +166,84 @@ class AlsTrainerTest {
             .withAlpha(2)
             .withCgSteps(0)
             .withScaleRegularization(scaleRegularization);
-    AlsModel model = new AlsTrainer(config).train(data, AlsTrainer.ProgressListener.NONE);
-    for (long userId = 1; userId <= 10; userId++) {
-      Map<Long, Double> history = new HashMap<>();
-      for (int k = 0; k < data.ratingCount(); k++) {
-        if (data.ratingUserIds()[k] == userId) {
-          history.put((long) data.ratingMovieIds()[k], (double) data.ratings()[k]);
-        }
-      }
+    AlsModel model = new AlsTrainer(config).train(data, ProgressListener.NONE);
+    for (int userId = 1; userId <= 10; userId++) {
+      UserHistory history = EngineTestData.historyOf(data, userId);
       AlsModel.UserVector folded = model.foldIn(history);
+      AlsModel.UserVector trained = model.trainedVector(userId).orElseThrow();
 
       assertThat(ids(model.recommend(folded, 10)))
           .as("user %d", userId)
-          .containsExactlyElementsOf(ids(model.recommend(userId, 10)));
+          .containsExactlyElementsOf(ids(model.recommend(trained, 10)));
       assertThat(folded.factors())
           .usingComparatorWithPrecision(1e-3f)
-          .containsExactly(model.userVector(userId).orElseThrow().factors());
+          .containsExactly(trained.factors());
     }
   }
 
   @Test
   void fold_in_ignores_unknown_movies_and_gives_zeros_without_known_ones() {
-    AlsModel.UserVector nobody = MODEL.foldIn(Map.of(999L, 5.0));
+    AlsModel.UserVector nobody = MODEL.foldIn(EngineTestData.anonymous(999, 5));
 
     assertThat(nobody.ratedItemRows()).isEmpty();
     assertThat(nobody.factors()).containsOnly(0f);
     assertThat(
-            MODEL.recommend(MODEL.foldIn(Map.of(2L, 5.0, 999L, 4.0)), 1).getFirst().movieId() % 2)
+            MODEL
+                    .recommend(MODEL.foldIn(EngineTestData.anonymous(2, 5, 999, 4)), 1)
+                    .getFirst()
+                    .movieId()
+                % 2)
         .isZero();
   }
 
   @Test
   void unknown_ids_give_empty_results() {
-    assertThat(MODEL.recommend(999, 5)).isEmpty();
-    assertThat(MODEL.scores(999)).isEmpty();
-    assertThat(MODEL.userVector(-1)).isEmpty();
+    assertThat(MODEL.trainedVector(999)).isEmpty();
+    assertThat(MODEL.trainedVector(-1)).isEmpty();
     assertThat(MODEL.similarMovies(999, 5)).isEmpty();
-    assertThat(MODEL.explain(999, 2, 5)).isEmpty();
-    assertThat(MODEL.explain(2, 999, 5)).isEmpty();
+    assertThat(MODEL.similarities(999)).isEmpty();
+    assertThat(MODEL.explain(MODEL.foldIn(EngineTestData.anonymous(999, 4)), 2, 5)).isEmpty();
+    assertThat(MODEL.explain(MODEL.trainedVector(2).orElseThrow(), 999, 5)).isEmpty();
+  }
+
+  @Test
+  void a_users_exact_training_history_uses_the_trained_vector_and_anything_else_is_folded_in() {
+    UserHistory trainedWith = EngineTestData.historyOf(CHECKERBOARD, 2);
+    float[] trained = MODEL.trainedVector(2).orElseThrow().factors();
+
+    assertThat(MODEL.userVector(trainedWith).factors()).containsExactly(trained);
+    // a new rating since training, or the same ratings under another user, is folded in
+    UserHistory rated = trainedWith.with(EngineTestData.withheldMovie(2), 5);
+    assertThat(MODEL.userVector(rated).factors()).isNotEqualTo(trained);
+    assertThat(MODEL.userVector(rated).ratedItemRows()).hasSize(trainedWith.size() + 1);
+    assertThat(MODEL.userVector(trainedWith.forUser(UserHistory.ANONYMOUS)).factors())
+        .isEqualTo(MODEL.foldIn(trainedWith).factors());
   }
 
   @Test
   void similar_movies_share_the_parity_and_exclude_the_movie_itself() {
-    List<MovieScore> similar = MODEL.similarMovies(4, 5);
+    List<ScoredMovie> similar = MODEL.similarMovies(4, 5);
 
     assertThat(similar)
         .hasSize(5)
-        .extracting(MovieScore::movieId)
-        .doesNotContain(4L)
+        .extracting(ScoredMovie::movieId)
+        .doesNotContain(4)
         .allMatch(movieId -> movieId % 2 == 0);
     assertThat(similar.getFirst().score()).isLessThanOrEqualTo(1.0 + 1e-6);
   }
 
   @Test
   void explanations_come_from_the_users_own_movies_and_add_up_to_the_exact_score() {
-    long userId = 2;
-    long withheld = EngineTestData.withheldMovie(userId);
-    AlsModel.UserVector exact = MODEL.foldIn(ratingsOf(userId));
-    List<MovieScore> explanation = MODEL.explain(exact, withheld, 100);
+    int userId = 2;
+    int withheld = EngineTestData.withheldMovie(userId);
+    AlsModel.UserVector exact = MODEL.foldIn(EngineTestData.historyOf(CHECKERBOARD, userId));
+    List<ScoredMovie> explanation = MODEL.explain(exact, withheld, 100);
 
     assertThat(explanation)
         .hasSize(9)
-        .extracting(MovieScore::movieId)
+        .extracting(ScoredMovie::movieId)
         .allMatch(movieId -> movieId % 2 == 0);
-    double sum = explanation.stream().mapToDouble(MovieScore::score).sum();
+    double sum = explanation.stream().mapToDouble(ScoredMovie::score).sum();
     int itemRow = MODEL.movies().rowOf(withheld);
     assertThat(sum).isCloseTo(MODEL.scores(exact.factors())[itemRow], within(1e-4));
   }
@@ -239,8 +252,7 @@ class AlsTrainerTest {
   void stops_with_a_clear_error_when_factors_stop_being_finite() {
     AlsConfig exploding = SMALL.withAlpha(1e30).withRegularization(0);
 
-    assertThatThrownBy(
-            () -> new AlsTrainer(exploding).train(CHECKERBOARD, AlsTrainer.ProgressListener.NONE))
+    assertThatThrownBy(() -> new AlsTrainer(exploding).train(CHECKERBOARD, ProgressListener.NONE))
         .isInstanceOf(AlsTrainer.DivergedException.class)
         .hasMessageContaining("ALS diverged")
         .hasMessageContaining("iteration 1 of 10");
@@ -250,7 +262,7 @@ class AlsTrainerTest {
   void refuses_a_rating_matrix_built_for_another_confidence() {
     RatingMatrix matrix = RatingMatrix.of(CHECKERBOARD, SMALL.withAlpha(40));
 
-    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(matrix, AlsTrainer.ProgressListener.NONE))
+    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(matrix, ProgressListener.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("built with alpha 40.0");
   }
@@ -260,19 +272,9 @@ class AlsTrainerTest {
     TrainingData broken =
         CHECKERBOARD.withRatings("broken", new int[] {1}, new int[] {1}, new float[] {Float.NaN});
 
-    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(broken, AlsTrainer.ProgressListener.NONE))
+    assertThatThrownBy(() -> new AlsTrainer(SMALL).train(broken, ProgressListener.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rating of user 1 for movie 1 is not a number");
-  }
-
-  private static Map<Long, Double> ratingsOf(long userId) {
-    Map<Long, Double> ratings = new HashMap<>();
-    for (int k = 0; k < CHECKERBOARD.ratingCount(); k++) {
-      if (CHECKERBOARD.ratingUserIds()[k] == userId) {
-        ratings.put((long) CHECKERBOARD.ratingMovieIds()[k], (double) CHECKERBOARD.ratings()[k]);
-      }
-    }
-    return ratings;
   }
 
   private static float largestDifference(float[] a, float[] b) {
@@ -284,7 +286,7 @@ class AlsTrainerTest {
     return largest;
   }
 
-  private static List<Long> ids(List<MovieScore> scores) {
-    return scores.stream().map(MovieScore::movieId).toList();
+  private static List<Integer> ids(List<ScoredMovie> scores) {
+    return scores.stream().map(ScoredMovie::movieId).toList();
   }
 }

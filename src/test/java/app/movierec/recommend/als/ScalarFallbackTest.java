@@ -2,6 +2,7 @@ package app.movierec.recommend.als;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.common.ProgressListener;
 import app.movierec.recommend.EngineTestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class ScalarFallbackTest {
 
   private static AlsModel train(java.util.function.IntFunction<RowKernels> kernels) {
     return new AlsTrainer(CONFIG, 2, kernels)
-        .train(EngineTestData.randomLongTail(200, 50, 12, 0, 9), AlsTrainer.ProgressListener.NONE);
+        .train(EngineTestData.randomLongTail(200, 50, 12, 0, 9), ProgressListener.NONE);
   }
 
   /** A SHA-256 digest of the exact bits of both factor matrices. */

@@ -3,11 +3,10 @@ package app.movierec.recommend.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import app.movierec.common.ScoredMovie;
+import app.movierec.common.TrainingData;
 import app.movierec.recommend.EngineTestData;
-import app.movierec.recommend.MovieScore;
-import app.movierec.recommend.TrainingData;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContentModelTest {
@@ -34,23 +33,22 @@ class ContentModelTest {
 
   @Test
   void similar_movies_exclude_the_movie_itself_and_come_best_first() {
-    for (long movieId : new long[] {3, 30}) {
-      List<MovieScore> similar = MODEL.similarMovies(movieId, 39);
+    for (int movieId : new int[] {3, 30}) {
+      List<ScoredMovie> similar = MODEL.similarMovies(movieId, 39);
 
-      assertThat(similar).hasSize(39).extracting(MovieScore::movieId).doesNotContain(movieId);
+      assertThat(similar).hasSize(39).extracting(ScoredMovie::movieId).doesNotContain(movieId);
       assertThat(similar)
-          .extracting(MovieScore::score)
+          .extracting(ScoredMovie::score)
           .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
   }
 
   @Test
   void fallback_movies_with_the_same_genres_are_most_similar() {
-    long movieId = 20;
-    MovieScore best = MODEL.similarMovies(movieId, 1).getFirst();
+    int movieId = 20;
+    ScoredMovie best = MODEL.similarMovies(movieId, 1).getFirst();
 
-    assertThat(DATA.genres().get((int) best.movieId() - 1))
-        .containsAnyElementsOf(DATA.genres().get(19));
+    assertThat(DATA.genres().get(best.movieId() - 1)).containsAnyElementsOf(DATA.genres().get(19));
   }
 
   @Test
@@ -67,19 +65,20 @@ class ContentModelTest {
 
   @Test
   void a_single_liked_rating_is_enough_for_a_profile() {
-    ContentModel.Profile profile = MODEL.profile(Map.of(30L, 5.0));
-    List<MovieScore> top = MODEL.recommend(profile, 5);
+    ContentModel.Profile profile = MODEL.profile(EngineTestData.anonymous(30, 5.0));
+    List<ScoredMovie> top = MODEL.recommend(profile, 5);
 
     assertThat(profile.ratedMovieRows()).hasSize(1);
-    assertThat(top).hasSize(5).extracting(MovieScore::movieId).doesNotContain(30L);
+    assertThat(top).hasSize(5).extracting(ScoredMovie::movieId).doesNotContain(30);
     assertThat(top.getFirst().score()).isGreaterThan(0);
     assertThat(top.getFirst().movieId()).isEqualTo(MODEL.similarMovies(30, 1).getFirst().movieId());
   }
 
   @Test
   void a_single_disliked_rating_pushes_similar_movies_down() {
-    List<MovieScore> liked = MODEL.recommend(MODEL.profile(Map.of(30L, 5.0)), 39);
-    List<MovieScore> disliked = MODEL.recommend(MODEL.profile(Map.of(30L, 1.0)), 39);
+    List<ScoredMovie> liked = MODEL.recommend(MODEL.profile(EngineTestData.anonymous(30, 5.0)), 39);
+    List<ScoredMovie> disliked =
+        MODEL.recommend(MODEL.profile(EngineTestData.anonymous(30, 1.0)), 39);
 
     assertThat(disliked.getLast().movieId()).isEqualTo(liked.getFirst().movieId());
   }
@@ -88,8 +87,8 @@ class ContentModelTest {
   void unknown_movies_give_empty_results() {
     assertThat(MODEL.similarMovies(999, 5)).isEmpty();
     assertThat(MODEL.similarity(999, 1)).isEmpty();
-    assertThat(MODEL.recommend(MODEL.profile(Map.of(999L, 5.0)), 5))
-        .extracting(MovieScore::score)
+    assertThat(MODEL.recommend(MODEL.profile(EngineTestData.anonymous(999, 5.0)), 5))
+        .extracting(ScoredMovie::score)
         .containsOnly(0.0);
     assertThat(MODEL.strongestGenomeTags(999, 3)).isEmpty();
   }
@@ -110,9 +109,10 @@ class ContentModelTest {
 
   @Test
   void content_explanations_weigh_liked_similar_movies_highest() {
-    List<MovieScore> explanation = MODEL.explain(Map.of(20L, 5.0, 21L, 1.0), 14, 2);
+    List<ScoredMovie> explanation =
+        MODEL.explain(EngineTestData.anonymous(20, 5.0, 21, 1.0), 14, 2);
 
-    assertThat(explanation).extracting(MovieScore::movieId).containsExactlyInAnyOrder(20L, 21L);
+    assertThat(explanation).extracting(ScoredMovie::movieId).containsExactlyInAnyOrder(20, 21);
     assertThat(explanation.getFirst().score())
         .isGreaterThanOrEqualTo(explanation.getLast().score());
   }

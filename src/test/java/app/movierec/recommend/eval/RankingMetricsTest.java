@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 class RankingMetricsTest {
 
   // hits at ranks 1 and 3 of 5; 4 relevant movies in total
-  private static final long[] RECOMMENDED = {10, 20, 30, 40, 50};
-  private static final Set<Long> RELEVANT = Set.of(10L, 30L, 70L, 80L);
+  private static final int[] RECOMMENDED = {10, 20, 30, 40, 50};
+  private static final Set<Integer> RELEVANT = Set.of(10, 30, 70, 80);
 
   @Test
   void precision_counts_hits_per_slot() {
     assertThat(RankingMetrics.precisionAtK(RECOMMENDED, RELEVANT, 5)).isEqualTo(2.0 / 5);
     assertThat(RankingMetrics.precisionAtK(RECOMMENDED, RELEVANT, 1)).isEqualTo(1.0);
     // a list shorter than k counts the empty places as misses
-    assertThat(RankingMetrics.precisionAtK(new long[] {10}, RELEVANT, 4)).isEqualTo(0.25);
+    assertThat(RankingMetrics.precisionAtK(new int[] {10}, RELEVANT, 4)).isEqualTo(0.25);
   }
 
   @Test
@@ -37,7 +37,7 @@ class RankingMetricsTest {
     // k = 2: DCG = 1, ideal = 1 + 1/log2(3)
     assertThat(RankingMetrics.ndcgAtK(RECOMMENDED, RELEVANT, 2))
         .isCloseTo(1 / (1 + 1 / log2(3)), within(1e-12));
-    assertThat(RankingMetrics.ndcgAtK(new long[] {10, 30}, Set.of(10L, 30L), 10)).isEqualTo(1.0);
+    assertThat(RankingMetrics.ndcgAtK(new int[] {10, 30}, Set.of(10, 30), 10)).isEqualTo(1.0);
   }
 
   @Test
@@ -45,8 +45,7 @@ class RankingMetricsTest {
     // hits at 1 (precision 1) and 3 (precision 2/3), divided by min(5, 4) = 4
     assertThat(RankingMetrics.averagePrecisionAtK(RECOMMENDED, RELEVANT, 5))
         .isCloseTo((1 + 2.0 / 3) / 4, within(1e-12));
-    assertThat(RankingMetrics.averagePrecisionAtK(new long[] {1, 10}, Set.of(10L), 5))
-        .isEqualTo(0.5);
+    assertThat(RankingMetrics.averagePrecisionAtK(new int[] {1, 10}, Set.of(10), 5)).isEqualTo(0.5);
   }
 
   @Test
@@ -58,7 +57,7 @@ class RankingMetricsTest {
 
   @Test
   void coverage_is_the_share_of_the_catalogue_recommended_to_anyone() {
-    assertThat(RankingMetrics.catalogueCoverage(List.of(new long[] {1, 2}, new long[] {2, 3}), 10))
+    assertThat(RankingMetrics.catalogueCoverage(List.of(new int[] {1, 2}, new int[] {2, 3}), 10))
         .isEqualTo(0.3);
   }
 

@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.movierec.recommend.ScoredMovie;
+import app.movierec.common.ScoredMovie;
 import app.movierec.tmdb.GeneratedPoster;
 import app.movierec.tmdb.MovieRef;
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;

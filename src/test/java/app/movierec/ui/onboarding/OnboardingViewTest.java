@@ -6,8 +6,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.common.UserHistory;
 import app.movierec.ratings.RatingService;
 import app.movierec.ratings.Visitor;
+import app.movierec.recommend.ModelLifecycle;
 import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.ui.admin.AdminView;
@@ -42,6 +44,7 @@ class OnboardingViewTest {
 
   @Autowired ApplicationContext context;
   @Autowired RecommendationService recommender;
+  @Autowired ModelLifecycle models;
   @Autowired RatingService ratings;
 
   @BeforeEach
@@ -60,7 +63,7 @@ class OnboardingViewTest {
     return _get(OnboardingView.class);
   }
 
-  private static List<Long> cardIds(String containerId) {
+  private static List<Integer> cardIds(String containerId) {
     Div container = _get(Div.class, spec -> spec.withId(containerId));
     return _find(container, MovieCard.class).stream()
         .map(card -> card.getData().movie().movieId())
@@ -88,17 +91,18 @@ class OnboardingViewTest {
     assertThat(cardIds("recommendations")).isEmpty();
 
     search("amelie");
-    assertThat(cardIds("search-results")).containsExactly(3L);
+    assertThat(cardIds("search-results")).containsExactly(3);
     clickStars("5.0");
 
-    long userId = view.userId().orElseThrow();
+    int userId = view.userId().orElseThrow();
     assertThat(userId).isGreaterThanOrEqualTo(Visitor.FIRST_ID);
-    assertThat(ratings.liveRatingsOf(userId)).containsExactly(java.util.Map.entry(3L, 5.0));
+    assertThat(ratings.liveHistoryOf(userId))
+        .isEqualTo(UserHistory.builder(userId).rate(3, 5).build());
     assertThat(_get(Paragraph.class, spec -> spec.withId("who")).getText())
         .contains(String.valueOf(userId));
     assertThat(_get(Anchor.class, spec -> spec.withId("profile-link")).getHref())
         .isEqualTo("/?user=" + userId + "&mode=hybrid");
-    assertThat(cardIds("recommendations")).isNotEmpty().doesNotContain(3L);
+    assertThat(cardIds("recommendations")).isNotEmpty().doesNotContain(3);
   }
 
   @Test
@@ -106,26 +110,26 @@ class OnboardingViewTest {
     open("");
     search("toy story");
     clickStars("4.5"); // the like button
-    List<Long> first = cardIds("recommendations");
-    assertThat(first).isNotEmpty().doesNotContain(1L);
+    List<Integer> first = cardIds("recommendations");
+    assertThat(first).isNotEmpty().doesNotContain(1);
 
     search("crouching tiger");
     clickStars("3.0");
 
-    assertThat(cardIds("recommendations")).doesNotContain(1L, 4L);
+    assertThat(cardIds("recommendations")).doesNotContain(1, 4);
   }
 
   @Test
   void an_existing_movielens_user_rates_more_and_their_list_drops_the_rated_movie() {
     OnboardingView view = open("user=4");
-    assertThat(view.userId()).contains(4L);
-    List<Long> before = cardIds("recommendations");
-    assertThat(before).contains(2L);
+    assertThat(view.userId()).contains(4);
+    List<Integer> before = cardIds("recommendations");
+    assertThat(before).contains(2);
 
     search("american president");
     clickStars("2.0");
 
-    assertThat(cardIds("recommendations")).doesNotContain(2L);
+    assertThat(cardIds("recommendations")).doesNotContain(2);
   }
 
   @Test
@@ -135,7 +139,7 @@ class OnboardingViewTest {
 
   @Test
   void the_admin_retrain_button_retrains_while_the_app_keeps_serving() throws Exception {
-    long visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor();
     ratings.rate(visitor, 2, 5.0);
     UI.getCurrent().navigate("admin");
     AdminView admin = _get(AdminView.class);
@@ -144,8 +148,8 @@ class OnboardingViewTest {
     assertThat(recommender.ready()).isTrue();
     admin.lastRetrain().get(90, TimeUnit.SECONDS);
     assertThat(recommender.ready()).isTrue();
-    assertThat(recommender.knowsUser(visitor))
+    assertThat(models.require().trainedHistory(visitor))
         .as("the retrained model includes live ratings")
-        .isTrue();
+        .isPresent();
   }
 }

@@ -1,0 +1,31 @@
+package app.movierec.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IdIndexTest {
+
+  private final IdIndex index = IdIndex.of(new int[] {30, 10, 20, 10, 30});
+
+  @Test
+  void maps_distinct_ids_to_rows_in_ascending_id_order() {
+    assertThat(index.size()).isEqualTo(3);
+    assertThat(index.rowOf(10)).isZero();
+    assertThat(index.rowOf(30)).isEqualTo(2);
+    assertThat(index.idAt(1)).isEqualTo(20);
+    assertThat(index.ids()).containsExactly(10, 20, 30);
+  }
+
+  @Test
+  void unknown_ids_have_no_row() {
+    assertThat(index.rowOf(15)).isEqualTo(-1);
+    assertThat(index.contains(15)).isFalse();
+    assertThat(index.contains(20)).isTrue();
+  }
+
+  @Test
+  void the_same_ids_give_an_equal_index() {
+    assertThat(IdIndex.of(new int[] {20, 30, 10})).isEqualTo(index).hasSameHashCodeAs(index);
+  }
+}
