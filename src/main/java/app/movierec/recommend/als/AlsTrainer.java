@@ -175,10 +175,11 @@ public final class AlsTrainer {
 
   /**
    * Solves every row of {@code x} ({@code rowCount x f}) against the fixed {@code y} and its Gram
-   * matrix (see {@link RowSolver}): rows that fit the solver's gathered block one by one, in chunks
-   * of about equal numbers of ratings, longer rows in batches of {@link RowSolver#BATCH_ROWS},
-   * handed out to the worker threads batches first. A row's result depends only on its inputs,
-   * never on the thread, the order or the batch.
+   * matrix (see {@link RowSolver}): rows that fit the solver's gathered block one by one or, when
+   * four in a row fit it together, four at a time, in chunks of about equal numbers of ratings,
+   * longer rows in batches of {@link RowSolver#BATCH_ROWS}, handed out to the worker threads
+   * batches first. A row's result depends only on its inputs, never on the thread, the order or the
+   * batch.
    */
   private void solveAll(
       ExecutorService pool,
@@ -222,7 +223,24 @@ public final class AlsTrainer {
                 continue;
               }
               int chunk = task - batches;
-              for (int row = chunks[chunk]; row < chunks[chunk + 1]; row++) {
+              int end = chunks[chunk + 1];
+              for (int row = chunks[chunk]; row < end; row++) {
+                if (steps > 0
+                    && row + 3 < end
+                    && solver.groups(
+                        offsets[row + 1] - offsets[row],
+                        offsets[row + 2] - offsets[row + 1],
+                        offsets[row + 3] - offsets[row + 2],
+                        offsets[row + 4] - offsets[row + 3])) {
+                  for (int q = 0; q < 4; q++) {
+                    extraDiagonals[q] =
+                        config.rowRegularization(offsets[row + q + 1] - offsets[row + q]);
+                  }
+                  solver.conjugateGradient4(
+                      x, row, y, gram, offsets, cols, conf, steps, extraDiagonals);
+                  row += 3;
+                  continue;
+                }
                 int from = offsets[row];
                 int to = offsets[row + 1];
                 solver.extraDiagonal(config.rowRegularization(to - from));

@@ -43,6 +43,18 @@ abstract class RowKernels {
   abstract void gramTimes(float[] gram, float[] v, float extraDiagonal, float[] out);
 
   /**
+   * {@link #gramTimes} for four vectors at once, {@code out[q] = (G + extraDiagonals[q] I) v[q]},
+   * each with exactly the bits {@code gramTimes} gives it. Solving four short rows together, the
+   * SIMD kernels read {@code G} (64 KB at 128 factors, more than L1 holds) once instead of four
+   * times; this plain version just calls {@code gramTimes}.
+   */
+  void gramTimes4(float[] gram, float[][] v, float[] extraDiagonals, float[][] out) {
+    for (int q = 0; q < 4; q++) {
+      gramTimes(gram, v[q], extraDiagonals[q], out[q]);
+    }
+  }
+
+  /**
    * One pass over the row's rated factor rows {@code y_j}, read from {@code rows} at {@code
    * index[k] * f} for {@code k} in {@code [from, to)}, with confidences {@code c_j = conf[k +
    * confShift]}: {@code out += (first c_j + (c_j - 1) (y_j . v) second) y_j}. With {@code (first,
@@ -62,11 +74,19 @@ abstract class RowKernels {
       float[] v,
       float[] out);
 
-  /** Copies rows {@code cols[from..to)} of {@code y} in order into {@code block}. */
-  void gather(float[] y, int[] cols, int from, int to, float[] block) {
+  /**
+   * Copies rows {@code cols[from..to)} of {@code y} in order into {@code block}, from its row
+   * {@code blockRow} on.
+   */
+  void gather(float[] y, int[] cols, int from, int to, float[] block, int blockRow) {
     for (int k = from; k < to; k++) {
-      System.arraycopy(y, cols[k] * f, block, (k - from) * f, f);
+      System.arraycopy(y, cols[k] * f, block, (blockRow + k - from) * f, f);
     }
+  }
+
+  /** Copies rows {@code cols[from..to)} of {@code y} in order into {@code block}. */
+  final void gather(float[] y, int[] cols, int from, int to, float[] block) {
+    gather(y, cols, from, to, block, 0);
   }
 
   /** {@code u . v} over {@code f} elements. */

@@ -52,6 +52,13 @@ final class RowSolver {
   private double[] a;
   private double[] b;
   private float extraDiagonal;
+  private final float[][] groupX;
+  private final float[][] groupR;
+  private final float[][] groupP;
+  private final float[][] groupAp;
+  private final float[] groupResidualNorms = new float[4];
+  private final boolean[] groupActive = new boolean[4];
+  private final int[] groupStarts = new int[4];
   private float[][] batchX;
   private float[][] batchR;
   private float[][] batchP;
@@ -72,6 +79,10 @@ final class RowSolver {
     this.p = new float[f];
     this.ap = new float[f];
     this.blockRows = GATHER_BYTES / Float.BYTES / f;
+    this.groupX = new float[4][f];
+    this.groupR = new float[4][f];
+    this.groupP = new float[4][f];
+    this.groupAp = new float[4][f];
   }
 
   boolean usesSimd() {
@@ -84,6 +95,18 @@ final class RowSolver {
    */
   boolean gathers(int ratings) {
     return ratings <= blockRows;
+  }
+
+  /**
+   * Whether four rows with these numbers of ratings are solved together by {@link
+   * #conjugateGradient4}: none empty, all four gathered into the block at once.
+   */
+  boolean groups(int ratings0, int ratings1, int ratings2, int ratings3) {
+    return ratings0 > 0
+        && ratings1 > 0
+        && ratings2 > 0
+        && ratings3 > 0
+        && ratings0 + ratings1 + ratings2 + ratings3 <= blockRows;
   }
 
   /**
@@ -163,6 +186,103 @@ final class RowSolver {
       rsOld = rsNew;
     }
     System.arraycopy(x, 0, xs, xOff, f);
+  }
+
+  /**
+   * The same CG steps as {@link #conjugateGradient(float[], int, float[], float[], int[], float[],
+   * int, int, int)}, with the same bits, for the four rows {@code firstRow..firstRow+3} of the CSR
+   * matrix ({@code offsets}, {@code cols}, {@code conf}) in lockstep ({@link #groups} must hold);
+   * {@code extraDiagonals[q]} is row {@code firstRow+q}'s extra diagonal.
+   *
+   * <p>Why: for a short row the products with the Gram matrix cost more than the passes over its
+   * few ratings ({@code f^2} against {@code 2 f} per rating), and at 128 factors {@code G} (64 KB)
+   * does not stay in L1, so every product streams it from L2. Four rows' products share one read of
+   * {@code G} ({@link RowKernels#gramTimes4}).
+   */
+  void conjugateGradient4(
+      float[] xs,
+      int firstRow,
+      float[] y,
+      float[] gram,
+      int[] offsets,
+      int[] cols,
+      float[] conf,
+      int steps,
+      float[] extraDiagonals) {
+    if (block == null) {
+      block = new float[blockRows * f];
+      identity = new int[blockRows];
+      for (int k = 0; k < blockRows; k++) {
+        identity[k] = k;
+      }
+    }
+    int start = 0;
+    for (int q = 0; q < 4; q++) {
+      int row = firstRow + q;
+      System.arraycopy(xs, row * f, groupX[q], 0, f);
+      kernels.gather(y, cols, offsets[row], offsets[row + 1], block, start);
+      groupStarts[q] = start;
+      start += offsets[row + 1] - offsets[row];
+    }
+    kernels.gramTimes4(gram, groupX, extraDiagonals, groupR);
+    boolean anyActive = false;
+    for (int q = 0; q < 4; q++) {
+      float[] rq = groupR[q];
+      for (int d = 0; d < f; d++) {
+        rq[d] = -rq[d];
+      }
+      passOf(q, firstRow, offsets, conf, 1f, -1f, groupX[q], rq);
+      System.arraycopy(rq, 0, groupP[q], 0, f);
+      groupResidualNorms[q] = kernels.dot(rq, rq);
+      groupActive[q] = groupResidualNorms[q] >= CONVERGED;
+      anyActive |= groupActive[q];
+    }
+    for (int step = 0; step < steps && anyActive; step++) {
+      // (a converged row's product is computed too and not used: its vectors stay as they are)
+      kernels.gramTimes4(gram, groupP, extraDiagonals, groupAp);
+      anyActive = false;
+      for (int q = 0; q < 4; q++) {
+        if (!groupActive[q]) {
+          continue;
+        }
+        float[] pq = groupP[q];
+        float[] rq = groupR[q];
+        float[] apq = groupAp[q];
+        passOf(q, firstRow, offsets, conf, 0f, 1f, pq, apq);
+        float rsOld = groupResidualNorms[q];
+        float stepSize = rsOld / kernels.dot(pq, apq);
+        kernels.addScaled(stepSize, pq, groupX[q]);
+        kernels.addScaled(-stepSize, apq, rq);
+        float rsNew = kernels.dot(rq, rq);
+        if (rsNew < CONVERGED) {
+          groupActive[q] = false;
+        } else {
+          kernels.direction(rq, rsNew / rsOld, pq);
+          groupResidualNorms[q] = rsNew;
+          anyActive = true;
+        }
+      }
+    }
+    for (int q = 0; q < 4; q++) {
+      System.arraycopy(groupX[q], 0, xs, (firstRow + q) * f, f);
+    }
+  }
+
+  /** A pass over row {@code firstRow + q}'s factor rows, gathered into the block. */
+  private void passOf(
+      int q,
+      int firstRow,
+      int[] offsets,
+      float[] conf,
+      float first,
+      float second,
+      float[] v,
+      float[] out) {
+    int row = firstRow + q;
+    int start = groupStarts[q];
+    int n = offsets[row + 1] - offsets[row];
+    kernels.pass(
+        block, identity, start, start + n, conf, offsets[row] - start, first, second, v, out);
   }
 
   /**

@@ -101,6 +101,79 @@ final class SimdRowKernels extends RowKernels {
   }
 
   @Override
+  void gramTimes4(float[] gram, float[][] v, float[] extraDiagonals, float[][] out) {
+    // the arithmetic of gramTimes for each vector, with every row of G loaded once for all four
+    float[] v0 = v[0];
+    float[] v1 = v[1];
+    float[] v2 = v[2];
+    float[] v3 = v[3];
+    int d = 0;
+    for (; d < vectorEnd; d += LANES) {
+      FloatVector s00 = FloatVector.fromArray(SPECIES, v0, d).mul(extraDiagonals[0]);
+      FloatVector s10 = FloatVector.zero(SPECIES);
+      FloatVector s20 = FloatVector.zero(SPECIES);
+      FloatVector s30 = FloatVector.zero(SPECIES);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, v1, d).mul(extraDiagonals[1]);
+      FloatVector s11 = FloatVector.zero(SPECIES);
+      FloatVector s21 = FloatVector.zero(SPECIES);
+      FloatVector s31 = FloatVector.zero(SPECIES);
+      FloatVector s02 = FloatVector.fromArray(SPECIES, v2, d).mul(extraDiagonals[2]);
+      FloatVector s12 = FloatVector.zero(SPECIES);
+      FloatVector s22 = FloatVector.zero(SPECIES);
+      FloatVector s32 = FloatVector.zero(SPECIES);
+      FloatVector s03 = FloatVector.fromArray(SPECIES, v3, d).mul(extraDiagonals[3]);
+      FloatVector s13 = FloatVector.zero(SPECIES);
+      FloatVector s23 = FloatVector.zero(SPECIES);
+      FloatVector s33 = FloatVector.zero(SPECIES);
+      int j = 0;
+      for (; j + 3 < f; j += 4) {
+        int row = j * f + d;
+        FloatVector g0 = FloatVector.fromArray(SPECIES, gram, row);
+        FloatVector g1 = FloatVector.fromArray(SPECIES, gram, row + f);
+        FloatVector g2 = FloatVector.fromArray(SPECIES, gram, row + 2 * f);
+        FloatVector g3 = FloatVector.fromArray(SPECIES, gram, row + 3 * f);
+        s00 = g0.fma(broadcast(v0[j]), s00);
+        s10 = g1.fma(broadcast(v0[j + 1]), s10);
+        s20 = g2.fma(broadcast(v0[j + 2]), s20);
+        s30 = g3.fma(broadcast(v0[j + 3]), s30);
+        s01 = g0.fma(broadcast(v1[j]), s01);
+        s11 = g1.fma(broadcast(v1[j + 1]), s11);
+        s21 = g2.fma(broadcast(v1[j + 2]), s21);
+        s31 = g3.fma(broadcast(v1[j + 3]), s31);
+        s02 = g0.fma(broadcast(v2[j]), s02);
+        s12 = g1.fma(broadcast(v2[j + 1]), s12);
+        s22 = g2.fma(broadcast(v2[j + 2]), s22);
+        s32 = g3.fma(broadcast(v2[j + 3]), s32);
+        s03 = g0.fma(broadcast(v3[j]), s03);
+        s13 = g1.fma(broadcast(v3[j + 1]), s13);
+        s23 = g2.fma(broadcast(v3[j + 2]), s23);
+        s33 = g3.fma(broadcast(v3[j + 3]), s33);
+      }
+      for (; j < f; j++) {
+        FloatVector g = FloatVector.fromArray(SPECIES, gram, j * f + d);
+        s00 = g.fma(broadcast(v0[j]), s00);
+        s01 = g.fma(broadcast(v1[j]), s01);
+        s02 = g.fma(broadcast(v2[j]), s02);
+        s03 = g.fma(broadcast(v3[j]), s03);
+      }
+      s00.add(s10).add(s20.add(s30)).intoArray(out[0], d);
+      s01.add(s11).add(s21.add(s31)).intoArray(out[1], d);
+      s02.add(s12).add(s22.add(s32)).intoArray(out[2], d);
+      s03.add(s13).add(s23.add(s33)).intoArray(out[3], d);
+    }
+    for (; d < f; d++) {
+      for (int q = 0; q < 4; q++) {
+        float[] vq = v[q];
+        float s = extraDiagonals[q] * vq[d];
+        for (int j = 0; j < f; j++) {
+          s += vq[j] * gram[j * f + d];
+        }
+        out[q][d] = s;
+      }
+    }
+  }
+
+  @Override
   void pass(
       float[] rows,
       int[] index,
@@ -224,10 +297,10 @@ final class SimdRowKernels extends RowKernels {
   }
 
   @Override
-  void gather(float[] y, int[] cols, int from, int to, float[] block) {
+  void gather(float[] y, int[] cols, int from, int to, float[] block, int blockRow) {
     // four rows' loads issued before their stores, so that their cache misses overlap
     int k = from;
-    int g = 0;
+    int g = blockRow * f;
     for (; k + 3 < to; k += 4, g += 4 * f) {
       int o0 = cols[k] * f;
       int o1 = cols[k + 1] * f;
