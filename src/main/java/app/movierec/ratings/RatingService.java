@@ -92,9 +92,9 @@ public class RatingService {
 
   /** Throws {@link InvalidRatingException} unless {@code rating} is 0.5, 1.0, ... or 5.0. */
   public static void validateRating(double rating) {
-    if (!(rating >= 0.5 && rating <= 5.0) || rating * 2 != Math.rint(rating * 2)) {
-      throw new InvalidRatingException(
-          "rating", "rating must be 0.5 to 5.0 in half stars, got " + rating);
+    String invalid = StarRating.invalidReason(rating);
+    if (invalid != null) {
+      throw new InvalidRatingException("rating", invalid);
     }
   }
 
