@@ -318,7 +318,8 @@ public final class MovieLensReader {
       BitSet users,
       boolean quiet) {
     long[] count = {0};
-    LongHashSet pairs = new LongHashSet(expectedRows(path, 25));
+    // sized from the file, but at most 4 million to start with: a file of junk must not cost 512 MB
+    LongHashSet pairs = new LongHashSet(Math.min(expectedRows(path, 25), 1 << 22));
     // bit sets, not the maps: two boxed lookups per row of 25 million add up
     BitSet known = new BitSet();
     catalogue.keySet().forEach(known::set);

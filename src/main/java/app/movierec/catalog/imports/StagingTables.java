@@ -147,12 +147,11 @@ final class StagingTables {
   private static void finishSwap(Connection connection, Dialect dialect) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
-        if (!tableExists(connection, staging(table))) {
-          continue; // swapped in before a crash
+        // each step is skipped when a crash came after it (on H2 every DDL statement commits)
+        if (tableExists(connection, staging(table))) {
+          statement.execute("drop table if exists " + table);
+          statement.execute("alter table " + staging(table) + " rename to " + table);
         }
-        List<String> indexes = stagingIndexNames(connection, dialect, table);
-        statement.execute("drop table if exists " + table);
-        statement.execute("alter table " + staging(table) + " rename to " + table);
         if (constraintExists(connection, table, staging(table) + "_pkey")) {
           statement.execute(
               "alter table "
@@ -163,7 +162,7 @@ final class StagingTables {
                   + table
                   + "_pkey");
         }
-        for (String index : indexes) {
+        for (String index : stagingIndexNames(connection, dialect, table)) {
           statement.execute(
               "alter index "
                   + index
@@ -358,6 +357,7 @@ final class StagingTables {
     return statements;
   }
 
+  /** The indexes of a swapped-in table that still have their staging names. */
   private static List<String> stagingIndexNames(
       Connection connection, Dialect dialect, String table) throws SQLException {
     String sql =
@@ -367,11 +367,11 @@ final class StagingTables {
                 + " and table_schema = current_schema";
     List<String> names = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, staging(table));
+      query.setString(1, table);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           String name = rows.getString(1).toLowerCase(Locale.ROOT);
-          if (name.endsWith(SUFFIX) && !name.equals(staging(table) + "_pkey")) {
+          if (name.endsWith(SUFFIX)) {
             names.add(name);
           }
         }
