@@ -4,9 +4,11 @@ import app.movierec.common.TrainingData;
 import app.movierec.recommend.HybridTrainer;
 import app.movierec.recommend.ModelEvaluation;
 import app.movierec.recommend.als.AlsConfig;
+import app.movierec.recommend.eval.ColdMovieSplit;
 import app.movierec.recommend.eval.ColdUserSplit;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.TrainTestSplit;
+import app.movierec.recommend.hybrid.BlendSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,14 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "cold start: share of users left out of training (default: ${DEFAULT-VALUE})")
   double coldUsers;
 
+  @Option(
+      names = "--cold-movies",
+      paramLabel = "F",
+      description =
+          "cold movies: hold out this share of the rated movies with all their ratings and rank"
+              + " them for the users who rated them (use with --k 50)")
+  Double coldMovies;
+
   @Option(names = "--out", paramLabel = "FILE", description = "also write the table as CSV")
   Path outFile;
 
@@ -99,7 +109,29 @@ final class EvaluateCommand implements Callable<Integer> {
     HybridTrainer trainer = new HybridTrainer(config);
     TrainingData trainingData = data.load();
     ModelEvaluation.Report report;
-    if (given == null) {
+    if (coldMovies != null) {
+      if (given != null) {
+        throw UserInputException.usage("--cold-movies and --given are different protocols");
+      }
+      if (!(coldMovies > 0 && coldMovies < 1)) {
+        throw UserInputException.usage("--cold-movies must lie strictly between 0 and 1");
+      }
+      ColdMovieSplit split = ColdMovieSplit.of(trainingData, coldMovies, seed);
+      out.printf(
+          Locale.ROOT,
+          "data: %s, %d ratings, %d movies, cold movies: %d (%.0f%% of the rated ones) held out"
+              + " with all their ratings, seed %d, ranked among themselves for %d users, k=%d%n",
+          data.dataDir,
+          trainingData.ratingCount(),
+          trainingData.movieIds().length,
+          split.coldMovies().length,
+          coldMovies * 100,
+          seed,
+          split.testUsers().size(),
+          k);
+      out.println("ALS: " + config.cacheKey());
+      report = ModelEvaluation.coldMovies(split, trainer, k);
+    } else if (given == null) {
       out.printf(
           Locale.ROOT,
           "data: %s, %d ratings, %d movies, test fraction %.2f, split seed %d, k=%d%n",
@@ -139,12 +171,43 @@ final class EvaluateCommand implements Callable<Integer> {
           report.trainingUsers());
     }
     printTable(report.results(), out);
+    printBlend(report.blend(), out);
     out.printf(Locale.ROOT, "fitting the model took %d ms%n", report.fitMillis());
     if (outFile != null) {
       writeCsv(report.results(), outFile);
       out.println("wrote " + outFile);
     }
     return Commands.EXIT_OK;
+  }
+
+  /** The blend "hybrid" used: learned on validation data carved from the training part. */
+  static void printBlend(BlendSettings blend, PrintWriter out) {
+    if (!blend.learned()) {
+      out.printf(
+          Locale.ROOT, "hybrid: a fixed ALS weight of %.2f (not learned)%n", blend.alsWeight());
+      return;
+    }
+    StringBuilder buckets = new StringBuilder();
+    for (BlendSettings.ActivityWeight bucket : blend.byActivity()) {
+      buckets.append(
+          String.format(
+              Locale.ROOT,
+              "; %s: %.2f (%d histories)",
+              bucket.label(),
+              bucket.alsWeight(),
+              bucket.users()));
+    }
+    out.printf(
+        Locale.ROOT,
+        "hybrid: ALS weight learned on %d validation users of the training part: %.2f overall%s%n",
+        blend.validationUsers(),
+        blend.alsWeight(),
+        buckets);
+    StringBuilder curve = new StringBuilder();
+    for (BlendSettings.CurvePoint point : blend.curve()) {
+      curve.append(String.format(Locale.ROOT, " %.2f:%.4f", point.alsWeight(), point.ndcg()));
+    }
+    out.println("validation nDCG by ALS weight:" + curve);
   }
 
   static void printTable(List<Evaluator.Result> results, PrintWriter out) {
