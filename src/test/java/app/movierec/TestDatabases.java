@@ -71,7 +71,7 @@ public final class TestDatabases {
     } catch (IOException | RuntimeException e) {
       String message =
           "No PostgreSQL for the tests: set -Dmovierec.test.postgres-url=jdbc:postgresql://host:port/"
-              + " (.ci/run does) or run as a user that may start the embedded server ("
+              + " (.ci/run does); the embedded server did not start ("
               + e.getMessage()
               + ")";
       if (System.getenv("CI") != null) {
