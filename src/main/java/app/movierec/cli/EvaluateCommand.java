@@ -7,6 +7,7 @@ import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.eval.ColdUserSplit;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.TrainTestSplit;
+import app.movierec.recommend.hybrid.BlendSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -139,12 +140,43 @@ final class EvaluateCommand implements Callable<Integer> {
           report.trainingUsers());
     }
     printTable(report.results(), out);
+    printBlend(report.blend(), out);
     out.printf(Locale.ROOT, "fitting the model took %d ms%n", report.fitMillis());
     if (outFile != null) {
       writeCsv(report.results(), outFile);
       out.println("wrote " + outFile);
     }
     return Commands.EXIT_OK;
+  }
+
+  /** The blend "hybrid" used: learned on validation data carved from the training part. */
+  static void printBlend(BlendSettings blend, PrintWriter out) {
+    if (!blend.learned()) {
+      out.printf(
+          Locale.ROOT, "hybrid: a fixed ALS weight of %.2f (not learned)%n", blend.alsWeight());
+      return;
+    }
+    StringBuilder buckets = new StringBuilder();
+    for (BlendSettings.ActivityWeight bucket : blend.byActivity()) {
+      buckets.append(
+          String.format(
+              Locale.ROOT,
+              "; %s: %.2f (%d histories)",
+              bucket.label(),
+              bucket.alsWeight(),
+              bucket.users()));
+    }
+    out.printf(
+        Locale.ROOT,
+        "hybrid: ALS weight learned on %d validation users of the training part: %.2f overall%s%n",
+        blend.validationUsers(),
+        blend.alsWeight(),
+        buckets);
+    StringBuilder curve = new StringBuilder();
+    for (BlendSettings.CurvePoint point : blend.curve()) {
+      curve.append(String.format(Locale.ROOT, " %.2f:%.4f", point.alsWeight(), point.ndcg()));
+    }
+    out.println("validation nDCG by ALS weight:" + curve);
   }
 
   static void printTable(List<Evaluator.Result> results, PrintWriter out) {

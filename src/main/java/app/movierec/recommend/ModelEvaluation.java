@@ -6,9 +6,11 @@ import app.movierec.common.UserHistory;
 import app.movierec.recommend.eval.ColdUserSplit;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.TrainTestSplit;
+import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.StandardScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,20 +19,23 @@ import java.util.Set;
 
 /**
  * The offline protocols: fit a {@link HybridModel} on a split's training part with a {@link
- * HybridTrainer} (exactly as the app does) and score popularity, ALS alone, content alone and the
- * hybrid at each ALS weight on the held-out ratings. Each test user's standardised scores are
- * computed once and re-blended per weight, as the app does when the slider moves.
+ * HybridTrainer} (exactly as the app does) and score popularity, ALS alone, content alone, the
+ * hybrid with the blend it learned on its own validation data ("hybrid") and at each fixed ALS
+ * weight on the held-out ratings. Each test user's standardised scores are computed once and
+ * re-blended per weight, as the app does when the slider moves.
  */
 public final class ModelEvaluation {
 
   private ModelEvaluation() {}
 
   /**
-   * Results in the order popularity, als, content, hybrid@w for each weight.
+   * Results in the order popularity, als, content, hybrid (learned blend), hybrid@w for each
+   * weight.
    *
    * @param fitMillis how long fitting the model took
    */
-  public record Report(List<Evaluator.Result> results, long fitMillis, int trainingUsers) {
+  public record Report(
+      List<Evaluator.Result> results, long fitMillis, int trainingUsers, BlendSettings blend) {
 
     public Evaluator.Result byName(String name) {
       return results.stream()
@@ -74,9 +79,10 @@ public final class ModelEvaluation {
       int k,
       double[] alsWeights,
       long fitMillis) {
-    List<String> names = new ArrayList<>(List.of("popularity", "als", "content"));
+    // null: the blend learned for each history's activity
+    List<String> names = new ArrayList<>(List.of("popularity", "als", "content", "hybrid"));
     List<BlendWeights> weights =
-        new ArrayList<>(List.of(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY));
+        new ArrayList<>(Arrays.asList(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY, null));
     for (double w : alsWeights) {
       names.add(String.format(Locale.ROOT, "hybrid@%.2f", w));
       weights.add(BlendWeights.ofAlsWeight(w));
@@ -89,13 +95,14 @@ public final class ModelEvaluation {
       lists.getFirst().add(movieIds(model.popularity().recommend(history, k)));
       Optional<StandardScores> scores = model.standardScores(history);
       for (int w = 0; w < weights.size(); w++) {
-        HybridModel blended = model.withWeights(weights.get(w));
+        HybridModel blended =
+            weights.get(w) == null ? model.withLearnedWeights() : model.withWeights(weights.get(w));
         lists
             .get(w + 1)
             .add(
                 movieIds(
                     scores.isPresent()
-                        ? blended.recommend(scores.get(), k)
+                        ? blended.recommend(history, scores.get(), k)
                         : blended.recommend(history, k)));
       }
     }
@@ -104,7 +111,7 @@ public final class ModelEvaluation {
     for (int i = 0; i < names.size(); i++) {
       results.add(Evaluator.summarise(names.get(i), test, k, catalogueSize, users, lists.get(i)));
     }
-    return new Report(List.copyOf(results), fitMillis, model.userCount());
+    return new Report(List.copyOf(results), fitMillis, model.userCount(), model.blend());
   }
 
   /** The weights 0.0, 0.1, ..., 1.0. */

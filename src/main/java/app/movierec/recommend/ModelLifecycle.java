@@ -8,6 +8,9 @@ import app.movierec.common.TrainingData;
 import app.movierec.common.TrainingDataSource;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
+import app.movierec.recommend.als.AlsTrainer;
+import app.movierec.recommend.hybrid.BlendSettings;
+import app.movierec.recommend.hybrid.HybridConfig;
 import jakarta.annotation.PreDestroy;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,6 +38,7 @@ public class ModelLifecycle {
 
   private final ProgressTracker progress;
   private final AlsConfig alsConfig;
+  private final HybridConfig hybridConfig;
   private final TrainingDataSource trainingData;
   private final ModelStore store;
   private final ExecutorService worker =
@@ -46,15 +50,17 @@ public class ModelLifecycle {
           });
 
   private volatile HybridModel current;
-  private CompletableFuture<HybridModel> pending; // guarded by this
+  private CompletableFuture<HybridModel> pendingRetrain; // guarded by this
 
   ModelLifecycle(
       ProgressTracker progress,
       AlsConfig alsConfig,
+      HybridConfig hybridConfig,
       TrainingDataSource trainingData,
       ModelStore store) {
     this.progress = progress;
     this.alsConfig = alsConfig;
+    this.hybridConfig = hybridConfig;
     this.trainingData = trainingData;
     this.store = store;
   }
@@ -66,29 +72,24 @@ public class ModelLifecycle {
         "Dataset {} ready (fingerprint {}), preparing the recommender",
         event.dataset(),
         event.fingerprint());
-    start(false);
+    CompletableFuture.supplyAsync(() -> loadOrFit(false), worker);
   }
 
   /**
    * Fits a new model from the database's current ratings, ignoring any saved one, and swaps it in
    * when done; the current model keeps serving meanwhile. Completes with the new model (or the
-   * failure). While a fit is queued or running, returns that one.
+   * failure). While a retrain is queued or running, returns that one instead of queueing another.
    */
-  public CompletableFuture<HybridModel> retrain() {
-    return start(true);
-  }
-
-  /** Whether a fit is queued or running. */
-  public synchronized boolean busy() {
-    return pending != null && !pending.isDone();
-  }
-
-  private synchronized CompletableFuture<HybridModel> start(boolean ignoreSaved) {
-    if (busy()) {
-      return pending;
+  public synchronized CompletableFuture<HybridModel> retrain() {
+    if (!busy()) {
+      pendingRetrain = CompletableFuture.supplyAsync(() -> loadOrFit(true), worker);
     }
-    pending = CompletableFuture.supplyAsync(() -> loadOrFit(ignoreSaved), worker);
-    return pending;
+    return pendingRetrain;
+  }
+
+  /** Whether a retrain is queued or running. */
+  public synchronized boolean busy() {
+    return pendingRetrain != null && !pendingRetrain.isDone();
   }
 
   /** The model serving now; empty before the first one is ready. */
@@ -118,15 +119,20 @@ public class ModelLifecycle {
       progress.update(Stage.TRAINING, "Reading training data", -1);
       TrainingData data = trainingData.load();
       ProgressListener listener = progress.listener(Stage.TRAINING);
-      HybridTrainer trainer = new HybridTrainer(alsConfig);
-      Optional<AlsModel> saved =
-          ignoreSaved ? Optional.empty() : store.loadAls(data.fingerprint(), alsConfig);
-      HybridModel model;
-      if (saved.isPresent()) {
-        model = trainer.fit(data, saved.get(), listener);
-      } else {
-        model = trainer.fit(data, listener);
-        store.saveAls(model.als(), data.fingerprint());
+      HybridTrainer trainer = new HybridTrainer(alsConfig, hybridConfig);
+      String fingerprint = data.fingerprint();
+      Optional<AlsModel> savedAls =
+          ignoreSaved ? Optional.empty() : store.loadAls(fingerprint, alsConfig);
+      Optional<BlendSettings> savedBlend =
+          ignoreSaved ? Optional.empty() : store.loadBlend(fingerprint, alsConfig, hybridConfig);
+      BlendSettings blend = savedBlend.orElseGet(() -> trainer.chooseBlend(data, listener));
+      AlsModel als = savedAls.orElseGet(() -> new AlsTrainer(alsConfig).train(data, listener));
+      HybridModel model = trainer.fit(data, als, blend, listener);
+      if (savedAls.isEmpty()) {
+        store.saveAls(als, fingerprint);
+      }
+      if (savedBlend.isEmpty()) {
+        store.saveBlend(blend, fingerprint, alsConfig, hybridConfig);
       }
       current = model;
       progress.ready(

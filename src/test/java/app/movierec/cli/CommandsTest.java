@@ -123,7 +123,7 @@ class CommandsTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("popularity", "als", "content", "hybrid@0.50", "nDCG@3");
     assertThat(Files.readAllLines(csv))
-        .hasSize(1 + 3 + 11)
+        .hasSize(1 + 4 + 11)
         .first()
         .isEqualTo("model,k,precision,recall,ndcg,map,coverage,users");
   }

@@ -11,6 +11,7 @@ import app.movierec.common.TrainingDataSource;
 import app.movierec.common.UserHistory;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.HybridConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -207,9 +208,10 @@ class ModelLifecycleTest {
     return models.require();
   }
 
+  /** The one ALS file in the model folder (the chosen blend lies beside it). */
   private Path onlyModelFile() throws Exception {
     try (var files = Files.list(modelDir)) {
-      List<Path> all = files.toList();
+      List<Path> all = files.filter(f -> !f.getFileName().toString().startsWith("blend-")).toList();
       assertThat(all).hasSize(1);
       return all.getFirst();
     }
@@ -238,6 +240,7 @@ class ModelLifecycleTest {
                 .withRegularization(0.1)
                 .withAlpha(2)
                 .withIterations(10));
+    context.registerBean(HybridConfig.class, HybridConfig::defaults);
     context.registerBean(TrainingDataSource.class, () -> source);
     context.registerBean(ModelStore.class);
     context.registerBean(ModelLifecycle.class);

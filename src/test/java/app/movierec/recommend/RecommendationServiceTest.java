@@ -13,6 +13,7 @@ import app.movierec.ratings.RatingService;
 import app.movierec.ratings.RatingsTestConfig;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.HybridConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,11 @@ class RecommendationServiceTest {
           .withRegularization(0.1)
           .withAlpha(2)
           .withIterations(10);
+    }
+
+    @Bean
+    HybridConfig hybridConfig() {
+      return HybridConfig.defaults();
     }
 
     @Bean

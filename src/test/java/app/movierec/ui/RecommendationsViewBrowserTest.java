@@ -168,6 +168,9 @@ class RecommendationsViewBrowserTest {
           before);
       assertThat(cardTitles(page)).isNotEqualTo(before);
       page.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
+      // every step of the drag is a round trip; on a loaded machine the last ones arrive late
+      page.waitForURL(
+          url -> url.matches(".*alsWeight=0\\.[0-4][0-9]*(&.*)?$") || url.endsWith("alsWeight=0"));
       List<String> settled = settle(page);
       String alpha = page.url().replaceAll(".*alsWeight=([0-9.]+).*", "$1");
       assertThat(page.url()).contains("user=" + USER, "mode=hybrid");

@@ -213,7 +213,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     }
     List<ScoredMovie> list;
     try {
-      list = recommendations.recommend(userId, recommendations.defaultWeights(), RECOMMENDATIONS);
+      list = recommendations.recommend(userId, RECOMMENDATIONS);
     } catch (NotReadyException e) {
       recommendationsStatus.setText(
           "The recommender is still training; your ratings are saved, reload in a moment.");
@@ -225,8 +225,8 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     }
     recommendationsStatus.setText(
         "Hybrid recommendations (ALS weight "
-            + recommendations.defaultWeights().alsWeight()
-            + "), updated with every rating.");
+            + recommendations.weightsFor(userId).alsWeight()
+            + ", learned for users with as many ratings as you), updated with every rating.");
     Map<Integer, Movie> movies = catalog.movies(ids(list));
     Map<Integer, Link> links = catalog.links(ids(list));
     for (ScoredMovie scored : list) {
