@@ -46,7 +46,7 @@ class SynthesizeCommandTest {
     TrainingData loaded = MovieLensFolder.load(data, null);
     assertThat(loaded.ratingCount()).isEqualTo(6_000);
     assertThat(loaded.movieIds()).hasSize(300);
-    assertThat(loaded.genome()).hasSize(66);
+    assertThat(loaded.genome().size()).isEqualTo(66);
   }
 
   @Test
