@@ -21,10 +21,11 @@ import java.util.Optional;
  *
  * <p>Scores are over the whole catalogue ({@link #movies()}); a movie nobody rated has no ALS score
  * and ranks on content alone. A history that names no movie the models know (empty, or only unknown
- * ids) gets the most popular movies. By default each history is blended with the weight learned for
- * users of its activity ({@link #blend()}, {@link #weightsFor}); {@link #withWeights} gives the
- * same model under fixed weights ({@link BlendWeights#ALS_ONLY} and {@link
- * BlendWeights#CONTENT_ONLY} give the two models alone), {@link #withLearnedWeights} back.
+ * ids) gets the most popular movies; one that holds only dislikes gets popular movies pushed away
+ * from what it disliked. By default each history is blended with the weight learned for users of
+ * its activity ({@link #blend()}, {@link #weightsFor}); {@link #withWeights} gives the same model
+ * under fixed weights ({@link BlendWeights#ALS_ONLY} and {@link BlendWeights#CONTENT_ONLY} give the
+ * two models alone), {@link #withLearnedWeights} back.
  */
 public final class HybridModel implements MovieRecommender {
 
@@ -34,6 +35,7 @@ public final class HybridModel implements MovieRecommender {
   private final Blender blender;
   private final TrainedRatings trained;
   private final PopularityModel popularity;
+  private final float[] logPopularity; // by movieRow: ln(1 + rating count)
   private final BlendSettings blend;
   private final BlendWeights weights; // null: the learned weight of each history's activity
 
@@ -50,6 +52,7 @@ public final class HybridModel implements MovieRecommender {
         new Blender(als, content),
         trained,
         new PopularityModel(content.movies(), trained.ratingCounts(content.movies())),
+        null,
         blend,
         null);
   }
@@ -61,6 +64,7 @@ public final class HybridModel implements MovieRecommender {
       Blender blender,
       TrainedRatings trained,
       PopularityModel popularity,
+      float[] logPopularity,
       BlendSettings blend,
       BlendWeights weights) {
     this.fingerprint = fingerprint;
@@ -69,8 +73,17 @@ public final class HybridModel implements MovieRecommender {
     this.blender = blender;
     this.trained = trained;
     this.popularity = popularity;
+    this.logPopularity = logPopularity != null ? logPopularity : logOf(popularity);
     this.blend = blend;
     this.weights = weights;
+  }
+
+  private static float[] logOf(PopularityModel popularity) {
+    float[] counts = popularity.scores(UserHistory.empty());
+    for (int row = 0; row < counts.length; row++) {
+      counts[row] = (float) Math.log1p(counts[row]);
+    }
+    return counts;
   }
 
   /** The same model recommending under fixed blend weights. */
@@ -78,14 +91,23 @@ public final class HybridModel implements MovieRecommender {
     return newWeights.equals(weights)
         ? this
         : new HybridModel(
-            fingerprint, als, content, blender, trained, popularity, blend, newWeights);
+            fingerprint,
+            als,
+            content,
+            blender,
+            trained,
+            popularity,
+            logPopularity,
+            blend,
+            newWeights);
   }
 
   /** The same model blending each history with the weight learned for its activity. */
   public HybridModel withLearnedWeights() {
     return weights == null
         ? this
-        : new HybridModel(fingerprint, als, content, blender, trained, popularity, blend, null);
+        : new HybridModel(
+            fingerprint, als, content, blender, trained, popularity, logPopularity, blend, null);
   }
 
   /** The weights this instance blends {@code history} with. */
@@ -161,6 +183,11 @@ public final class HybridModel implements MovieRecommender {
     if (profile.ratedMovieRows().length == 0) {
       return Optional.empty();
     }
+    if (history.onlyDislikes()) {
+      // Nothing liked: ALS would treat the disliked movies as tastes to follow (a lone 0.5 for The
+      // Godfather would bring Part II first). Popular movies, pushed away from the dislikes.
+      return Optional.of(blender.priorScores(logPopularity, profile));
+    }
     return Optional.of(blender.userScores(als.userVector(history), profile));
   }
 
@@ -223,7 +250,7 @@ public final class HybridModel implements MovieRecommender {
     }
     List<Explanation> result = new ArrayList<>();
     BlendWeights used = weightsFor(history);
-    if (used.alsWeight() > 0) {
+    if (used.alsWeight() > 0 && !history.onlyDislikes()) {
       als.explain(als.userVector(history), movieId, n)
           .forEach(
               m -> result.add(new Explanation(m.movieId(), m.alsScore(), Explanation.Side.ALS)));

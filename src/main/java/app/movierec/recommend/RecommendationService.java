@@ -11,6 +11,8 @@ import app.movierec.recommend.hybrid.StandardScores;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -162,6 +164,25 @@ public class RecommendationService {
     return model
         .withLearnedWeights()
         .explain(historyOf(model, userId), movieId, EXPLANATIONS_PER_SIDE);
+  }
+
+  /**
+   * The user's favourites: up to {@code n} of their effective ratings, best first, never a dislike
+   * (a rating well below their own reference rating, see {@link UserHistory#dislikes}).
+   */
+  public List<Integer> favourites(int userId, int n) {
+    UserHistory history = historyOf(userId);
+    List<Integer> liked = new ArrayList<>();
+    for (int k = 0; k < history.size(); k++) {
+      if (!history.dislikes(k)) {
+        liked.add(k);
+      }
+    }
+    liked.sort(
+        Comparator.comparingDouble((Integer k) -> history.rating(k))
+            .reversed()
+            .thenComparingInt(history::movieId));
+    return liked.stream().limit(n).map(history::movieId).toList();
   }
 
   /** Whether the movie's content vector is its genome or the genre/tag fallback. */

@@ -394,8 +394,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     }
     userField.setInvalid(false);
     List<Rating> rated = ratings.ratingsOf(userId);
-    List<Integer> favourites =
-        rated.stream().limit(UserProfile.FAVOURITES).map(Rating::getMovieId).toList();
+    List<Integer> favourites = recommender.favourites(userId, UserProfile.FAVOURITES);
     MovieCardService.Cards favouriteCards = cards.unscoredCards(favourites);
     favouriteCards.cards().forEach(this::openDetailsOnClick);
     profile.show(userId, rated, favouriteCards.cards());

@@ -84,6 +84,20 @@ class HybridModelTest {
   }
 
   @Test
+  void a_history_of_only_dislikes_gets_popular_movies_unlike_the_disliked_one() {
+    // one even movie at half a star: even movies are what this visitor does not want
+    UserHistory dislikedOne = EngineTestData.anonymous(4, 0.5);
+
+    List<ScoredMovie> top = MODEL.recommend(dislikedOne, 5);
+
+    assertThat(dislikedOne.onlyDislikes()).isTrue();
+    assertThat(top).hasSize(5).extracting(ScoredMovie::movieId).allMatch(id -> id % 2 == 1);
+    assertThat(MODEL.explain(dislikedOne, top.getFirst().movieId(), 5))
+        .extracting(Explanation::side)
+        .doesNotContain(Explanation.Side.ALS);
+  }
+
+  @Test
   void similar_movies_share_the_parity_under_every_blend() {
     for (BlendWeights weights :
         List.of(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY, BlendWeights.ofAlsWeight(0.5))) {

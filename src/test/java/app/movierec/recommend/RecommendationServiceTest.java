@@ -160,6 +160,17 @@ class RecommendationServiceTest {
   }
 
   @Test
+  void favourites_come_best_first_and_never_show_a_dislike() {
+    int visitor = ratings.createVisitor();
+    ratings.rate(visitor, 2, 4.5);
+    ratings.rate(visitor, 4, 5);
+    ratings.rate(visitor, 6, 1);
+
+    assertThat(recommendations.favourites(visitor, 10)).containsExactly(4, 2);
+    assertThat(recommendations.favourites(visitor, 1)).containsExactly(4);
+  }
+
+  @Test
   void a_visitor_without_ratings_gets_popular_movies_and_an_unknown_user_is_refused() {
     int visitor = ratings.createVisitor();
 

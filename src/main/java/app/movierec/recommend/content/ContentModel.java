@@ -341,23 +341,42 @@ public final class ContentModel {
   }
 
   /**
-   * A user's taste in both spaces from their ratings. Each rated movie weighs {@code rating / 5}
-   * when {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes away); this
-   * needs no user mean, so a single rating is enough (cold start). Unknown movies are ignored.
+   * A user's taste in both spaces from their ratings. Each rated movie weighs how much more than
+   * their reference rating the user liked it ({@link UserHistory#preference}): movies rated above
+   * it pull the profile towards themselves, movies rated below push it away. The reference is the
+   * user's mean shrunk towards 3.5 stars, so a single rating is enough (cold start). Unknown movies
+   * are ignored.
    */
   public Profile profile(UserHistory history) {
+    return profile(history.movieIds(), weights(history));
+  }
+
+  private static float[] weights(UserHistory history) {
+    double reference = history.referenceRating();
+    float[] weights = new float[history.size()];
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] = (float) (history.rating(k) - reference);
+    }
+    return weights;
+  }
+
+  /**
+   * A taste from movies and how much each pulls towards itself (negative: pushes away); every given
+   * movie counts as rated. Unknown movies are ignored.
+   */
+  public Profile profile(int[] movieIds, float[] weights) {
     float[] fallback = new float[termCount];
     float[] genomePart = genomeDimension > 0 ? new float[genomeDimension] : null;
     boolean hasGenome = false;
-    int[] rated = new int[history.size()];
+    int[] rated = new int[movieIds.length];
     int ratedCount = 0;
-    for (int k = 0; k < history.size(); k++) {
-      int movieRow = movies.rowOf(history.movieId(k));
+    for (int k = 0; k < movieIds.length; k++) {
+      int movieRow = movies.rowOf(movieIds[k]);
       if (movieRow < 0) {
         continue;
       }
       rated[ratedCount++] = movieRow;
-      float weight = weightOf(history.rating(k));
+      float weight = weights[k];
       for (int t = fallbackOffsets[movieRow]; t < fallbackOffsets[movieRow + 1]; t++) {
         fallback[fallbackTerms[t]] += weight * fallbackValues[t];
       }
@@ -374,11 +393,6 @@ public final class ContentModel {
       normalise(genomePart, 0, genomePart.length);
     }
     return new Profile(fallback, hasGenome ? genomePart : null, Arrays.copyOf(rated, ratedCount));
-  }
-
-  /** How much a rated movie pulls the profile towards itself (negative: away). */
-  private static float weightOf(double stars) {
-    return (float) (stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5);
   }
 
   /**
@@ -416,6 +430,7 @@ public final class ContentModel {
       return List.of();
     }
     float[] similarities = cosinesOfRow(movieRow);
+    float[] weights = weights(history);
     List<ScoredMovie> contributions = new ArrayList<>();
     for (int k = 0; k < history.size(); k++) {
       int ratedRow = movies.rowOf(history.movieId(k));
@@ -423,8 +438,7 @@ public final class ContentModel {
         continue;
       }
       contributions.add(
-          ScoredMovie.byContent(
-              history.movieId(k), weightOf(history.rating(k)) * similarities[ratedRow]));
+          ScoredMovie.byContent(history.movieId(k), weights[k] * similarities[ratedRow]));
     }
     contributions.sort((a, b) -> Double.compare(b.score(), a.score()));
     return List.copyOf(contributions.subList(0, Math.min(n, contributions.size())));
