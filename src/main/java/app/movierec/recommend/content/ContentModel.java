@@ -329,8 +329,8 @@ public final class ContentModel {
     for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
       query[fallbackTerms[k]] = fallbackValues[k];
     }
-    float[] scores = fallbackScores(query);
     int genomeRow = genomeRowOfMovieRow[movieRow];
+    float[] scores = fallbackScores(query, genomeRow >= 0);
     if (genomeRow >= 0) {
       overlayGenome(
           scores,
@@ -403,7 +403,7 @@ public final class ContentModel {
 
   /** The profile's cosine with every movie, by movieRow (rated movies included). */
   public float[] scores(Profile profile) {
-    float[] scores = fallbackScores(profile.fallback());
+    float[] scores = fallbackScores(profile.fallback(), profile.genome() != null);
     if (profile.genome() != null) {
       overlayGenome(scores, profile.genome());
     }
@@ -464,9 +464,17 @@ public final class ContentModel {
     return List.copyOf(names);
   }
 
-  private float[] fallbackScores(float[] denseQuery) {
+  /**
+   * Fallback cosines with every movie; with {@code genomeOverlaid} the genome movies are left at 0
+   * because {@link #overlayGenome} replaces their scores anyway (they are the popular movies that
+   * carry most of the tags, so this skips most of the sparse work).
+   */
+  private float[] fallbackScores(float[] denseQuery, boolean genomeOverlaid) {
     float[] scores = new float[movies.size()];
     for (int movieRow = 0; movieRow < scores.length; movieRow++) {
+      if (genomeOverlaid && genomeRowOfMovieRow[movieRow] >= 0) {
+        continue;
+      }
       float sum = 0;
       for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
         sum += denseQuery[fallbackTerms[k]] * fallbackValues[k];
