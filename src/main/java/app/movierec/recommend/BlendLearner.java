@@ -9,6 +9,7 @@ import app.movierec.recommend.eval.ValidationSplit;
 import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendSettings.ActivityWeight;
 import app.movierec.recommend.hybrid.BlendSettings.CurvePoint;
+import app.movierec.recommend.hybrid.BlendSettings.ModelQuality;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.HybridConfig;
 import app.movierec.recommend.hybrid.StandardScores;
@@ -31,7 +32,7 @@ final class BlendLearner {
   static final int K = 10;
   static final int MIN_RATINGS = 10;
   static final double HELD_OUT = 0.25;
-  private static final int[] GIVEN = {3, 10, 30};
+  private static final int[] GIVEN = {3, 10, 30, 100};
   private static final int[][] BUCKETS = {{0, 5}, {6, 20}, {21, 50}, {51, Integer.MAX_VALUE}};
 
   /** A bucket with fewer validation histories takes the overall weight: too noisy on its own. */
@@ -83,6 +84,9 @@ final class BlendLearner {
         if (scores.isEmpty()) {
           continue;
         }
+        // whole histories are served by trained vectors (the overall weight); shorter ones are
+        // folded in, as a visitor's or a newer user's are (the weight of their activity bucket)
+        boolean whole = size == told;
         int bucket = bucketOf(history.size());
         for (int w = 0; w < weights.length; w++) {
           List<ScoredMovie> top =
@@ -90,14 +94,16 @@ final class BlendLearner {
           double ndcg =
               RankingMetrics.ndcgAtK(
                   top.stream().mapToInt(ScoredMovie::movieId).toArray(), relevant, K);
-          byBucket[bucket][w] += ndcg;
-          if (size == told) {
+          if (whole) {
             overall[w] += ndcg;
+          } else {
+            byBucket[bucket][w] += ndcg;
           }
         }
-        bucketCount[bucket]++;
-        if (size == told) {
+        if (whole) {
           overallCount++;
+        } else {
+          bucketCount[bucket]++;
         }
       }
     }
@@ -111,7 +117,52 @@ final class BlendLearner {
       buckets.add(
           new ActivityWeight(BUCKETS[b][0], BUCKETS[b][1], weight, bucketCount[b], bucketCurve));
     }
-    return new BlendSettings(overallWeight, buckets, overallCurve, split.users().size());
+    BlendSettings chosen =
+        new BlendSettings(overallWeight, buckets, overallCurve, split.users().size(), List.of());
+    return new BlendSettings(
+        overallWeight,
+        buckets,
+        overallCurve,
+        split.users().size(),
+        qualities(model, split, chosen));
+  }
+
+  /**
+   * Popularity, ALS alone, content alone and the hybrid under the chosen blend, on the validation
+   * users' whole histories: what the quality page and {@code evaluate --report} show.
+   */
+  private static List<ModelQuality> qualities(
+      HybridModel validationModel, ValidationSplit split, BlendSettings chosen) {
+    HybridModel learned = validationModel.withBlend(chosen);
+    List<String> names = List.of("popularity", "als", "content", "hybrid");
+    List<MovieRecommender> recommenders =
+        List.of(
+            validationModel.popularity(),
+            validationModel.withWeights(BlendWeights.ALS_ONLY),
+            validationModel.withWeights(BlendWeights.CONTENT_ONLY),
+            learned);
+    double[][] sums = new double[names.size()][3];
+    int users = 0;
+    for (int userId : split.users()) {
+      UserHistory history = split.history(userId, Integer.MAX_VALUE);
+      Set<Integer> relevant = split.heldOut().get(userId);
+      for (int r = 0; r < recommenders.size(); r++) {
+        int[] top =
+            recommenders.get(r).recommend(history, K).stream()
+                .mapToInt(ScoredMovie::movieId)
+                .toArray();
+        sums[r][0] += RankingMetrics.ndcgAtK(top, relevant, K);
+        sums[r][1] += RankingMetrics.recallAtK(top, relevant, K);
+        sums[r][2] += RankingMetrics.averagePrecisionAtK(top, relevant, K);
+      }
+      users++;
+    }
+    List<ModelQuality> result = new ArrayList<>();
+    for (int r = 0; r < names.size(); r++) {
+      int n = Math.max(1, users);
+      result.add(new ModelQuality(names.get(r), sums[r][0] / n, sums[r][1] / n, sums[r][2] / n));
+    }
+    return result;
   }
 
   static int bucketOf(int ratings) {

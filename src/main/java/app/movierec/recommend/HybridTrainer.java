@@ -7,6 +7,7 @@ import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsTrainer;
 import app.movierec.recommend.content.ContentModel;
 import app.movierec.recommend.hybrid.BlendSettings;
+import app.movierec.recommend.hybrid.ColdMovies;
 import app.movierec.recommend.hybrid.HybridConfig;
 
 /**
@@ -64,12 +65,16 @@ public final class HybridTrainer {
 
   /**
    * Fits the content model around an ALS model already trained on {@code data} (loaded from disk,
-   * or trained elsewhere such as Spark), with a blend already chosen.
+   * or trained elsewhere such as Spark), with a blend already chosen; movies nobody rated get ALS
+   * factors mapped from their content ({@link ColdMovies}).
    */
   public HybridModel fit(
       TrainingData data, AlsModel als, BlendSettings blend, ProgressListener progress) {
     progress.progress("Building the content model", -1);
     ContentModel content = ContentModel.build(data);
-    return new HybridModel(data.fingerprint(), als, content, TrainedRatings.of(data), blend);
+    progress.progress("Mapping movies nobody rated to ALS factors from their content", -1);
+    AlsModel withColdMovies = ColdMovies.withMappedFactors(als, content);
+    return new HybridModel(
+        data.fingerprint(), withColdMovies, content, TrainedRatings.of(data), blend);
   }
 }

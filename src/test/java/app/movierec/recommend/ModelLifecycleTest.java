@@ -108,11 +108,19 @@ class ModelLifecycleTest {
     Files.createDirectories(modelDir);
     Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
     Path halfWritten = Files.writeString(modelDir.resolve("als-123.bin4567.tmp"), "half a model");
+    Files.setLastModifiedTime(
+        halfWritten,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Path beingWritten =
+        Files.writeString(modelDir.resolve("als-456.bin89.tmp"), "another instance's save");
 
     trainedModel();
 
     assertThat(stale).doesNotExist();
     assertThat(halfWritten).doesNotExist();
+    assertThat(beingWritten).as("fresh: another instance may be writing it").exists();
+    Files.delete(beingWritten);
     assertThat(onlyModelFile().getFileName().toString()).startsWith("als-").endsWith(".bin");
   }
 
@@ -279,6 +287,24 @@ class ModelLifecycleTest {
     return models.require();
   }
 
+  @Test
+  void serves_als_factors_exported_by_the_spark_job_instead_of_training() throws Exception {
+    TrainingData mini =
+        app.movierec.catalog.imports.MovieLensFolder.load(
+            Path.of("src/test/resources/engine/mini-movielens"), null);
+    AnnotationConfigApplicationContext context =
+        start(
+            () -> mini,
+            Map.of("movierec.als.import-dir", "src/test/resources/engine/spark-export"));
+
+    HybridModel model = context.getBean(ModelLifecycle.class).retrain().get(60, TimeUnit.SECONDS);
+
+    // the export's own settings (rank 4, Spark's count-scaled regularization), not the app's
+    assertThat(model.als().config().factors()).isEqualTo(4);
+    assertThat(model.als().config().scaleRegularization()).isTrue();
+    assertThat(model.recommend(model.trainedHistory(1).orElseThrow(), 3)).hasSize(3);
+  }
+
   private HybridModel trainedModel() {
     AnnotationConfigApplicationContext context = start();
     ModelLifecycle models = context.getBean(ModelLifecycle.class);
@@ -305,11 +331,15 @@ class ModelLifecycleTest {
   }
 
   private AnnotationConfigApplicationContext start(TrainingDataSource source) {
+    return start(source, Map.of());
+  }
+
+  private AnnotationConfigApplicationContext start(
+      TrainingDataSource source, Map<String, Object> properties) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context
-        .getEnvironment()
-        .getPropertySources()
-        .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
+    Map<String, Object> all = new java.util.HashMap<>(properties);
+    all.put("movierec.model-dir", modelDir.toString());
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", all));
     context.registerBean(RecordingProgressTracker.class);
     context.registerBean(
         AlsConfig.class,

@@ -515,6 +515,60 @@ public final class ContentModel {
     }
   }
 
+  int genomeDimension() {
+    return genomeDimension;
+  }
+
+  /** Whether the movie has any content (a genome vector, or at least one genre or tag). */
+  public boolean hasContent(int movieId) {
+    int movieRow = movies.rowOf(movieId);
+    return movieRow >= 0
+        && (genomeRowOfMovieRow[movieRow] >= 0
+            || fallbackOffsets[movieRow + 1] > fallbackOffsets[movieRow]);
+  }
+
+  /**
+   * The feature column of each fallback term among the {@code count} terms most movies have
+   * (columns after the genome's), -1 for the others.
+   */
+  int[] commonTerms(int count) {
+    int[] documentFrequency = new int[termCount];
+    for (int term : fallbackTerms) {
+      documentFrequency[term]++;
+    }
+    Integer[] order = new Integer[termCount];
+    for (int t = 0; t < termCount; t++) {
+      order[t] = t;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(documentFrequency[b], documentFrequency[a]));
+    int[] slot = new int[termCount];
+    Arrays.fill(slot, -1);
+    for (int i = 0; i < Math.min(count, termCount); i++) {
+      slot[order[i]] = genomeDimension + i;
+    }
+    return slot;
+  }
+
+  /**
+   * A movie's dense features into {@code out} from {@code offset}: its genome vector (zeros without
+   * one), its weights on the terms {@code termSlot} picks, and a bias of 1 at the end.
+   */
+  void features(int movieRow, int[] termSlot, float[] out, int offset) {
+    int width = genomeDimension + ContentRegression.FALLBACK_TERMS + 1;
+    Arrays.fill(out, offset, offset + width, 0f);
+    int genomeRow = genomeRowOfMovieRow[movieRow];
+    if (genomeRow >= 0) {
+      System.arraycopy(genome, genomeRow * genomeDimension, out, offset, genomeDimension);
+    }
+    for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+      int column = termSlot[fallbackTerms[k]];
+      if (column >= 0) {
+        out[offset + column] = fallbackValues[k];
+      }
+    }
+    out[offset + width - 1] = 1f;
+  }
+
   private List<ScoredMovie> toScoredMovies(int[] movieRows, float[] scores) {
     List<ScoredMovie> result = new ArrayList<>(movieRows.length);
     for (int movieRow : movieRows) {
