@@ -56,6 +56,8 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
       Pattern.compile(
           "Stage (.+?): ([\\d.]+) s wall, ([\\d.]+) s CPU, peak heap ([\\d,]+) MB(?: \\((.*)\\))?");
   private static final Pattern PORT = Pattern.compile("started on port (\\d+)");
+  private static final Pattern HEAP =
+      Pattern.compile("Heap estimate: about ([\\d,]+) MB for .*\\(-Xmx(\\d+g)\\)");
   private static final Pattern ITERATIONS = Pattern.compile("(\\d+) iterations");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -170,10 +172,7 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
         HttpClient http = LoadDriver.client(clients);
         Timeline firstAnswer = first.awaitRecommendation(http, base, Duration.ofMinutes(120));
         for (String line : first.lines()) {
-          Matcher stage = STAGE.matcher(line);
-          if (stage.find()) {
-            printStage(out, stage);
-          }
+          printIfStage(out, line);
         }
         row(
             out,
@@ -193,15 +192,25 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
       if (!noRestart) {
         ChildApp second = ChildApp.start(work, xmx, appArgs, "second");
         try {
-          second.await("Started Application", Duration.ofMinutes(10));
+          Timeline started = second.await("Started Application", Duration.ofMinutes(10));
+          row(
+              out,
+              "second start: app start",
+              started.seconds(),
+              started.cpuSeconds(),
+              "Spring, web server");
+          Timeline checked = second.await("preparing the recommender", Duration.ofMinutes(60));
+          row(
+              out,
+              "second start: import check",
+              checked.seconds() - started.seconds(),
+              checked.cpuSeconds() - started.cpuSeconds(),
+              "same files: nothing imported");
           URI base = second.baseUri();
           Timeline answer =
               second.awaitRecommendation(LoadDriver.client(2), base, Duration.ofMinutes(60));
           for (String line : second.lines()) {
-            Matcher stage = STAGE.matcher(line);
-            if (stage.find()) {
-              printStage(out, stage);
-            }
+            printIfStage(out, line);
           }
           row(
               out,
@@ -260,6 +269,24 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
           result.firstError() == null ? "" : " (first: " + result.firstError() + ")",
           clients,
           requests);
+    }
+  }
+
+  /** A stage's figures, or the app's heap estimate, from one of its log lines. */
+  private static void printIfStage(PrintWriter out, String line) {
+    Matcher stage = STAGE.matcher(line);
+    if (stage.find()) {
+      printStage(out, stage);
+      return;
+    }
+    Matcher heap = HEAP.matcher(line);
+    if (heap.find()) {
+      out.printf(
+          Locale.ROOT,
+          "%-44s %s MB, -Xmx%s recommended (the app's own estimate)%n",
+          "heap estimate",
+          heap.group(1),
+          heap.group(2));
     }
   }
 

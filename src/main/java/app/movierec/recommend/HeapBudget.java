@@ -93,6 +93,23 @@ final class HeapBudget {
             gigabytes(needed)));
   }
 
+  /**
+   * The estimate as one log line, e.g. "Heap estimate: about 3,131 MB for 25,000,095 ratings
+   * (-Xmx4g); this JVM may use 6,144 MB", so a run on a big heap still tells what a smaller one
+   * needs.
+   */
+  static String summary(
+      TrainingData data, AlsConfig als, boolean trainsAls, boolean choosesBlend, long max) {
+    long needed = neededBytes(data, als, trainsAls, choosesBlend);
+    return String.format(
+        Locale.ROOT,
+        "Heap estimate: about %,d MB for %,d ratings (-Xmx%dg); this JVM may use %,d MB",
+        needed >> 20,
+        data.ratingCount(),
+        gigabytes(needed),
+        max >> 20);
+  }
+
   /** What to tell the user after an OutOfMemoryError. */
   static String outOfMemoryAdvice() {
     long max = Runtime.getRuntime().maxMemory();

@@ -144,11 +144,15 @@ public class ModelLifecycle {
           imported.isPresent() || ignoreSaved ? imported : store.loadAls(fingerprint, alsConfig);
       Optional<BlendSettings> savedBlend =
           ignoreSaved ? Optional.empty() : store.loadBlend(fingerprint, alsSettings, hybridConfig);
-      HeapBudget.check(
+      boolean choosesBlend = savedBlend.isEmpty() && hybridConfig.learnWeights();
+      log.info(
+          HeapBudget.summary(
               data,
               alsSettings,
               savedAls.isEmpty(),
-              savedBlend.isEmpty() && hybridConfig.learnWeights())
+              choosesBlend,
+              Runtime.getRuntime().maxMemory()));
+      HeapBudget.check(data, alsSettings, savedAls.isEmpty(), choosesBlend)
           .ifPresent(
               warning -> {
                 log.warn(warning);

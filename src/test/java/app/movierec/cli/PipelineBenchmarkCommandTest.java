@@ -55,6 +55,7 @@ class PipelineBenchmarkCommandTest {
             "generate",
             "import",
             "read training data",
+            "heap estimate",
             "ratings from the database",
             "train ALS",
             "ALS per iteration",

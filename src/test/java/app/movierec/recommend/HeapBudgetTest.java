@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.common.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class HeapBudgetTest {
@@ -32,6 +33,19 @@ class HeapBudgetTest {
                 assertThat(warning)
                     .contains("too small for 4,000 ratings")
                     .contains("-Xmx" + HeapBudget.gigabytes(needed) + "g"));
+  }
+
+  @Test
+  void the_summary_names_the_estimate_the_xmx_and_the_heap_at_hand() {
+    long needed = HeapBudget.neededBytes(DATA, AlsConfig.defaults(), true, true);
+
+    assertThat(HeapBudget.summary(DATA, AlsConfig.defaults(), true, true, 6L << 30))
+        .isEqualTo(
+            String.format(
+                Locale.ROOT,
+                "Heap estimate: about %,d MB for 4,000 ratings (-Xmx%dg); this JVM may use 6,144 MB",
+                needed >> 20,
+                HeapBudget.gigabytes(needed)));
   }
 
   @Test
