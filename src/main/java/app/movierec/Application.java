@@ -8,7 +8,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the web app, or, when the first argument names a batch command ({@code recommend}, {@code
- * evaluate}, {@code benchmark}, {@code loadtest}), runs that command without starting a web server.
+ * evaluate}, {@code benchmark}, {@code loadtest}, {@code synthesize}), runs that command without
+ * starting a web server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

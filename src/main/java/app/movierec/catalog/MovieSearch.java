@@ -185,24 +185,83 @@ public class MovieSearch {
           }
         }
       }
-      List<Integer> hits = new ArrayList<>();
+      // the best `limit` hits by a bounded heap (worst at the root): a broad query ("a", "the")
+      // matches thousands of titles, and sorting them all, boxed, cost more than the matching
+      int[] heap = new int[Math.min(limit, n)];
+      int size = 0;
       for (int i = 0; i < n; i++) {
-        if (matched[i] == words.size()) {
-          hits.add(i);
+        if (matched[i] != words.size()) {
+          continue;
+        }
+        if (size < heap.length) {
+          heap[size] = i;
+          siftUp(heap, size++, score);
+        } else if (better(i, heap[0], score)) {
+          heap[0] = i;
+          siftDown(heap, size, score);
         }
       }
-      hits.sort(
-          (a, b) -> {
-            int byScore = Integer.compare(score[b], score[a]);
-            if (byScore != 0) {
-              return byScore;
-            }
-            int byPopularity = Integer.compare(popularity[b], popularity[a]);
-            return byPopularity != 0
-                ? byPopularity
-                : Integer.compare(titleLength[a], titleLength[b]);
-          });
-      return hits.stream().limit(limit).map(i -> movies[i]).toList();
+      // pop worst-first into the result from the back
+      Movie[] result = new Movie[size];
+      for (int k = size - 1; k >= 0; k--) {
+        result[k] = movies[heap[0]];
+        heap[0] = heap[--size];
+        siftDown(heap, size, score);
+      }
+      return List.of(result);
+    }
+
+    /**
+     * Ranking: more points first, then more ratings, then the shorter title, then the catalogue
+     * order (movieId), as the stable sort this replaces did.
+     */
+    private boolean better(int a, int b, int[] score) {
+      if (score[a] != score[b]) {
+        return score[a] > score[b];
+      }
+      if (popularity[a] != popularity[b]) {
+        return popularity[a] > popularity[b];
+      }
+      if (titleLength[a] != titleLength[b]) {
+        return titleLength[a] < titleLength[b];
+      }
+      return a < b;
+    }
+
+    private void siftUp(int[] heap, int index, int[] score) {
+      int item = heap[index];
+      while (index > 0) {
+        int parent = (index - 1) >>> 1;
+        if (!better(heap[parent], item, score)) {
+          break;
+        }
+        heap[index] = heap[parent];
+        index = parent;
+      }
+      heap[index] = item;
+    }
+
+    private void siftDown(int[] heap, int size, int[] score) {
+      if (size == 0) {
+        return;
+      }
+      int item = heap[0];
+      int index = 0;
+      while (true) {
+        int child = 2 * index + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && better(heap[child], heap[child + 1], score)) {
+          child++;
+        }
+        if (!better(item, heap[child], score)) {
+          break;
+        }
+        heap[index] = heap[child];
+        index = child;
+      }
+      heap[index] = item;
     }
 
     private static void credit(

@@ -37,10 +37,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "benchmark",
     mixinStandardHelpOptions = true,
+    subcommands = PipelineBenchmarkCommand.class,
     sortOptions = false,
     description = {
       "Print speed figures: ALS fit time, scoring and re-blend latency on a MovieLens folder,",
-      "and seconds per ALS iteration on a synthetic long-tail data set."
+      "and seconds per ALS iteration on a synthetic long-tail data set.",
+      "benchmark pipeline: the whole app, stage by stage, on a synthetic MovieLens folder."
     })
 final class BenchmarkCommand implements Callable<Integer> {
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       RecommendCommand.class,
       EvaluateCommand.class,
       BenchmarkCommand.class,
-      LoadTestCommand.class
+      LoadTestCommand.class,
+      SynthesizeCommand.class
     })
 public final class Commands {
 

@@ -5,35 +5,27 @@ import app.movierec.recommend.hybrid.BlendWeights;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code loadtest}: closed-loop load on a running app's JSON API. {@code --clients} threads each
- * send {@code GET /api/users/{random user}/recommendations} back to back until {@code --requests}
- * are done (after an unmeasured warm-up), then it prints throughput, latency percentiles and the
- * error count (non-200 answers and I/O failures). The users are drawn uniformly from {@code --users
- * FROM-TO}.
+ * send requests back to back until {@code --requests} are done (after an unmeasured warm-up), then
+ * it prints throughput, latency percentiles and the error count (non-200 answers and I/O failures).
+ * {@code --request} chooses what they ask for: a random user's recommendations (users drawn
+ * uniformly from {@code --users FROM-TO}), a title search, a movie's details with its similar
+ * movies, or a visitor's fold-in (5-20 ratings posted, nothing stored); details and fold-in use the
+ * movies that the search queries find.
  */
 @Command(
     name = "loadtest",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Send recommendation requests to a running app from many threads; print latency.")
+    description = "Send API requests to a running app from many threads; print latency.")
 final class LoadTestCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -44,6 +36,13 @@ final class LoadTestCommand implements Callable<Integer> {
       defaultValue = "http://localhost:8080",
       description = "the app (default: ${DEFAULT-VALUE})")
   String url;
+
+  @Option(
+      names = "--request",
+      paramLabel = "KIND",
+      defaultValue = "recommendations",
+      description = "recommendations, search, details or fold-in (default: ${DEFAULT-VALUE})")
+  String request;
 
   @Option(
       names = "--clients",
@@ -109,140 +108,73 @@ final class LoadTestCommand implements Callable<Integer> {
       throw UserInputException.usage(
           "--clients must be 1-1024, --requests at least 1, --warmup at least 0, --n 1-100");
     }
+    LoadDriver.Kind kind = LoadDriver.Kind.of(request);
     long[] userRange = userRange(users);
     URI base = URI.create(url.replaceAll("/+$", ""));
-    String modeName = mode.id();
-
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(Math.max(2, clients / 4)))
-            .build();
+    LoadDriver driver = new LoadDriver(LoadDriver.client(clients), base);
+    int[] movies = new int[0];
+    if (kind == LoadDriver.Kind.DETAILS || kind == LoadDriver.Kind.FOLD_IN) {
+      try {
+        movies = driver.moviePool(100);
+      } catch (IOException e) {
+        throw UserInputException.data("cannot reach " + base + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw UserInputException.data("interrupted");
+      }
+      if (movies.length == 0) {
+        throw UserInputException.data("the title search found no movies to ask about");
+      }
+    }
+    LoadDriver.Plan plan = new LoadDriver.Plan(kind, userRange, mode.id(), alsWeight, n, movies);
     out.printf(
         Locale.ROOT,
-        "loadtest: %s, %d clients, %d requests (+%d warm-up), users %d-%d, mode %s, n %d%n",
+        "loadtest: %s, %s, %d clients, %d requests (+%d warm-up)%s%n",
         base,
+        kind.id,
         clients,
         requests,
         warmup,
-        userRange[0],
-        userRange[1],
-        modeName,
-        n);
+        switch (kind) {
+          case RECOMMENDATIONS ->
+              String.format(
+                  Locale.ROOT,
+                  ", users %d-%d, mode %s, n %d",
+                  userRange[0],
+                  userRange[1],
+                  mode.id(),
+                  n);
+          case SEARCH -> ", " + LoadDriver.QUERIES.size() + " queries";
+          case DETAILS, FOLD_IN -> ", " + movies.length + " movies found by search";
+        });
     if (warmup > 0) {
-      drive(http, base, clients, warmup, userRange, modeName, alsWeight, n, seed + 1);
+      driver.drive(plan, clients, warmup, seed + 1);
     }
-    Result result = drive(http, base, clients, requests, userRange, modeName, alsWeight, n, seed);
-    long[] sorted = result.latencyNanos.clone();
-    Arrays.sort(sorted);
+    LoadDriver.Result result = driver.drive(plan, clients, requests, seed);
     out.printf(
         Locale.ROOT,
         "requests %d in %.2f s: %.0f requests/s%n",
         requests,
-        result.elapsedNanos / 1e9,
-        requests / (result.elapsedNanos / 1e9));
+        result.elapsedNanos() / 1e9,
+        result.requestsPerSecond());
     out.printf(
         Locale.ROOT,
         "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  mean %.2f%n",
-        percentile(sorted, 0.50),
-        percentile(sorted, 0.90),
-        percentile(sorted, 0.99),
-        sorted[sorted.length - 1] / 1e6,
-        Arrays.stream(sorted).average().orElse(0) / 1e6);
+        result.percentileMillis(0.50),
+        result.percentileMillis(0.90),
+        result.percentileMillis(0.99),
+        result.percentileMillis(1.0),
+        Arrays.stream(result.latencyNanos()).average().orElse(0) / 1e6);
     out.printf(
         Locale.ROOT,
         "errors %d (non-200 %d, I/O %d)%n",
-        result.non200 + result.ioErrors,
-        result.non200,
-        result.ioErrors);
-    if (result.firstError != null) {
-      out.println("first error: " + result.firstError);
+        result.errors(),
+        result.non200(),
+        result.ioErrors());
+    if (result.firstError() != null) {
+      out.println("first error: " + result.firstError());
     }
     return Commands.EXIT_OK;
-  }
-
-  private record Result(
-      long[] latencyNanos, long elapsedNanos, long non200, long ioErrors, String firstError) {}
-
-  private static Result drive(
-      HttpClient http,
-      URI base,
-      int clients,
-      int requests,
-      long[] users,
-      String mode,
-      double alsWeight,
-      int n,
-      long seed) {
-    long[] latencies = new long[requests];
-    AtomicInteger next = new AtomicInteger();
-    AtomicLong non200 = new AtomicLong();
-    AtomicLong ioErrors = new AtomicLong();
-    String[] firstError = new String[1];
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long start = System.nanoTime();
-    try {
-      Future<?>[] futures = new Future<?>[clients];
-      for (int c = 0; c < clients; c++) {
-        SplittableRandom random = new SplittableRandom(seed * 1_000_003 + c);
-        futures[c] =
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    long userId = random.nextLong(users[0], users[1] + 1);
-                    HttpRequest request =
-                        HttpRequest.newBuilder(
-                                base.resolve(
-                                    String.format(
-                                        Locale.ROOT,
-                                        "/api/users/%d/recommendations?mode=%s&alsWeight=%s&n=%d",
-                                        userId,
-                                        mode,
-                                        alsWeight,
-                                        n)))
-                            .timeout(Duration.ofSeconds(30))
-                            .GET()
-                            .build();
-                    long sent = System.nanoTime();
-                    try {
-                      HttpResponse<byte[]> response =
-                          http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                      if (response.statusCode() != 200) {
-                        non200.incrementAndGet();
-                        record(firstError, userId + ": HTTP " + response.statusCode());
-                      }
-                    } catch (IOException e) {
-                      ioErrors.incrementAndGet();
-                      record(firstError, userId + ": " + e);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      return;
-                    }
-                    latencies[i] = System.nanoTime() - sent;
-                  }
-                });
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (Exception e) {
-      throw UserInputException.data("load test aborted: " + e);
-    } finally {
-      pool.shutdownNow();
-    }
-    return new Result(
-        latencies, System.nanoTime() - start, non200.get(), ioErrors.get(), firstError[0]);
-  }
-
-  private static synchronized void record(String[] firstError, String error) {
-    if (firstError[0] == null) {
-      firstError[0] = error;
-    }
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
   }
 
   static long[] userRange(String range) {

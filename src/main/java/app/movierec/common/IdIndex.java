@@ -1,6 +1,7 @@
 package app.movierec.common;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * An immutable two-way map between MovieLens ids ({@code movieId} or {@code userId}) and dense
@@ -17,17 +18,61 @@ public final class IdIndex {
 
   /** An index over the distinct values of {@code ids} (any order, duplicates allowed). */
   public static IdIndex of(int[] ids) {
-    // sort a copy and drop repeats: IntStream.distinct() would box every id (25M of them at scale)
-    int[] sorted = ids.clone();
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[distinct++] = sorted[i];
+    return union(ids, new int[0]);
+  }
+
+  /** An index over the distinct values of both arrays (any order, duplicates allowed). */
+  public static IdIndex union(int[] ids, int[] moreIds) {
+    if (ids.length + (long) moreIds.length == 0) {
+      return new IdIndex(new int[0]);
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int id : ids) {
+      min = Math.min(min, id);
+      max = Math.max(max, id);
+    }
+    for (int id : moreIds) {
+      min = Math.min(min, id);
+      max = Math.max(max, id);
+    }
+    long range = max - min + 1;
+    long count = ids.length + (long) moreIds.length;
+    if (range <= Math.max(1L << 16, 4 * count)) {
+      // ids are dense enough (MovieLens ids are): one bit per possible id, no sort of 25M ids
+      BitSet seen = new BitSet((int) range);
+      for (int id : ids) {
+        seen.set((int) (id - min));
+      }
+      for (int id : moreIds) {
+        seen.set((int) (id - min));
+      }
+      int[] sorted = new int[seen.cardinality()];
+      int row = 0;
+      for (int bit = seen.nextSetBit(0); bit >= 0; bit = seen.nextSetBit(bit + 1)) {
+        sorted[row++] = (int) (bit + min);
+      }
+      return new IdIndex(sorted);
+    }
+    // sparse ids: drop runs of repeats first (ratings come grouped by user), then sort the rest;
+    // IntStream.distinct() would box every id
+    int[] heads = new int[Math.toIntExact(count)];
+    int n = 0;
+    for (int[] array : new int[][] {ids, moreIds}) {
+      for (int i = 0; i < array.length; i++) {
+        if (i == 0 || array[i] != array[i - 1]) {
+          heads[n++] = array[i];
+        }
       }
     }
-    sorted = Arrays.copyOf(sorted, distinct);
-    return new IdIndex(sorted);
+    Arrays.sort(heads, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || heads[i] != heads[i - 1]) {
+        heads[distinct++] = heads[i];
+      }
+    }
+    return new IdIndex(Arrays.copyOf(heads, distinct));
   }
 
   /** The row of {@code id}, or -1 when the index does not know it. */

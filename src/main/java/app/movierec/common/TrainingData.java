@@ -1,7 +1,6 @@
 package app.movierec.common;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,9 +13,10 @@ import java.util.Objects;
  * @param movieIds the whole catalogue, ascending; a movie may have no ratings
  * @param genres genres of {@code movieIds[i]} at index {@code i} (empty list for "(no genres
  *     listed)")
- * @param userTags free-text tags users gave, by movieId (absent when a movie has none)
- * @param genome tag-genome relevance vectors by movieId (absent for movies outside the genome); all
- *     the same length
+ * @param userTags free-text tags users gave, by movieId ({@link MovieTags#of}: empty when a movie
+ *     has none)
+ * @param genome tag-genome relevance vectors ({@link GenomeMatrix#rowOf}: -1 for movies outside the
+ *     genome)
  * @param ratingUserIds userId of each rating
  * @param ratingMovieIds movieId of each rating
  * @param ratings the star rating, 0.5 to 5.0
@@ -27,8 +27,8 @@ public record TrainingData(
     String fingerprint,
     int[] movieIds,
     List<List<String>> genres,
-    Map<Integer, List<String>> userTags,
-    Map<Integer, float[]> genome,
+    MovieTags userTags,
+    GenomeMatrix genome,
     int[] ratingUserIds,
     int[] ratingMovieIds,
     float[] ratings,
@@ -42,6 +42,8 @@ public record TrainingData(
     if (ratingUserIds.length != ratingMovieIds.length || ratingUserIds.length != ratings.length) {
       throw new IllegalArgumentException("rating arrays must have the same length");
     }
+    Objects.requireNonNull(userTags, "userTags");
+    Objects.requireNonNull(genome, "genome");
     genomeTagNames = genomeTagNames == null ? List.of() : List.copyOf(genomeTagNames);
   }
 

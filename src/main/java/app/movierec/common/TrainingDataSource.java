@@ -1,5 +1,7 @@
 package app.movierec.common;
 
+import java.util.Optional;
+
 /**
  * Where the models' training data comes from in the running app (the database); the recommender
  * asks for it when it trains, without knowing the database.
@@ -9,4 +11,14 @@ public interface TrainingDataSource {
 
   /** Everything the models train on, as the database holds it now. */
   TrainingData load();
+
+  /**
+   * The fingerprint {@link #load()} would give now, found cheaply (the imported dataset's
+   * fingerprint and a watermark of the live ratings, not a read of every rating), so that a saved
+   * snapshot of the data can be used instead when it is current. Empty when the source cannot tell
+   * without loading.
+   */
+  default Optional<String> fingerprint() {
+    return Optional.empty();
+  }
 }

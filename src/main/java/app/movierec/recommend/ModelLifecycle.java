@@ -30,10 +30,13 @@ import org.springframework.stereotype.Component;
  * Owns the model the app serves: on {@link DatasetReadyEvent} it loads the saved model of this data
  * and {@link AlsConfig} (see {@link ModelStore}) or fits and saves a new one, on its own background
  * thread, reporting to the {@link ProgressTracker}; {@link #retrain()} fits again from the
- * database's current ratings (live ratings included). The serving model is swapped atomically when
- * the new one is complete, so readers never see a mix; until the first one exists {@link
- * #current()} is empty. A retrain asked for while one is queued or running joins that one instead
- * of queueing another.
+ * database's current ratings (live ratings included). The training data comes from a snapshot saved
+ * beside the model when the source's cheap fingerprint (dataset and live-ratings watermark) says it
+ * is current, so a start with unchanged data reads no ratings from the database; each stage logs
+ * its wall time, CPU time and peak heap ({@link StageMeter}). The serving model is swapped
+ * atomically when the new one is complete, so readers never see a mix; until the first one exists
+ * {@link #current()} is empty. A retrain asked for while one is queued or running joins that one
+ * instead of queueing another.
  */
 @Component
 public class ModelLifecycle {
@@ -125,8 +128,13 @@ public class ModelLifecycle {
   private HybridModel loadOrFit(boolean ignoreSaved) {
     try {
       progress.update(Stage.TRAINING, "Reading training data", -1);
-      TrainingData data = trainingData.load();
-      ProgressListener listener = progress.listener(Stage.TRAINING);
+      StageMeter reading = StageMeter.start("read training data");
+      ReadData read = readTrainingData();
+      TrainingData data = read.data();
+      log.info(
+          reading.done(
+              String.format(
+                  Locale.ROOT, "%,d ratings from the %s", data.ratingCount(), read.source())));
       String fingerprint = data.fingerprint();
       // factors trained elsewhere (the Spark job) are served as they are; they bring their config
       Optional<AlsModel> imported = importDir == null ? Optional.empty() : importAls(data);
@@ -136,9 +144,42 @@ public class ModelLifecycle {
           imported.isPresent() || ignoreSaved ? imported : store.loadAls(fingerprint, alsConfig);
       Optional<BlendSettings> savedBlend =
           ignoreSaved ? Optional.empty() : store.loadBlend(fingerprint, alsSettings, hybridConfig);
-      BlendSettings blend = savedBlend.orElseGet(() -> trainer.chooseBlend(data, listener));
-      AlsModel als = savedAls.orElseGet(() -> new AlsTrainer(alsConfig).train(data, listener));
+      boolean choosesBlend = savedBlend.isEmpty() && hybridConfig.learnWeights();
+      log.info(
+          HeapBudget.summary(
+              data,
+              alsSettings,
+              savedAls.isEmpty(),
+              choosesBlend,
+              Runtime.getRuntime().maxMemory()));
+      HeapBudget.check(data, alsSettings, savedAls.isEmpty(), choosesBlend)
+          .ifPresent(
+              warning -> {
+                log.warn(warning);
+                progress.update(Stage.TRAINING, warning, -1);
+              });
+      ProgressListener listener = progress.listener(Stage.TRAINING);
+      BlendSettings blend;
+      if (savedBlend.isPresent()) {
+        blend = savedBlend.get();
+      } else {
+        StageMeter choosing = StageMeter.start("choose blend");
+        blend = trainer.chooseBlend(data, listener);
+        log.info(choosing.done(""));
+      }
+      AlsModel als;
+      if (savedAls.isPresent()) {
+        als = savedAls.get();
+      } else {
+        StageMeter training = StageMeter.start("train ALS");
+        als = new AlsTrainer(alsConfig).train(data, listener);
+        log.info(
+            training.done(
+                alsConfig.iterations() + " iterations, " + alsConfig.factors() + " factors"));
+      }
+      StageMeter assembling = StageMeter.start("build content model and serving structures");
       HybridModel model = trainer.fit(data, als, blend, listener);
+      log.info(assembling.done(""));
       if (savedAls.isEmpty()) {
         store.saveAls(als, fingerprint);
       }
@@ -161,7 +202,39 @@ public class ModelLifecycle {
         progress.ready("Retraining failed (" + e.getMessage() + "); the previous model serves");
       }
       throw e;
+    } catch (OutOfMemoryError e) {
+      // the fit's big arrays are garbage once this unwinds: say what to do instead of dying
+      String advice = HeapBudget.outOfMemoryAdvice();
+      log.error("Preparing the recommender ran out of memory: {}", advice);
+      if (current == null) {
+        progress.failed("Preparing the recommender ran out of memory", advice);
+      } else {
+        progress.ready("Retraining ran out of memory (" + advice + "); the previous model serves");
+      }
+      throw new IllegalStateException("out of memory: " + advice, e);
     }
+  }
+
+  private record ReadData(TrainingData data, String source) {}
+
+  /**
+   * The snapshot saved beside the model when the source's fingerprint says it is current (no read
+   * of millions of ratings from the database); otherwise the source's data, snapshotted for the
+   * next start.
+   */
+  private ReadData readTrainingData() {
+    Optional<String> fingerprint = trainingData.fingerprint();
+    if (fingerprint.isPresent()) {
+      Optional<TrainingData> snapshot = store.loadTrainingData(fingerprint.get());
+      if (snapshot.isPresent()) {
+        return new ReadData(snapshot.get(), "saved snapshot");
+      }
+    }
+    TrainingData data = trainingData.load();
+    if (fingerprint.isPresent()) {
+      store.saveTrainingData(data);
+    }
+    return new ReadData(data, "database");
   }
 
   /**

@@ -1,5 +1,6 @@
 package app.movierec.recommend;
 
+import app.movierec.common.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsModelFiles;
@@ -23,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The trained models on disk ({@code movierec.model-dir}, default {@code data/models}): one ALS
  * file per data fingerprint and ALS configuration, so a start with the same data and settings loads
- * instead of training. Only the newest file is kept; files are written to a temporary name and
- * moved into place, and temporary files a crash left behind are deleted at start.
+ * instead of training; the blend chosen for it; and a snapshot of the training data itself ({@link
+ * TrainingSnapshot}), so that such a start does not read millions of ratings from the database.
+ * Only the newest file is kept; files are written to a temporary name and moved into place, and
+ * temporary files a crash left behind are deleted at start.
  */
 @Component
 class ModelStore {
@@ -71,6 +74,50 @@ class ModelStore {
     } catch (IOException e) {
       log.warn("Could not save the ALS model to {}: {}", file, e.getMessage());
     }
+  }
+
+  /**
+   * The saved snapshot of the training data with this fingerprint; empty when there is none, it is
+   * of other data, or it cannot be read.
+   */
+  Optional<TrainingData> loadTrainingData(String fingerprint) {
+    Path file = trainingFile(fingerprint);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      if (!fingerprint.equals(TrainingSnapshot.readFingerprint(file))) {
+        return Optional.empty();
+      }
+      TrainingData data = TrainingSnapshot.read(file);
+      log.info(
+          "Read the training data ({} ratings) from the snapshot {}",
+          String.format("%,d", data.ratingCount()),
+          file);
+      return Optional.of(data);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Ignoring the unreadable training-data snapshot {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Saves a snapshot of the training data (keyed by its fingerprint) and deletes older ones; a
+   * failure is logged (the next start reads the database instead).
+   */
+  void saveTrainingData(TrainingData data) {
+    Path file = trainingFile(data.fingerprint());
+    try {
+      TrainingSnapshot.write(data, file);
+      log.info("Saved a snapshot of the training data to {} ({} MB)", file, Files.size(file) >> 20);
+      deleteOthers(file, "training-", ".bin");
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not save the training data to {}: {}", file, e.getMessage());
+    }
+  }
+
+  private Path trainingFile(String fingerprint) {
+    return modelDir.resolve("training-" + sha256(fingerprint).substring(0, 24) + ".bin");
   }
 
   /**
@@ -146,7 +193,7 @@ class ModelStore {
     try (var files = Files.list(modelDir)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if ((name.startsWith("als-") || name.startsWith("blend-"))
+        if ((name.startsWith("als-") || name.startsWith("blend-") || name.startsWith("training-"))
             && name.endsWith(".tmp")
             && Files.getLastModifiedTime(file)
                 .toInstant()

@@ -70,6 +70,30 @@ class MovieSearchTest {
   }
 
   @Test
+  void a_limit_keeps_the_head_of_the_full_ranking_among_many_ties() {
+    // 300 titles with "night": scores, popularity and title length tie in groups, so the bounded
+    // heap must break ties exactly as the full ranking does (then by catalogue order)
+    List<Movie> movies = new ArrayList<>();
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int movieId = 1; movieId <= 300; movieId++) {
+      String title = movieId % 3 == 0 ? "Night" : movieId % 3 == 1 ? "Night Shift" : "Nights";
+      movies.add(new Movie(movieId, title, 1990, "Drama"));
+      counts.put(movieId, movieId % 7);
+    }
+    MovieSearch search = MovieSearch.of(movies, counts);
+    List<Integer> all = search.search("night", 300).stream().map(Movie::getMovieId).toList();
+
+    assertThat(all).hasSize(300).doesNotHaveDuplicates();
+    for (int limit : new int[] {1, 7, 20, 299}) {
+      assertThat(search.search("night", limit).stream().map(Movie::getMovieId).toList())
+          .as("limit %d", limit)
+          .containsExactlyElementsOf(all.subList(0, limit));
+    }
+    // exact word before prefix, then more ratings, then the shorter title, then movieId
+    assertThat(all.subList(0, 3)).containsExactly(6, 27, 48);
+  }
+
+  @Test
   void prints_search_timings_on_ml_latest_small() throws IOException {
     Path dir = SharedDatasets.mlLatestSmall();
     Map<Integer, Integer> counts = new HashMap<>();

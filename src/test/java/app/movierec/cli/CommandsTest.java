@@ -272,9 +272,9 @@ class CommandsTest {
     assertThat(data.movieIds()).hasSize(13);
     assertThat(data.genres().get(12)).isEmpty();
     assertThat(data.genres().get(0)).contains("Animation", "Fantasy");
-    assertThat(data.userTags().get(5)).containsExactly("twist ending, classic");
-    assertThat(data.genome()).containsOnlyKeys(1, 3, 5, 6);
-    assertThat(data.genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
+    assertThat(data.userTags().of(5)).containsExactly("twist ending, classic");
+    assertThat(data.genome().movieIds()).containsExactly(1, 3, 5, 6);
+    assertThat(data.genome().vectorOf(5).orElseThrow()).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
     assertThat(data.genomeTagNames())
         .containsExactly("animated", "crime, organized", "twist ending", "family");
   }

@@ -24,6 +24,7 @@ class LoadTestAndColdStartCommandsTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Set<String> requestedPaths = ConcurrentHashMap.newKeySet();
+  private final Set<String> postedBodies = ConcurrentHashMap.newKeySet();
   private HttpServer server;
 
   @AfterEach
@@ -45,6 +46,24 @@ class LoadTestAndColdStartCommandsTest {
           byte[] body = (fail ? "{\"status\":404}" : "[]").getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(fail ? 404 : 200, body.length);
           exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.createContext(
+        "/api/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          requestedPaths.add(exchange.getRequestMethod() + " " + path);
+          String body =
+              path.equals("/api/movies")
+                  ? "[{\"movieId\":7,\"title\":\"A\"},{\"movieId\":9,\"title\":\"B\"}]"
+                  : path.startsWith("/api/movies/") ? "{\"movieId\":7}" : "[]";
+          if (exchange.getRequestMethod().equals("POST")) {
+            postedBodies.add(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes);
           exchange.close();
         });
     server.start();
@@ -99,6 +118,43 @@ class LoadTestAndColdStartCommandsTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("errors 200 (non-200 200, I/O 0)", "HTTP 404");
+  }
+
+  @Test
+  void loadtest_searches_titles_opens_details_and_folds_in_visitors() throws IOException {
+    String url = startServer(-1);
+
+    for (String kind : new String[] {"search", "details", "fold-in"}) {
+      int code =
+          run(
+              "loadtest",
+              "--url",
+              url,
+              "--request",
+              kind,
+              "--clients",
+              "2",
+              "--requests",
+              "40",
+              "--warmup",
+              "0");
+      assertThat(code).as(err.toString()).isZero();
+    }
+
+    assertThat(out.toString()).contains("search", "details", "fold-in", "errors 0");
+    assertThat(requestedPaths)
+        .contains("GET /api/movies", "POST /api/recommendations")
+        .containsAnyOf("GET /api/movies/7", "GET /api/movies/9");
+    assertThat(postedBodies)
+        .allSatisfy(
+            body -> assertThat(body).matches("\\[\\{\"movieId\":[79],\"rating\":[0-9.]+\\}.*\\]"));
+  }
+
+  @Test
+  void loadtest_rejects_an_unknown_kind_of_request() {
+    assertThat(run("loadtest", "--request", "everything")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--request must be recommendations, search, details or fold-in");
   }
 
   @Test

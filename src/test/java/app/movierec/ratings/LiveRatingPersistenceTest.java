@@ -73,6 +73,25 @@ class LiveRatingPersistenceTest {
     }
   }
 
+  @Test
+  void the_cheap_fingerprint_is_the_loaded_datas_and_moves_with_every_live_rating() {
+    try (ConfigurableApplicationContext app = start("fail")) {
+      TrainingDataSource source = app.getBean(TrainingDataSource.class);
+      RatingService ratings = app.getBean(RatingService.class);
+      String before = source.fingerprint().orElseThrow();
+      assertThat(source.load().fingerprint()).isEqualTo(before);
+
+      ratings.rate(2, 6, 3.5);
+      String afterOne = source.fingerprint().orElseThrow();
+      ratings.rate(2, 6, 4.0); // the same pair again, another value
+      String afterReplace = source.fingerprint().orElseThrow();
+
+      assertThat(afterOne).isNotEqualTo(before).startsWith(before);
+      assertThat(afterReplace).isNotEqualTo(afterOne);
+      assertThat(source.load().fingerprint()).isEqualTo(afterReplace);
+    }
+  }
+
   private static TrainingData trainingData(ConfigurableApplicationContext context) {
     return context.getBean(TrainingDataSource.class).load();
   }

@@ -2,15 +2,15 @@ package app.movierec.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.movierec.common.GenomeMatrix;
+import app.movierec.common.MovieTags;
 import app.movierec.common.ProgressListener;
 import app.movierec.common.TrainingData;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.HybridConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,7 +98,7 @@ class BlendLearnerTest {
     int movies = CLUSTERS * MOVIES_PER_CLUSTER;
     int[] movieIds = new int[movies];
     List<List<String>> genres = new ArrayList<>();
-    Map<Integer, float[]> genome = new HashMap<>();
+    GenomeMatrix.Builder genome = GenomeMatrix.builder();
     for (int m = 0; m < movies; m++) {
       movieIds[m] = m + 1;
       genres.add(List.of("Drama"));
@@ -109,7 +109,7 @@ class BlendLearnerTest {
                 ? (d == m / MOVIES_PER_CLUSTER ? 0.9f : 0.1f)
                 : (float) random.nextDouble();
       }
-      genome.put(m + 1, vector);
+      genome.add(m + 1, vector);
     }
     List<Integer> users = new ArrayList<>();
     List<Integer> rated = new ArrayList<>();
@@ -136,8 +136,8 @@ class BlendLearnerTest {
         "tastes-" + informativeGenome + "-" + seed,
         movieIds,
         genres,
-        Map.of(),
-        genome,
+        MovieTags.NONE,
+        genome.build(),
         users.stream().mapToInt(Integer::intValue).toArray(),
         rated.stream().mapToInt(Integer::intValue).toArray(),
         ratings,

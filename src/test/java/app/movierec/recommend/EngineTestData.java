@@ -1,13 +1,13 @@
 package app.movierec.recommend;
 
 import app.movierec.SharedDatasets;
+import app.movierec.common.GenomeMatrix;
+import app.movierec.common.MovieTags;
 import app.movierec.common.TrainingData;
 import app.movierec.common.UserHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -49,8 +49,8 @@ public final class EngineTestData {
         "checkerboard",
         movieIds,
         genres,
-        Map.of(),
-        Map.of(),
+        MovieTags.NONE,
+        GenomeMatrix.NONE,
         users.stream().mapToInt(Integer::intValue).toArray(),
         movies.stream().mapToInt(Integer::intValue).toArray(),
         ratings,
@@ -73,8 +73,8 @@ public final class EngineTestData {
         "checkerboard-with-new-movies",
         movieIds,
         genres,
-        Map.of(),
-        Map.of(),
+        MovieTags.NONE,
+        GenomeMatrix.NONE,
         board.ratingUserIds(),
         board.ratingMovieIds(),
         board.ratings(),
@@ -140,7 +140,7 @@ public final class EngineTestData {
     String[] pool = {"Action", "Comedy", "Drama", "Horror", "Romance", "Sci-Fi"};
     int[] movieIds = new int[movies];
     List<List<String>> genres = new ArrayList<>();
-    Map<Integer, float[]> genome = new HashMap<>();
+    GenomeMatrix.Builder genome = GenomeMatrix.builder();
     for (int m = 0; m < movies; m++) {
       movieIds[m] = m + 1;
       genres.add(List.of(pool[m % pool.length], pool[(m / pool.length) % pool.length]));
@@ -149,7 +149,7 @@ public final class EngineTestData {
         for (int d = 0; d < vector.length; d++) {
           vector[d] = (float) random.nextDouble();
         }
-        genome.put(m + 1, vector);
+        genome.add(m + 1, vector);
       }
     }
     float[] ratings = new float[stars.size()];
@@ -160,8 +160,8 @@ public final class EngineTestData {
         "random-" + seed,
         movieIds,
         genres,
-        Map.of(1, List.of("classic", "Classic"), 2, List.of("classic")),
-        genome,
+        MovieTags.builder().add(1, "classic").add(1, "Classic").add(2, "classic").build(),
+        genome.build(),
         pairs.stream().mapToInt(p -> p[0]).toArray(),
         pairs.stream().mapToInt(p -> p[1]).toArray(),
         ratings,

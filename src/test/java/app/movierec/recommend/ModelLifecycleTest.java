@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -206,6 +207,84 @@ class ModelLifecycleTest {
     ProgressTracker progress = context.getBean(ProgressTracker.class);
     assertThat(progress.current().ready()).isTrue();
     assertThat(progress.current().phase()).contains("Retraining failed", "previous model");
+  }
+
+  @Test
+  void a_second_start_with_unchanged_data_reads_the_snapshot_instead_of_the_database()
+      throws Exception {
+    LiveSource source = new LiveSource();
+    HybridModel first = trainedModel(source);
+    assertThat(source.loads).hasValue(1);
+    assertThat(snapshotFiles()).hasSize(1);
+
+    HybridModel second = trainedModel(source);
+
+    assertThat(source.loads).as("the database was not read again").hasValue(1);
+    assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+    UserHistory user5 = first.trainedHistory(5).orElseThrow();
+    assertThat(second.trainedHistory(5)).contains(user5);
+    assertThat(second.withWeights(BlendWeights.ALS_ONLY).scores(user5))
+        .containsExactly(first.withWeights(BlendWeights.ALS_ONLY).scores(user5));
+  }
+
+  @Test
+  void a_new_live_rating_makes_the_snapshot_stale() throws Exception {
+    LiveSource source = new LiveSource();
+    trainedModel(source);
+    Path before = snapshotFiles().getFirst();
+
+    source.liveRatings.incrementAndGet(); // a visitor rated a movie since
+    HybridModel next = trainedModel(source);
+
+    assertThat(source.loads).as("read from the database again").hasValue(2);
+    assertThat(next.fingerprint()).endsWith("+live:1");
+    assertThat(snapshotFiles()).hasSize(1).doesNotContain(before);
+  }
+
+  @Test
+  void a_damaged_snapshot_is_ignored_and_the_database_read_instead() throws Exception {
+    LiveSource source = new LiveSource();
+    trainedModel(source);
+    Files.writeString(snapshotFiles().getFirst(), "damaged");
+
+    HybridModel model = trainedModel(source);
+
+    assertThat(source.loads).hasValue(2);
+    assertThat(model.trainedHistory(5)).isPresent();
+  }
+
+  /** A source whose fingerprint follows a live-ratings watermark, as the database's does. */
+  private static final class LiveSource implements TrainingDataSource {
+    final AtomicInteger loads = new AtomicInteger();
+    final AtomicInteger liveRatings = new AtomicInteger();
+
+    @Override
+    public TrainingData load() {
+      loads.incrementAndGet();
+      String fingerprint = fingerprint().orElseThrow();
+      return DATA.withRatings(
+          fingerprint, DATA.ratingUserIds(), DATA.ratingMovieIds(), DATA.ratings());
+    }
+
+    @Override
+    public Optional<String> fingerprint() {
+      int live = liveRatings.get();
+      return Optional.of(DATA.fingerprint() + (live == 0 ? "" : "+live:" + live));
+    }
+  }
+
+  private List<Path> snapshotFiles() throws Exception {
+    try (var files = Files.list(modelDir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("training-")).toList();
+    }
+  }
+
+  private HybridModel trainedModel(TrainingDataSource source) {
+    AnnotationConfigApplicationContext context = start(source);
+    ModelLifecycle models = context.getBean(ModelLifecycle.class);
+    context.publishEvent(new DatasetReadyEvent("checkerboard", DATA.fingerprint(), false));
+    awaitReady(models, context.getBean(ProgressTracker.class));
+    return models.require();
   }
 
   @Test

@@ -4,14 +4,19 @@ import app.movierec.catalog.GenomeVector;
 import app.movierec.common.TrainingData;
 import app.movierec.common.TrainingDataSource;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads what the models train on from the database. It reads with plain JDBC rather than entities:
  * it only needs a few columns of every row, and 25 million rating entities would not fit the heap.
+ * The arrays are sized once from the row counts. {@link #fingerprint()} costs two small queries
+ * (the import's fingerprint and a digest of the few live ratings), so the recommender can tell
+ * whether its saved snapshot of this data is still current without reading the ratings.
  */
 @Component
 class TrainingDataLoader implements TrainingDataSource {
@@ -25,37 +30,54 @@ class TrainingDataLoader implements TrainingDataSource {
   }
 
   @Override
+  public Optional<String> fingerprint() {
+    return Optional.of(datasetFingerprint() + liveRatingsFingerprint());
+  }
+
+  @Override
   public TrainingData load() {
-    String fingerprint =
-        imports
-            .findById(DatasetImport.SINGLETON_ID)
-            .map(DatasetImport::getFingerprint)
-            .orElseThrow(
-                () -> new IllegalStateException("the database holds no imported dataset yet"));
-    fingerprint += liveRatingsFingerprint();
-    TrainingDataBuilder builder = new TrainingDataBuilder();
+    String fingerprint = datasetFingerprint() + liveRatingsFingerprint();
+    long expected =
+        jdbc.queryForObject("select count(*) from rating", Long.class)
+            + jdbc.queryForObject("select count(*) from live_rating", Long.class);
+    TrainingDataBuilder builder =
+        new TrainingDataBuilder((int) Math.min(Integer.MAX_VALUE - 8, expected));
     jdbc.query(
         "select movie_id, genres from movie order by movie_id",
         row -> {
           String genres = row.getString(2);
           builder.movie(
-              row.getInt(1),
-              genres.isEmpty() ? java.util.List.of() : Arrays.asList(genres.split("\\|")));
+              row.getInt(1), genres.isEmpty() ? List.of() : Arrays.asList(genres.split("\\|")));
         });
     // live ratings (given in the app, table live_rating) replace the MovieLens rating of the same
-    // pair; they are few,
-    // so a set of their pairs is cheaper than a per-row subquery over millions of MovieLens ratings
-    Set<Long> livePairs = new HashSet<>();
+    // pair; they are few, so each user's live movies, looked up once per run of that user's
+    // ratings, are cheaper than a per-row subquery over millions of MovieLens ratings
+    Map<Integer, int[]> liveMoviesByUser = new HashMap<>();
     jdbc.query(
-        "select user_id, movie_id from live_rating",
+        "select user_id, movie_id from live_rating order by user_id, movie_id",
         row -> {
-          livePairs.add(pair(row.getInt(1), row.getInt(2)));
+          liveMoviesByUser.merge(
+              row.getInt(1),
+              new int[] {row.getInt(2)},
+              (a, b) -> {
+                int[] merged = Arrays.copyOf(a, a.length + 1);
+                merged[a.length] = b[0];
+                return merged;
+              });
         });
+    int[] currentUser = {Integer.MIN_VALUE};
+    int[][] currentLive = {null};
     jdbc.query(
         "select user_id, movie_id, stars from rating order by user_id, movie_id",
         row -> {
-          if (livePairs.isEmpty() || !livePairs.contains(pair(row.getInt(1), row.getInt(2)))) {
-            builder.rating(row.getInt(1), row.getInt(2), row.getFloat(3));
+          int userId = row.getInt(1);
+          int movieId = row.getInt(2);
+          if (userId != currentUser[0]) {
+            currentUser[0] = userId;
+            currentLive[0] = liveMoviesByUser.isEmpty() ? null : liveMoviesByUser.get(userId);
+          }
+          if (currentLive[0] == null || Arrays.binarySearch(currentLive[0], movieId) < 0) {
+            builder.rating(userId, movieId, row.getFloat(3));
           }
         });
     jdbc.query(
@@ -72,15 +94,18 @@ class TrainingDataLoader implements TrainingDataSource {
     builder.genomeTagNames(
         jdbc.queryForList("select tag from genome_tag order by tag_id", String.class));
     jdbc.query(
-        "select movie_id, relevance from genome_vector",
+        "select movie_id, relevance from genome_vector order by movie_id",
         row -> {
           builder.genomeVector(row.getInt(1), GenomeVector.unpack(row.getBytes(2)));
         });
     return builder.build(fingerprint);
   }
 
-  private static long pair(int userId, int movieId) {
-    return ((long) userId << 32) | (movieId & 0xffffffffL);
+  private String datasetFingerprint() {
+    return imports
+        .findById(DatasetImport.SINGLETON_ID)
+        .map(DatasetImport::getFingerprint)
+        .orElseThrow(() -> new IllegalStateException("the database holds no imported dataset yet"));
   }
 
   /**

@@ -1,6 +1,8 @@
 package app.movierec.recommend.content;
 
+import app.movierec.common.GenomeMatrix;
 import app.movierec.common.IdIndex;
+import app.movierec.common.MovieTags;
 import app.movierec.common.ScoredMovie;
 import app.movierec.common.TopN;
 import app.movierec.common.TrainingData;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Content-based similarity over two vector spaces, immutable and thread-safe.
@@ -75,44 +77,49 @@ public final class ContentModel {
   /**
    * Builds both spaces for the whole catalogue of {@code data} (plus any rated movie missing from
    * it).
+   *
+   * <p>Written for ML-25M's size (62k movies, 1.09M tags, 13.8k genome vectors): terms are numbered
+   * once per distinct genre or tag text rather than per occurrence, and a movie's terms are counted
+   * by sorting a small int array, so no map is built per movie.
    */
   public static ContentModel build(TrainingData data) {
     int[] catalogueIds = data.movieIds();
-    int[] allIds = Arrays.copyOf(catalogueIds, catalogueIds.length + data.ratingMovieIds().length);
-    System.arraycopy(
-        data.ratingMovieIds(), 0, allIds, catalogueIds.length, data.ratingMovieIds().length);
-    IdIndex movies = IdIndex.of(allIds);
+    IdIndex movies = IdIndex.union(catalogueIds, data.ratingMovieIds());
     int movieCount = movies.size();
 
     // genome space
-    int dimension = data.genome().values().stream().findFirst().map(v -> v.length).orElse(0);
+    GenomeMatrix genomeData = data.genome();
+    int dimension = genomeData.dimension();
     int[] genomeRowOfMovieRow = new int[movieCount];
     Arrays.fill(genomeRowOfMovieRow, -1);
-    List<Integer> genomeMovieRows = new ArrayList<>();
+    int[] sourceRows = new int[genomeData.size()]; // genome-data row of each kept genome row
+    int[] genomeMovieRows = new int[genomeData.size()];
+    int genomeCount = 0;
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
-      float[] vector = data.genome().get(movies.idAt(movieRow));
-      if (vector != null) {
-        if (vector.length != dimension) {
-          throw new IllegalArgumentException(
-              "genome vector of movie "
-                  + movies.idAt(movieRow)
-                  + " has "
-                  + vector.length
-                  + " values, expected "
-                  + dimension);
-        }
-        genomeRowOfMovieRow[movieRow] = genomeMovieRows.size();
-        genomeMovieRows.add(movieRow);
+      int source = genomeData.rowOf(movies.idAt(movieRow));
+      if (source >= 0) {
+        genomeRowOfMovieRow[movieRow] = genomeCount;
+        genomeMovieRows[genomeCount] = movieRow;
+        sourceRows[genomeCount] = source;
+        genomeCount++;
       }
     }
-    int genomeCount = genomeMovieRows.size();
-    float[] raw = new float[genomeCount * dimension];
+    // every genome movie is normally in the index (genome rows of unknown movies are not loaded):
+    // then the data's own matrix serves as the raw relevances, with no 62 MB copy
+    float[] raw;
+    if (genomeCount == genomeData.size()) {
+      raw = genomeData.relevance();
+    } else {
+      raw = new float[genomeCount * dimension];
+      for (int g = 0; g < genomeCount; g++) {
+        System.arraycopy(
+            genomeData.relevance(), sourceRows[g] * dimension, raw, g * dimension, dimension);
+      }
+    }
     double[] mean = new double[dimension];
     for (int g = 0; g < genomeCount; g++) {
-      float[] vector = data.genome().get(movies.idAt(genomeMovieRows.get(g)));
-      System.arraycopy(vector, 0, raw, g * dimension, dimension);
       for (int d = 0; d < dimension; d++) {
-        mean[d] += vector[d] / (double) genomeCount;
+        mean[d] += raw[g * dimension + d] / (double) genomeCount;
       }
     }
     float[] genome = new float[raw.length];
@@ -126,59 +133,109 @@ public final class ContentModel {
       normalise(genome, g * dimension, dimension);
     }
 
-    // fallback space: terms are "g:<genre>" and "t:<tag>"
-    Map<String, Integer> termIds = new TreeMap<>();
-    List<Map<String, Integer>> termCounts = new ArrayList<>(movieCount);
-    Map<Integer, Integer> catalogueRow = new HashMap<>();
-    for (int i = 0; i < catalogueIds.length; i++) {
-      catalogueRow.put(catalogueIds[i], i);
+    // fallback space: terms are "g:<genre>" and "t:<tag>", numbered in alphabetical order
+    Map<String, String> genreTerms = new HashMap<>();
+    for (List<String> movieGenres : data.genres()) {
+      for (String genre : movieGenres) {
+        genreTerms.computeIfAbsent(genre, g -> "g:" + g.strip().toLowerCase(Locale.ROOT));
+      }
     }
+    MovieTags tags = data.userTags();
+    String[] vocabulary = tags.vocabulary();
+    String[] tagTerms = new String[vocabulary.length];
+    for (int v = 0; v < vocabulary.length; v++) {
+      String term = vocabulary[v].strip().toLowerCase(Locale.ROOT);
+      tagTerms[v] = term.isEmpty() ? null : "t:" + term;
+    }
+    TreeSet<String> distinctTerms = new TreeSet<>(genreTerms.values());
+    for (String term : tagTerms) {
+      if (term != null) {
+        distinctTerms.add(term);
+      }
+    }
+    Map<String, Integer> termIds = new HashMap<>();
+    for (String term : distinctTerms) {
+      termIds.put(term, termIds.size());
+    }
+    Map<List<String>, int[]> genreTermIds = new HashMap<>();
+    int[] tagTermIds = new int[vocabulary.length];
+    for (int v = 0; v < vocabulary.length; v++) {
+      tagTermIds[v] = tagTerms[v] == null ? -1 : termIds.get(tagTerms[v]);
+    }
+    int[] tagMovieIds = tags.movieIds();
+    int[] tagOffsets = tags.offsets();
+    int[] tagIdsOfMovies = tags.tagIds();
+
+    // pass 1: each movie's terms, sorted (= alphabetical, as before), with their counts
+    int[] termStarts = new int[movieCount + 1];
+    int[] movieTerms = new int[16];
+    int[] movieCounts = new int[16];
+    int[] scratch = new int[16];
+    int distinctTotal = 0;
+    int[] documentFrequency = new int[termIds.size()];
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
       int movieId = movies.idAt(movieRow);
-      Map<String, Integer> counts = new TreeMap<>();
-      Integer row = catalogueRow.get(movieId);
-      if (row != null) {
-        for (String genre : data.genres().get(row)) {
-          counts.merge("g:" + genre.strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      int occurrences = 0;
+      int catalogueRow = Arrays.binarySearch(catalogueIds, movieId);
+      int[] genreIds = null;
+      if (catalogueRow >= 0) {
+        genreIds =
+            genreTermIds.computeIfAbsent(
+                data.genres().get(catalogueRow), list -> termIdsOf(list, genreTerms, termIds));
+        occurrences += genreIds.length;
+      }
+      int tagRow = Arrays.binarySearch(tagMovieIds, movieId);
+      if (tagRow >= 0) {
+        occurrences += tagOffsets[tagRow + 1] - tagOffsets[tagRow];
+      }
+      if (scratch.length < occurrences) {
+        scratch = new int[Math.max(occurrences, scratch.length * 2)];
+      }
+      int n = 0;
+      if (genreIds != null) {
+        for (int term : genreIds) {
+          scratch[n++] = term;
         }
       }
-      for (String tag : data.userTags().getOrDefault(movieId, List.of())) {
-        String term = tag.strip().toLowerCase(Locale.ROOT);
-        if (!term.isEmpty()) {
-          counts.merge("t:" + term, 1, Integer::sum);
+      if (tagRow >= 0) {
+        for (int k = tagOffsets[tagRow]; k < tagOffsets[tagRow + 1]; k++) {
+          int term = tagTermIds[tagIdsOfMovies[k]];
+          if (term >= 0) {
+            scratch[n++] = term;
+          }
         }
       }
-      counts.keySet().forEach(term -> termIds.putIfAbsent(term, 0));
-      termCounts.add(counts);
-    }
-    int nextTerm = 0;
-    for (var entry : termIds.entrySet()) {
-      entry.setValue(nextTerm++);
-    }
-    int[] documentFrequency = new int[termIds.size()];
-    int nonZeros = 0;
-    for (Map<String, Integer> counts : termCounts) {
-      for (String term : counts.keySet()) {
-        documentFrequency[termIds.get(term)]++;
+      Arrays.sort(scratch, 0, n);
+      if (movieTerms.length < distinctTotal + n) {
+        movieTerms = Arrays.copyOf(movieTerms, Math.max(distinctTotal + n, movieTerms.length * 2));
+        movieCounts = Arrays.copyOf(movieCounts, movieTerms.length);
       }
-      nonZeros += counts.size();
+      for (int i = 0; i < n; i++) {
+        if (i > 0 && scratch[i] == scratch[i - 1]) {
+          movieCounts[distinctTotal - 1]++;
+        } else {
+          movieTerms[distinctTotal] = scratch[i];
+          movieCounts[distinctTotal] = 1;
+          documentFrequency[scratch[i]]++;
+          distinctTotal++;
+        }
+      }
+      termStarts[movieRow + 1] = distinctTotal;
     }
-    int[] offsets = new int[movieCount + 1];
-    int[] terms = new int[nonZeros];
-    float[] values = new float[nonZeros];
-    int next = 0;
+
+    // pass 2: TF-IDF weights, L2-normalised per movie
+    int[] terms = Arrays.copyOf(movieTerms, distinctTotal);
+    float[] values = new float[distinctTotal];
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
-      int start = next;
-      for (var entry : termCounts.get(movieRow).entrySet()) {
-        int term = termIds.get(entry.getKey());
-        double tf = 1 + Math.log(entry.getValue());
+      int start = termStarts[movieRow];
+      int end = termStarts[movieRow + 1];
+      for (int k = start; k < end; k++) {
+        int term = terms[k];
+        double tf = 1 + Math.log(movieCounts[k]);
         double idf = 1 + Math.log((1.0 + movieCount) / (1.0 + documentFrequency[term]));
-        terms[next] = term;
-        values[next] = (float) (tf * idf);
-        next++;
+        values[k] = (float) (tf * idf);
       }
-      normalise(values, start, next - start);
-      offsets[movieRow + 1] = next;
+      normalise(values, start, end - start);
     }
     List<String> tagNames =
         data.genomeTagNames().size() == dimension ? data.genomeTagNames() : List.of();
@@ -186,14 +243,24 @@ public final class ContentModel {
         movies,
         dimension,
         genomeRowOfMovieRow,
-        genomeMovieRows.stream().mapToInt(Integer::intValue).toArray(),
+        Arrays.copyOf(genomeMovieRows, genomeCount),
         genome,
         raw,
         tagNames,
         termIds.size(),
-        offsets,
+        termStarts,
         terms,
         values);
+  }
+
+  /** The term ids of a movie's genres (duplicates kept: a genre listed twice counts twice). */
+  private static int[] termIdsOf(
+      List<String> genres, Map<String, String> genreTerms, Map<String, Integer> termIds) {
+    int[] ids = new int[genres.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = termIds.get(genreTerms.get(genres.get(i)));
+    }
+    return ids;
   }
 
   /** {@code movieId <-> movieRow} of every score array this model returns (the whole catalogue). */
@@ -262,8 +329,8 @@ public final class ContentModel {
     for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
       query[fallbackTerms[k]] = fallbackValues[k];
     }
-    float[] scores = fallbackScores(query);
     int genomeRow = genomeRowOfMovieRow[movieRow];
+    float[] scores = fallbackScores(query, genomeRow >= 0);
     if (genomeRow >= 0) {
       overlayGenome(
           scores,
@@ -336,7 +403,7 @@ public final class ContentModel {
 
   /** The profile's cosine with every movie, by movieRow (rated movies included). */
   public float[] scores(Profile profile) {
-    float[] scores = fallbackScores(profile.fallback());
+    float[] scores = fallbackScores(profile.fallback(), profile.genome() != null);
     if (profile.genome() != null) {
       overlayGenome(scores, profile.genome());
     }
@@ -397,9 +464,17 @@ public final class ContentModel {
     return List.copyOf(names);
   }
 
-  private float[] fallbackScores(float[] denseQuery) {
+  /**
+   * Fallback cosines with every movie; with {@code genomeOverlaid} the genome movies are left at 0
+   * because {@link #overlayGenome} replaces their scores anyway (they are the popular movies that
+   * carry most of the tags, so this skips most of the sparse work).
+   */
+  private float[] fallbackScores(float[] denseQuery, boolean genomeOverlaid) {
     float[] scores = new float[movies.size()];
     for (int movieRow = 0; movieRow < scores.length; movieRow++) {
+      if (genomeOverlaid && genomeRowOfMovieRow[movieRow] >= 0) {
+        continue;
+      }
       float sum = 0;
       for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
         sum += denseQuery[fallbackTerms[k]] * fallbackValues[k];

@@ -1,5 +1,6 @@
 package app.movierec.recommend.eval;
 
+import app.movierec.common.IdIndex;
 import app.movierec.common.TrainingData;
 import app.movierec.common.UserHistory;
 import java.util.ArrayList;
@@ -49,84 +50,115 @@ public record ValidationSplit(
       double heldOutFraction,
       long maxTrainingRatings,
       long seed) {
-    TreeMap<Integer, List<Integer>> ratingsByUser = new TreeMap<>();
-    for (int r = 0; r < data.ratingCount(); r++) {
-      ratingsByUser.computeIfAbsent(data.ratingUserIds()[r], id -> new ArrayList<>()).add(r);
+    // each user's rating indexes in their original order (CSR by userRow, users ascending): the
+    // grouping a TreeMap of boxed lists would give, without 25 million boxed Integers
+    int[] userIds = data.ratingUserIds();
+    IdIndex users = IdIndex.of(userIds);
+    int[] userRowOfRating = new int[userIds.length];
+    int[] offsets = new int[users.size() + 1];
+    for (int r = 0; r < userIds.length; r++) {
+      userRowOfRating[r] =
+          r > 0 && userIds[r] == userIds[r - 1] ? userRowOfRating[r - 1] : users.rowOf(userIds[r]);
+      offsets[userRowOfRating[r] + 1]++;
     }
-    List<Integer> eligible = new ArrayList<>();
-    ratingsByUser.forEach(
-        (userId, ratings) -> {
-          if (ratings.size() >= minRatings) {
-            eligible.add(userId);
-          }
-        });
+    for (int row = 0; row < users.size(); row++) {
+      offsets[row + 1] += offsets[row];
+    }
+    int[] ratingsOfUsers = new int[userIds.length];
+    int[] fill = Arrays.copyOf(offsets, users.size());
+    for (int r = 0; r < userIds.length; r++) {
+      ratingsOfUsers[fill[userRowOfRating[r]]++] = r;
+    }
+    fill = null;
+
+    int[] eligible = new int[users.size()];
+    int eligibleCount = 0;
+    for (int row = 0; row < users.size(); row++) {
+      if (offsets[row + 1] - offsets[row] >= minRatings) {
+        eligible[eligibleCount++] = users.idAt(row);
+      }
+    }
+    eligible = Arrays.copyOf(eligible, eligibleCount);
     SplittableRandom random = new SplittableRandom(seed);
     shuffle(eligible, random);
-    int count = (int) Math.min(maxUsers, Math.round(userFraction * eligible.size()));
-    Set<Integer> validation = new HashSet<>(eligible.subList(0, count));
+    int count = (int) Math.min(maxUsers, Math.round(userFraction * eligible.length));
+    boolean[] isValidation = new boolean[users.size()];
+    for (int i = 0; i < count; i++) {
+      isValidation[users.rowOf(eligible[i])] = true;
+    }
     Set<Long> heldOutPairs = new HashSet<>();
 
     Map<Integer, Known> known = new TreeMap<>();
     Map<Integer, Set<Integer>> heldOut = new TreeMap<>();
-    List<Integer> others = new ArrayList<>();
+    int[] others = new int[users.size()];
+    int otherCount = 0;
     long otherRatings = 0;
-    for (var entry : ratingsByUser.entrySet()) {
-      if (!validation.contains(entry.getKey())) {
-        others.add(entry.getKey());
-        otherRatings += entry.getValue().size();
+    for (int row = 0; row < users.size(); row++) {
+      int userId = users.idAt(row);
+      if (!isValidation[row]) {
+        others[otherCount++] = userId;
+        otherRatings += offsets[row + 1] - offsets[row];
         continue;
       }
-      List<Integer> ratings = new ArrayList<>(entry.getValue());
+      int[] ratings = Arrays.copyOfRange(ratingsOfUsers, offsets[row], offsets[row + 1]);
       shuffle(ratings, random);
-      int held = (int) Math.max(1, Math.round(heldOutFraction * ratings.size()));
+      int held = (int) Math.max(1, Math.round(heldOutFraction * ratings.length));
       Set<Integer> test = new HashSet<>();
       for (int i = 0; i < held; i++) {
-        test.add(data.ratingMovieIds()[ratings.get(i)]);
-        heldOutPairs.add(pair(entry.getKey(), data.ratingMovieIds()[ratings.get(i)]));
+        test.add(data.ratingMovieIds()[ratings[i]]);
+        heldOutPairs.add(pair(userId, data.ratingMovieIds()[ratings[i]]));
       }
-      int[] movies = new int[ratings.size() - held];
+      int[] movies = new int[ratings.length - held];
       float[] stars = new float[movies.length];
-      for (int i = held; i < ratings.size(); i++) {
-        movies[i - held] = data.ratingMovieIds()[ratings.get(i)];
-        stars[i - held] = data.ratings()[ratings.get(i)];
+      for (int i = held; i < ratings.length; i++) {
+        movies[i - held] = data.ratingMovieIds()[ratings[i]];
+        stars[i - held] = data.ratings()[ratings[i]];
       }
-      known.put(entry.getKey(), new Known(movies, stars));
-      heldOut.put(entry.getKey(), Set.copyOf(test));
+      known.put(userId, new Known(movies, stars));
+      heldOut.put(userId, Set.copyOf(test));
     }
-    Set<Integer> trainingUsers = new HashSet<>(others);
-    trainingUsers.addAll(validation);
+    others = Arrays.copyOf(others, otherCount);
+    boolean[] training = new boolean[users.size()];
+    for (int userId : others) {
+      training[users.rowOf(userId)] = true;
+    }
     if (maxTrainingRatings > 0 && otherRatings > maxTrainingRatings) {
       shuffle(others, random);
-      trainingUsers.clear();
-      trainingUsers.addAll(validation);
+      Arrays.fill(training, false);
       long kept = 0;
       for (int userId : others) {
         if (kept >= maxTrainingRatings) {
           break;
         }
-        trainingUsers.add(userId);
-        kept += ratingsByUser.get(userId).size();
+        int row = users.rowOf(userId);
+        training[row] = true;
+        kept += offsets[row + 1] - offsets[row];
       }
     }
-    int[] users = new int[data.ratingCount()];
-    int[] movies = new int[data.ratingCount()];
-    float[] stars = new float[data.ratingCount()];
+    for (int row = 0; row < users.size(); row++) {
+      training[row] |= isValidation[row];
+    }
+    int[] trainUsers = new int[data.ratingCount()];
+    int[] trainMovies = new int[data.ratingCount()];
+    float[] trainStars = new float[data.ratingCount()];
     int next = 0;
     for (int r = 0; r < data.ratingCount(); r++) {
-      if (trainingUsers.contains(data.ratingUserIds()[r])
-          && !heldOutPairs.contains(pair(data.ratingUserIds()[r], data.ratingMovieIds()[r]))) {
-        users[next] = data.ratingUserIds()[r];
-        movies[next] = data.ratingMovieIds()[r];
-        stars[next] = data.ratings()[r];
+      int row = userRowOfRating[r];
+      if (training[row]
+          && !(isValidation[row]
+              && heldOutPairs.contains(pair(userIds[r], data.ratingMovieIds()[r])))) {
+        trainUsers[next] = userIds[r];
+        trainMovies[next] = data.ratingMovieIds()[r];
+        trainStars[next] = data.ratings()[r];
         next++;
       }
     }
     TrainingData train =
         data.withRatings(
             data.fingerprint() + "-validation-" + seed,
-            Arrays.copyOf(users, next),
-            Arrays.copyOf(movies, next),
-            Arrays.copyOf(stars, next));
+            Arrays.copyOf(trainUsers, next),
+            Arrays.copyOf(trainMovies, next),
+            Arrays.copyOf(trainStars, next));
     return new ValidationSplit(train, Map.copyOf(known), Map.copyOf(heldOut));
   }
 
@@ -156,12 +188,13 @@ public record ValidationSplit(
     return ((long) userId << 32) | (movieId & 0xffffffffL);
   }
 
-  private static <T> void shuffle(List<T> list, SplittableRandom random) {
-    for (int i = list.size() - 1; i > 0; i--) {
+  /** Fisher-Yates with the one seeded stream: reproducible. */
+  private static void shuffle(int[] values, SplittableRandom random) {
+    for (int i = values.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
-      T swap = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, swap);
+      int swap = values[i];
+      values[i] = values[j];
+      values[j] = swap;
     }
   }
 }

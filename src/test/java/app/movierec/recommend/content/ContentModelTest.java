@@ -95,7 +95,7 @@ class ContentModelTest {
 
   @Test
   void strongest_genome_tags_name_the_highest_relevances() {
-    float[] relevance = DATA.genome().get(4);
+    float[] relevance = DATA.genome().vectorOf(4).orElseThrow();
     int best = 0;
     for (int d = 1; d < relevance.length; d++) {
       if (relevance[d] > relevance[best]) {
