@@ -57,10 +57,28 @@ public class RatingService {
     }
   }
 
-  /** Stores a new visitor and returns their userId (from {@link Visitor#FIRST_ID} upward). */
+  /**
+   * Stores a new visitor and returns their userId (from {@link Visitor#FIRST_ID} upward) with their
+   * secret token; the database keeps only the token's hash, so this is the one chance to hand it to
+   * the visitor.
+   */
   @Transactional
-  public int createVisitor() {
-    return visitors.save(new Visitor(clock.instant().getEpochSecond())).getUserId();
+  public NewVisitor createVisitor() {
+    String token = VisitorToken.newToken();
+    Visitor visitor =
+        visitors.save(new Visitor(clock.instant().getEpochSecond(), VisitorToken.hash(token)));
+    return new NewVisitor(visitor.getUserId(), token);
+  }
+
+  /**
+   * The visitor who owns {@code token}; empty for anything else (a malformed or unknown token, a
+   * revoked one).
+   */
+  public Optional<Integer> visitorOfToken(String token) {
+    if (!VisitorToken.wellFormed(token)) {
+      return Optional.empty();
+    }
+    return visitors.findUserIdByTokenHash(VisitorToken.hash(token));
   }
 
   /**
@@ -87,6 +105,23 @@ public class RatingService {
               new LiveRating(userId, movieId, (float) rating, clock.instant().getEpochSecond()));
       liveByUser.put(userId, liveHistoryOf(userId).with(movieId, saved.getRating()));
       return saved;
+    }
+  }
+
+  /**
+   * Takes back a rating the user gave in the app (an undo); a MovieLens rating of the same movie
+   * counts again. Returns whether there was one.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public boolean deleteLiveRating(int userId, int movieId) {
+    synchronized (lockOf(userId)) {
+      UserHistory live = liveHistoryOf(userId);
+      if (!live.contains(movieId)) {
+        return false;
+      }
+      liveRatings.deleteById(new RatingId(userId, movieId));
+      liveByUser.put(userId, live.without(movieId));
+      return true;
     }
   }
 
