@@ -4,6 +4,7 @@ import app.movierec.common.ProgressListener;
 import app.movierec.common.ScoredMovie;
 import app.movierec.common.TopN;
 import app.movierec.common.UserHistory;
+import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.eval.ColdMovieSplit;
 import app.movierec.recommend.eval.ColdUserSplit;
 import app.movierec.recommend.eval.Evaluator;
@@ -53,7 +54,24 @@ public final class ModelEvaluation {
       TrainTestSplit split, HybridTrainer trainer, int k, double[] alsWeights) {
     long start = System.nanoTime();
     HybridModel model = trainer.fit(split.train(), ProgressListener.NONE);
-    long fitMillis = (System.nanoTime() - start) / 1_000_000;
+    return holdout(split, model, (System.nanoTime() - start) / 1_000_000, k, alsWeights);
+  }
+
+  /**
+   * As {@link #holdout(TrainTestSplit, HybridTrainer, int, double[])} around ALS factors fitted
+   * elsewhere on the split's training ratings (e.g. exported by the Spark job); the content model
+   * and the blend are fitted here as the app would.
+   */
+  public static Report holdout(
+      TrainTestSplit split, HybridTrainer trainer, AlsModel als, int k, double[] alsWeights) {
+    long start = System.nanoTime();
+    BlendSettings blend = trainer.chooseBlend(split.train(), ProgressListener.NONE);
+    HybridModel model = trainer.fit(split.train(), als, blend, ProgressListener.NONE);
+    return holdout(split, model, (System.nanoTime() - start) / 1_000_000, k, alsWeights);
+  }
+
+  private static Report holdout(
+      TrainTestSplit split, HybridModel model, long fitMillis, int k, double[] alsWeights) {
     List<Integer> users = split.testUsers();
     List<UserHistory> histories = new ArrayList<>(users.size());
     for (int userId : users) {

@@ -9,9 +9,12 @@ import app.movierec.common.TrainingDataSource;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsTrainer;
+import app.movierec.recommend.als.ExternalAlsFactors;
 import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.HybridConfig;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +45,7 @@ public class ModelLifecycle {
   private final HybridConfig hybridConfig;
   private final TrainingDataSource trainingData;
   private final ModelStore store;
+  private final Path importDir; // ALS factors exported by the Spark job, or null
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -57,12 +62,15 @@ public class ModelLifecycle {
       AlsConfig alsConfig,
       HybridConfig hybridConfig,
       TrainingDataSource trainingData,
-      ModelStore store) {
+      ModelStore store,
+      // bound as text: Spring's String-to-Path conversion goes through resources and rejects "../"
+      @Value("${movierec.als.import-dir:}") String importDir) {
     this.progress = progress;
     this.alsConfig = alsConfig;
     this.hybridConfig = hybridConfig;
     this.trainingData = trainingData;
     this.store = store;
+    this.importDir = importDir == null || importDir.isBlank() ? null : Path.of(importDir.strip());
   }
 
   /** Starts loading or fitting in the background; returns at once. */
@@ -124,12 +132,15 @@ public class ModelLifecycle {
       progress.update(Stage.TRAINING, "Reading training data", -1);
       TrainingData data = trainingData.load();
       ProgressListener listener = progress.listener(Stage.TRAINING);
-      HybridTrainer trainer = new HybridTrainer(alsConfig, hybridConfig);
       String fingerprint = data.fingerprint();
+      // factors trained elsewhere (the Spark job) are served as they are; they bring their config
+      Optional<AlsModel> imported = importDir == null ? Optional.empty() : importAls(data);
+      AlsConfig alsSettings = imported.map(AlsModel::config).orElse(alsConfig);
+      HybridTrainer trainer = new HybridTrainer(alsSettings, hybridConfig);
       Optional<AlsModel> savedAls =
-          ignoreSaved ? Optional.empty() : store.loadAls(fingerprint, alsConfig);
+          imported.isPresent() || ignoreSaved ? imported : store.loadAls(fingerprint, alsConfig);
       Optional<BlendSettings> savedBlend =
-          ignoreSaved ? Optional.empty() : store.loadBlend(fingerprint, alsConfig, hybridConfig);
+          ignoreSaved ? Optional.empty() : store.loadBlend(fingerprint, alsSettings, hybridConfig);
       BlendSettings blend = savedBlend.orElseGet(() -> trainer.chooseBlend(data, listener));
       AlsModel als = savedAls.orElseGet(() -> new AlsTrainer(alsConfig).train(data, listener));
       HybridModel model = trainer.fit(data, als, blend, listener);
@@ -137,7 +148,7 @@ public class ModelLifecycle {
         store.saveAls(als, fingerprint);
       }
       if (savedBlend.isEmpty()) {
-        store.saveBlend(blend, fingerprint, alsConfig, hybridConfig);
+        store.saveBlend(blend, fingerprint, alsSettings, hybridConfig);
       }
       current = model;
       progress.ready(
@@ -155,6 +166,26 @@ public class ModelLifecycle {
         progress.ready("Retraining failed (" + e.getMessage() + "); the previous model serves");
       }
       throw e;
+    }
+  }
+
+  /**
+   * ALS factors trained elsewhere ({@code movierec.als.import-dir}: an export of the Spark job),
+   * served instead of training here; the content model and the blend are still fitted here.
+   */
+  private Optional<AlsModel> importAls(TrainingData data) {
+    progress.update(Stage.TRAINING, "Importing ALS factors from " + importDir, -1);
+    try {
+      ExternalAlsFactors.Imported imported = ExternalAlsFactors.load(importDir, data);
+      log.info("{}", imported.summary());
+      return Optional.of(imported.model());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot import the ALS factors in "
+              + importDir
+              + " (movierec.als.import-dir): "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -200,6 +200,24 @@ class ModelLifecycleTest {
     assertThat(progress.current().phase()).contains("Retraining failed", "previous model");
   }
 
+  @Test
+  void serves_als_factors_exported_by_the_spark_job_instead_of_training() throws Exception {
+    TrainingData mini =
+        app.movierec.catalog.imports.MovieLensFolder.load(
+            Path.of("src/test/resources/engine/mini-movielens"), null);
+    AnnotationConfigApplicationContext context =
+        start(
+            () -> mini,
+            Map.of("movierec.als.import-dir", "src/test/resources/engine/spark-export"));
+
+    HybridModel model = context.getBean(ModelLifecycle.class).retrain().get(60, TimeUnit.SECONDS);
+
+    // the export's own settings (rank 4, Spark's count-scaled regularization), not the app's
+    assertThat(model.als().config().factors()).isEqualTo(4);
+    assertThat(model.als().config().scaleRegularization()).isTrue();
+    assertThat(model.recommend(model.trainedHistory(1).orElseThrow(), 3)).hasSize(3);
+  }
+
   private HybridModel trainedModel() {
     AnnotationConfigApplicationContext context = start();
     ModelLifecycle models = context.getBean(ModelLifecycle.class);
@@ -226,11 +244,15 @@ class ModelLifecycleTest {
   }
 
   private AnnotationConfigApplicationContext start(TrainingDataSource source) {
+    return start(source, Map.of());
+  }
+
+  private AnnotationConfigApplicationContext start(
+      TrainingDataSource source, Map<String, Object> properties) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context
-        .getEnvironment()
-        .getPropertySources()
-        .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
+    Map<String, Object> all = new java.util.HashMap<>(properties);
+    all.put("movierec.model-dir", modelDir.toString());
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", all));
     context.registerBean(RecordingProgressTracker.class);
     context.registerBean(
         AlsConfig.class,
