@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -205,7 +206,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                     "unknown field " + field + " (a rating has movieId and rating only)",
                     field));
       }
-      if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+      // a value of the wrong type (not broken JSON, whose path is only where the parser stopped)
+      if (cause instanceof MismatchedInputException json && !json.getPath().isEmpty()) {
         String field = jsonPath(json);
         return ResponseEntity.badRequest()
             .body(

@@ -1,6 +1,5 @@
 package app.movierec.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -45,8 +44,10 @@ final class ApiJson {
       Double alsScore,
       Double contentScore) {}
 
-  /** A rating sent by a client; both fields are required, and no others are accepted. */
-  @JsonIgnoreProperties(ignoreUnknown = false)
+  /**
+   * A rating sent by a client; both fields are required, and no others are accepted ({@link
+   * StrictRequestBodies}).
+   */
   record RatingRequest(Integer movieId, Double rating) {}
 
   /** A stored rating. {@code ratedAt} is seconds since the epoch. */

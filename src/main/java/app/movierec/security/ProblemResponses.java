@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Problem JSON (RFC 7807) written by the filters that answer before Spring MVC does (rate and
  * request limits, the API's 401 and 403), in the shape of {@code app.movierec.api.ApiErrors}: type,
  * title, status, detail, instance and, where one input is at fault, field. Pages outside {@code
- * /api} get the same words as plain text.
+ * /api} get the same words as plain text. Both carry the strict security headers, since the filters
+ * answer before Spring Security would add them.
  */
 public final class ProblemResponses {
 
@@ -35,6 +36,8 @@ public final class ProblemResponses {
     }
     response.resetBuffer();
     response.setStatus(status);
+    // these answers leave before Spring Security's header writers run: the same headers here
+    SecurityHeaders.strict(response);
     if (isApi(request)) {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,6 +1,7 @@
 package app.movierec.security;
 
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,9 +24,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * ahead of this one): {@code /admin} and every path under it need the operator's login (role
  * {@value OperatorAccounts#ROLE}), by path, so an {@code /admin/...} view added later is covered
  * without an annotation; every other page is public. Vaadin's {@link VaadinSecurityConfigurer}
- * brings the login form at {@value #LOGIN_PATH}, CSRF protection (Spring's token for the form
- * posts, Vaadin's own for its requests) and the same path rules for in-app navigation (the route
- * path checker asks this chain, so a router link to {@code /admin} lands on the login view too).
+ * brings the login form at {@value #LOGIN_PATH} and the same path rules for in-app navigation (the
+ * route path checker asks this chain, so a router link to {@code /admin} lands on the login view
+ * too). CSRF protection: Spring's token on every form post, the login form's included, and Vaadin's
+ * own token on Vaadin's requests.
  *
  * <p>Two filters run before Spring Security: {@link RequestLimitFilter} (body sizes, unparsable
  * query strings) and {@link RateLimitFilter} (per-client limits).
@@ -40,7 +42,7 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
     RequestMatcher operatorPages = operatorPages();
     http.authorizeHttpRequests(
         requests ->
@@ -50,7 +52,13 @@ class SecurityConfig {
                 .requestMatchers(new NegatedRequestMatcher(operatorPages))
                 .permitAll());
     http.headers(SecurityHeaders::pages);
-    http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH, "/"));
+    // Vaadin's own CSRF set-up exempts the login form's post; ours exempts only Vaadin's internal
+    // requests (which carry Vaadin's own token), so the login form needs Spring's token too (the
+    // login form sends it from the page's _csrf meta tags)
+    http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+    http.with(
+        VaadinSecurityConfigurer.vaadin(),
+        vaadin -> vaadin.enableCsrfConfiguration(false).loginView(LOGIN_PATH, "/"));
     return http.build();
   }
 

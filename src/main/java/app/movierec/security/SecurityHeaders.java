@@ -1,5 +1,6 @@
 package app.movierec.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -52,6 +53,18 @@ public final class SecurityHeaders {
         .addHeaderWriter(
             new DelegatingRequestMatcherHeaderWriter(
                 posters, new StaticHeadersWriter("Content-Security-Policy", STRICT_POLICY)));
+  }
+
+  /**
+   * The strict headers set by hand, for answers written before Spring Security's filter chain (rate
+   * and request limits): nothing may run, be framed, sniffed, cached or referred from them.
+   */
+  static void strict(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", STRICT_POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cache-Control", "no-store");
   }
 
   /** The API's headers. */

@@ -114,6 +114,61 @@ final class ApiClient {
     }
   }
 
+  /**
+   * A GET sent over a plain socket, for request targets that {@link java.net.URI} refuses to build
+   * (a malformed %-escape) but a hostile client sends anyway.
+   */
+  Response rawGet(String pathAndQuery) {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + pathAndQuery
+                      + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int headerEnd = raw.indexOf("\r\n\r\n");
+      String[] lines = raw.substring(0, headerEnd).split("\r\n");
+      java.util.Map<String, java.util.List<String>> headers =
+          new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers
+            .computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+            .add(lines[i].substring(colon + 1).strip());
+      }
+      String body = raw.substring(headerEnd + 4);
+      if (headers.getOrDefault("Transfer-Encoding", java.util.List.of()).contains("chunked")) {
+        body = dechunk(body);
+      }
+      return new Response(
+          Integer.parseInt(lines[0].split(" ")[1]),
+          headers.getOrDefault("Content-Type", java.util.List.of("")).getFirst(),
+          body,
+          HttpHeaders.of(headers, (name, value) -> true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String dechunk(String chunked) {
+    StringBuilder body = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int lineEnd = chunked.indexOf("\r\n", at);
+      int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+      if (size == 0) {
+        return body.toString();
+      }
+      body.append(chunked, lineEnd + 2, lineEnd + 2 + size); // ASCII problem JSON: chars = bytes
+      at = lineEnd + 2 + size + 2;
+    }
+  }
+
   String url(String path) {
     return base + path;
   }
