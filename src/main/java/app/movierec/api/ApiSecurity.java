@@ -8,6 +8,7 @@ import app.movierec.security.VisitorTokenFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -35,7 +38,14 @@ class ApiSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, RatingService ratings) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http,
+      RatingService ratings,
+      ObjectProvider<SecurityContextHolderStrategy> strategies)
+      throws Exception {
+    // the strategy Spring Security's own filters use (a unique bean, else the static holder's)
+    SecurityContextHolderStrategy contexts =
+        strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     http.securityMatcher("/api/**")
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(
@@ -45,7 +55,7 @@ class ApiSecurity {
         .logout(AbstractHttpConfigurer::disable)
         .httpBasic(
             basic -> basic.realmName(REALM).authenticationEntryPoint(ApiSecurity::unauthorized))
-        .addFilterBefore(new VisitorTokenFilter(ratings), BasicAuthenticationFilter.class)
+        .addFilterBefore(new VisitorTokenFilter(ratings, contexts), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests

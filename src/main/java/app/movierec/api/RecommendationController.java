@@ -29,7 +29,7 @@ import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -148,8 +148,9 @@ class RecommendationController {
       @PathVariable int userId,
       @RequestBody RatingRequest body,
       @RequestAttribute(name = VisitorTokenFilter.INVALID_TOKEN, required = false)
-          Boolean invalidToken) {
-    checkWrite(userId, invalidToken);
+          Boolean invalidToken,
+      Authentication authentication) {
+    checkWrite(userId, invalidToken, authentication);
     if (body == null || body.movieId() == null) {
       throw new BadRequestException("movieId", "movieId is required");
     }
@@ -168,9 +169,10 @@ class RecommendationController {
   List<RatingJson> ratingsOf(
       @PathVariable int userId,
       @RequestAttribute(name = VisitorTokenFilter.INVALID_TOKEN, required = false)
-          Boolean invalidToken) {
+          Boolean invalidToken,
+      Authentication authentication) {
     if (Visitor.isVisitorId(userId)) {
-      checkWrite(userId, invalidToken);
+      checkWrite(userId, invalidToken, authentication);
     }
     if (!ratings.userExists(userId)) {
       throw new UnknownUserException(userId);
@@ -189,19 +191,22 @@ class RecommendationController {
       @PathVariable int userId,
       @PathVariable int movieId,
       @RequestAttribute(name = VisitorTokenFilter.INVALID_TOKEN, required = false)
-          Boolean invalidToken) {
-    checkWrite(userId, invalidToken);
+          Boolean invalidToken,
+      Authentication authentication) {
+    checkWrite(userId, invalidToken, authentication);
     if (!ratings.deleteLiveRating(userId, movieId)) {
       throw new RatingNotFoundException(userId, movieId);
     }
     return ResponseEntity.noContent().build();
   }
 
-  private static void checkWrite(int userId, Boolean invalidToken) {
-    WriteAccess.check(
-        SecurityContextHolder.getContext().getAuthentication(),
-        userId,
-        Boolean.TRUE.equals(invalidToken));
+  /**
+   * {@code authentication} is the request's principal as Spring Security's filters left it (null
+   * when anonymous), not the static {@code SecurityContextHolder}'s, which need not be the strategy
+   * of the filter chain that served this request.
+   */
+  private static void checkWrite(int userId, Boolean invalidToken, Authentication authentication) {
+    WriteAccess.check(authentication, userId, Boolean.TRUE.equals(invalidToken));
   }
 
   private static RatingJson json(LiveRating stored) {

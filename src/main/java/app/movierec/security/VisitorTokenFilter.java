@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,9 +24,15 @@ public class VisitorTokenFilter extends OncePerRequestFilter {
   public static final String INVALID_TOKEN = "app.movierec.security.VisitorTokenFilter.invalid";
 
   private final RatingService ratings;
+  private final SecurityContextHolderStrategy contexts;
 
-  public VisitorTokenFilter(RatingService ratings) {
+  /**
+   * @param contexts the strategy of the filter chain this filter runs in (the one that clears the
+   *     context after each request; the static {@code SecurityContextHolder} may be another)
+   */
+  public VisitorTokenFilter(RatingService ratings, SecurityContextHolderStrategy contexts) {
     this.ratings = ratings;
+    this.contexts = contexts;
   }
 
   @Override
@@ -38,9 +44,9 @@ public class VisitorTokenFilter extends OncePerRequestFilter {
       String token = header.substring(7).strip();
       var visitor = ratings.visitorOfToken(token);
       if (visitor.isPresent()) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new VisitorAuthentication(visitor.get()));
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
       } else {
         request.setAttribute(INVALID_TOKEN, Boolean.TRUE);
       }

@@ -3,16 +3,22 @@ package app.movierec.security;
 import static app.movierec.security.WebClient.basic;
 import static app.movierec.security.WebClient.location;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doAnswer;
 
 import app.movierec.common.ProgressTracker;
 import app.movierec.common.TrainingDataSource;
+import app.movierec.ratings.RatingService;
 import app.movierec.recommend.ModelLifecycle;
 import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,8 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
@@ -46,14 +57,26 @@ import tools.jackson.databind.json.JsonMapper;
       "movierec.rate-limit.period=1h",
       "server.forward-headers-strategy=native"
     })
+@Import(FreshInstallSecurityTest.CaptureOperatorLog.class)
 class FreshInstallSecurityTest {
 
-  /** Everything {@link OperatorAccounts} logs, from before the application context starts. */
+  /** Everything {@link OperatorAccounts} logs, from before it is created. */
   private static final ListAppender<ILoggingEvent> OPERATOR_LOG = new ListAppender<>();
 
-  static {
-    OPERATOR_LOG.start();
-    ((Logger) LoggerFactory.getLogger(OperatorAccounts.class)).addAppender(OPERATOR_LOG);
+  /**
+   * Attaches {@link #OPERATOR_LOG} once Spring Boot has (re)initialised logging, which drops
+   * appenders added earlier, and before any singleton (the operator's account) is created.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class CaptureOperatorLog {
+
+    @Bean
+    static BeanFactoryPostProcessor captureOperatorLog() {
+      return beanFactory -> {
+        OPERATOR_LOG.start();
+        ((Logger) LoggerFactory.getLogger(OperatorAccounts.class)).addAppender(OPERATOR_LOG);
+      };
+    }
   }
 
   private static final Pattern GENERATED = Pattern.compile("password: (\\S+)");
@@ -65,6 +88,9 @@ class FreshInstallSecurityTest {
   @Autowired ModelLifecycle models;
   @Autowired OperatorAccountRepository accounts;
   @Autowired PasswordEncoder encoder;
+  @Autowired ApplicationContext context;
+  @Autowired VisitorSession visitors;
+  @Autowired RatingService ratings;
   @MockitoSpyBean TrainingDataSource trainingData;
 
   @BeforeEach
@@ -142,6 +168,29 @@ class FreshInstallSecurityTest {
     assertThat(rate(elsewhere, path, bearer, 4).statusCode())
         .as("the limit is the client's, not the visitor's")
         .isEqualTo(201);
+  }
+
+  @Test
+  void the_pages_count_visitor_creations_and_ratings_against_the_same_limits() {
+    // a browserless session: its client address (127.0.0.1) is used by no other test here
+    MockVaadin.setup(
+        UI::new,
+        new MockSpringServlet(new Routes().autoDiscoverViews("app.movierec.ui"), context, UI::new));
+    try {
+      visitors.startVisitor();
+      int visitor = visitors.startVisitor();
+      assertThatThrownBy(visitors::startVisitor)
+          .isInstanceOf(RateLimitedException.class)
+          .hasMessageContaining("try again in");
+      for (int movieId = 1; movieId <= 3; movieId++) {
+        visitors.rate(visitor, movieId, 4.0);
+      }
+      assertThatThrownBy(() -> visitors.rate(visitor, 4, 4.0))
+          .isInstanceOf(RateLimitedException.class);
+      assertThat(ratings.ratingsOf(visitor)).hasSize(3);
+    } finally {
+      MockVaadin.tearDown();
+    }
   }
 
   @Test

@@ -20,7 +20,9 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,11 +64,17 @@ class VisitorOwnershipViewTest {
   }
 
   private static Cookie visitorCookie() {
-    FakeResponse response =
-        (FakeResponse)
-            ((VaadinServletResponse) com.vaadin.flow.server.VaadinResponse.getCurrent())
-                .getHttpServletResponse();
-    return response.findCookie(VisitorSession.COOKIE);
+    Object response = VaadinResponse.getCurrent();
+    for (int depth = 0; depth < 10 && !(response instanceof FakeResponse); depth++) {
+      // VaadinServletResponse is itself a wrapper (its getHttpServletResponse() is itself)
+      if (response instanceof ServletResponseWrapper wrapper) {
+        response = wrapper.getResponse();
+      } else if (response instanceof VaadinServletResponse vaadin) {
+        response = vaadin.getHttpServletResponse();
+      }
+    }
+    assertThat(response).isInstanceOf(FakeResponse.class);
+    return ((FakeResponse) response).findCookie(VisitorSession.COOKIE);
   }
 
   @Test
