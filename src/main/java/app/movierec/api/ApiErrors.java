@@ -3,6 +3,10 @@ package app.movierec.api;
 import app.movierec.common.UnknownUserException;
 import app.movierec.ratings.InvalidRatingException;
 import app.movierec.recommend.NotReadyException;
+import app.movierec.security.PayloadTooLargeException;
+import app.movierec.security.WriteAccess;
+import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -14,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,11 +26,17 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every API error as RFC 7807 problem JSON ({@code application/problem+json}): 400 with a {@code
- * field} property for bad input, 404 for unknown users and movies, 503 while the recommender
- * trains, 500 without details otherwise. Never a stack trace or an exception class name.
+ * field} property for bad input, 401 without a visitor's token and 403 with someone else's, 404 for
+ * unknown users, movies and paths, 405 with {@code Allow} for a wrong method, 413 for a body too
+ * long, 503 while the recommender trains, 500 without details otherwise (the filters in {@code
+ * app.movierec.security} answer 413 and 429 before a request gets here, in the same shape). Never a
+ * stack trace or an exception class name.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -56,6 +67,40 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiFallbackController.ApiPathNotFoundException.class)
   ProblemDetail unknownPath() {
     return problem(HttpStatus.NOT_FOUND, "Not found", "no such API endpoint", null);
+  }
+
+  @ExceptionHandler(RatingNotFoundException.class)
+  ProblemDetail ratingNotFound(RatingNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "No such rating", e.getMessage(), "movieId");
+  }
+
+  /** A write without the visitor's token (or the operator's credentials): 401 (RFC 6750). */
+  @ExceptionHandler(WriteAccess.NotSignedInException.class)
+  ResponseEntity<ProblemDetail> notSignedIn(WriteAccess.NotSignedInException e) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(
+            HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer realm=\""
+                + ApiSecurity.REALM
+                + "\""
+                + (e.invalidToken() ? ", error=\"invalid_token\"" : ""))
+        .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage(), null));
+  }
+
+  /** A valid token for someone else's ratings: 403. */
+  @ExceptionHandler(WriteAccess.NotOwnerException.class)
+  ProblemDetail notOwner(WriteAccess.NotOwnerException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), "userId");
+  }
+
+  /** Tomcat's parameter parsing failed (a malformed %-escape) where the filter did not look. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail invalidParameter() {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request",
+        "the query string cannot be decoded (a malformed %-escape)",
+        "query");
   }
 
   @ExceptionHandler(NotReadyException.class)
@@ -139,6 +184,40 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+            .body(
+                problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request too large",
+                    "the request body is longer than the "
+                        + tooLarge.limit()
+                        + " bytes accepted here",
+                    "body"));
+      }
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        String field = jsonPath(unknown);
+        return ResponseEntity.badRequest()
+            .body(
+                problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "unknown field " + field + " (a rating has movieId and rating only)",
+                    field));
+      }
+      // a value of the wrong type (not broken JSON, whose path is only where the parser stopped)
+      if (cause instanceof MismatchedInputException json && !json.getPath().isEmpty()) {
+        String field = jsonPath(json);
+        return ResponseEntity.badRequest()
+            .body(
+                problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    field + " has a value of the wrong type or format",
+                    field));
+      }
+    }
     // the parser's message names internal classes: keep it out of the response
     return ResponseEntity.badRequest()
         .body(
@@ -147,6 +226,45 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "Malformed JSON",
                 "the request body is missing or is not valid JSON of the expected shape",
                 "body"));
+  }
+
+  /** A wrong method on a known path: 405 with {@code Allow}. */
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    HttpHeaders allow = new HttpHeaders();
+    allow.setAllow(e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods());
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .headers(allow)
+        .body(
+            problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "Method not allowed",
+                e.getMethod()
+                    + " is not supported here; allowed: "
+                    + String.join(
+                        ", ",
+                        e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()),
+                null));
+  }
+
+  /** {@code [3].movieId} from Jackson's path of the offending value. */
+  private static String jsonPath(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {

@@ -44,12 +44,24 @@ final class ApiJson {
       Double alsScore,
       Double contentScore) {}
 
-  /** A rating sent by a client; both fields are required. */
+  /**
+   * A rating sent by a client; both fields are required, and no others are accepted ({@link
+   * StrictRequestBodies}).
+   */
   record RatingRequest(Integer movieId, Double rating) {}
 
   /** A stored rating. {@code ratedAt} is seconds since the epoch. */
   record RatingJson(long userId, int movieId, double rating, long ratedAt) {}
 
-  /** A created visitor. */
-  record UserJson(int userId) {}
+  /**
+   * A created visitor with their secret token (only in this answer; send it as {@code
+   * Authorization: Bearer <token>} to write their ratings).
+   */
+  record UserJson(int userId, String token) {
+
+    @Override
+    public String toString() {
+      return "UserJson[userId=" + userId + ", token=(secret)]";
+    }
+  }
 }

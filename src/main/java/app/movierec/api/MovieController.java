@@ -10,6 +10,7 @@ import app.movierec.recommend.hybrid.BlendWeights;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MovieController {
 
   static final int MAX_LIMIT = 100;
+
+  /** The longest title search: as long as the longest title the catalogue can hold. */
+  static final int MAX_QUERY = 512;
+
   private static final int SIMILAR = 10;
 
   private final MovieSearch search;
@@ -44,7 +49,7 @@ class MovieController {
   /** Movies whose titles match the query (words in any order, year optional), best first. */
   @GetMapping
   List<MovieJson> search(
-      @RequestParam @NotBlank String query,
+      @RequestParam @NotBlank @Size(max = MAX_QUERY) String query,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit) {
     return json.movies(search.search(query, limit));
   }

@@ -48,10 +48,28 @@ public class RatingService {
     this.clock = Clock.systemUTC();
   }
 
-  /** Stores a new visitor and returns their userId (from {@link Visitor#FIRST_ID} upward). */
+  /**
+   * Stores a new visitor and returns their userId (from {@link Visitor#FIRST_ID} upward) with their
+   * secret token; the database keeps only the token's hash, so this is the one chance to hand it to
+   * the visitor.
+   */
   @Transactional
-  public int createVisitor() {
-    return visitors.save(new Visitor(clock.instant().getEpochSecond())).getUserId();
+  public NewVisitor createVisitor() {
+    String token = VisitorToken.newToken();
+    Visitor visitor =
+        visitors.save(new Visitor(clock.instant().getEpochSecond(), VisitorToken.hash(token)));
+    return new NewVisitor(visitor.getUserId(), token);
+  }
+
+  /**
+   * The visitor who owns {@code token}; empty for anything else (a malformed or unknown token, a
+   * revoked one).
+   */
+  public Optional<Integer> visitorOfToken(String token) {
+    if (!VisitorToken.wellFormed(token)) {
+      return Optional.empty();
+    }
+    return visitors.findUserIdByTokenHash(VisitorToken.hash(token));
   }
 
   /**
@@ -73,6 +91,20 @@ public class RatingService {
     }
     return liveRatings.save(
         new LiveRating(userId, movieId, (float) rating, clock.instant().getEpochSecond()));
+  }
+
+  /**
+   * Takes back a rating the user gave in the app (an undo); a MovieLens rating of the same movie
+   * counts again. Returns whether there was one.
+   */
+  @Transactional
+  public boolean deleteLiveRating(int userId, int movieId) {
+    RatingId id = new RatingId(userId, movieId);
+    if (!liveRatings.existsById(id)) {
+      return false;
+    }
+    liveRatings.deleteById(id);
+    return true;
   }
 
   /** Throws {@link InvalidRatingException} unless {@code rating} is 0.5, 1.0, ... or 5.0. */

@@ -13,6 +13,10 @@ import jakarta.persistence.Table;
  * {@code visitor_seq}, which starts at {@link #FIRST_ID} (one billion): MovieLens userIds stay
  * below one million, so the two never clash, and visitor ids still fit the {@code int} the models
  * use (up to 2,147,483,647).
+ *
+ * <p>A visitor owns their ratings through a secret token ({@link VisitorToken}) handed out once at
+ * creation; only its SHA-256 is stored ({@code token_hash}). Visitors created before tokens existed
+ * have none and can no longer be written to (except by the operator).
  */
 @Entity
 @Table(name = "visitor")
@@ -34,10 +38,20 @@ public class Visitor {
   @Column(name = "created_at", nullable = false)
   private long createdAt;
 
+  /** SHA-256 of the visitor's token, hex; null for visitors created before tokens existed. */
+  @Column(name = "token_hash", length = 64, unique = true)
+  private String tokenHash;
+
   protected Visitor() {}
 
-  Visitor(long createdAt) {
+  Visitor(long createdAt, String tokenHash) {
     this.createdAt = createdAt;
+    this.tokenHash = tokenHash;
+  }
+
+  /** Whether {@code userId} is in the visitors' range (MovieLens users are below it). */
+  public static boolean isVisitorId(int userId) {
+    return userId >= FIRST_ID;
   }
 
   public int getUserId() {

@@ -103,6 +103,11 @@ public class ModelLifecycle {
     return pendingRetrain != null && !pendingRetrain.isDone();
   }
 
+  /** The retrain queued or running now, to follow without starting one; empty when idle. */
+  public synchronized Optional<CompletableFuture<HybridModel>> runningRetrain() {
+    return busy() ? Optional.of(pendingRetrain) : Optional.empty();
+  }
+
   /** The model serving now; empty before the first one is ready. */
   public Optional<HybridModel> current() {
     return Optional.ofNullable(current);

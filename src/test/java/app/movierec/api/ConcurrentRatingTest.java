@@ -32,7 +32,9 @@ class ConcurrentRatingTest extends ApiTestBase {
   @Test
   void recommendations_requested_after_a_rating_returned_always_exclude_that_movie()
       throws Exception {
-    int userId = api.post("/api/users", "").json().get("userId").asInt();
+    ApiClient.Visitor visitor = api.newVisitor();
+    int userId = visitor.userId();
+    ApiClient owner = api.asVisitor(visitor.token());
     String recommendations = "/api/users/" + userId + "/recommendations?n=100";
     Set<Long> confirmed = ConcurrentHashMap.newKeySet();
     AtomicBoolean ratersDone = new AtomicBoolean();
@@ -52,7 +54,7 @@ class ConcurrentRatingTest extends ApiTestBase {
                       double stars = 1 + round + (movieId % 2) * 0.5;
                       String rating = "{\"movieId\":" + movieId + ",\"rating\":" + stars + "}";
                       ApiClient.Response stored =
-                          api.post("/api/users/" + userId + "/ratings", rating);
+                          owner.post("/api/users/" + userId + "/ratings", rating);
                       assertThat(stored.status()).as(stored.body()).isEqualTo(201);
                       confirmed.add(movieId);
                       Set<Long> mustBeExcluded = Set.copyOf(confirmed);

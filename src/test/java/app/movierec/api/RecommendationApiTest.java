@@ -73,7 +73,9 @@ class RecommendationApiTest extends ApiTestBase {
     assertProblem(
         api.get("/api/users/" + (Visitor.FIRST_ID + 999_999) + "/recommendations"), 404, "userId");
     assertProblem(
-        api.post("/api/users/999/ratings", "{\"movieId\":1,\"rating\":4}"), 404, "userId");
+        api.asOperator().post("/api/users/999/ratings", "{\"movieId\":1,\"rating\":4}"),
+        404,
+        "userId");
   }
 
   @Test
@@ -99,7 +101,9 @@ class RecommendationApiTest extends ApiTestBase {
         "[{\"movieId\":1}] | [0].rating",
         "[{\"movieId\":1,\"rating\": | body",
         "{\"movieId\":1,\"rating\":4} | body",
-        "[{\"movieId\":\"one\",\"rating\":4}] | body"
+        "[{\"movieId\":\"one\",\"rating\":4}] | [0].movieId",
+        "[{\"movieId\":1,\"rating\":4},{\"movieId\":1,\"rating\":3}] | [1].movieId",
+        "[{\"movieId\":1,\"rating\":4,\"note\":\"x\"}] | [0].note"
       })
   void a_bad_anonymous_rating_list_is_a_400_problem_naming_the_field(String body, String field) {
     assertProblem(api.post("/api/recommendations", body), 400, field);
@@ -121,10 +125,12 @@ class RecommendationApiTest extends ApiTestBase {
 
   @Test
   void a_stored_rating_is_returned_and_reflected_in_the_next_recommendations_at_once() {
-    long userId = api.post("/api/users", "").json().get("userId").asLong();
+    ApiClient.Visitor visitor = api.newVisitor();
+    long userId = visitor.userId();
+    ApiClient owner = api.asVisitor(visitor.token());
 
     ApiClient.Response stored =
-        api.post("/api/users/" + userId + "/ratings", "{\"movieId\":1,\"rating\":4.5}");
+        owner.post("/api/users/" + userId + "/ratings", "{\"movieId\":1,\"rating\":4.5}");
 
     assertThat(stored.status()).isEqualTo(201);
     assertThat(stored.json().get("userId").asLong()).isEqualTo(userId);
@@ -134,7 +140,7 @@ class RecommendationApiTest extends ApiTestBase {
     List<Long> first = ids(api.get("/api/users/" + userId + "/recommendations?n=100").json());
     assertThat(first).isNotEmpty().doesNotContain(1L);
 
-    api.post(
+    owner.post(
         "/api/users/" + userId + "/ratings", "{\"movieId\":" + first.getFirst() + ",\"rating\":2}");
 
     assertThat(ids(api.get("/api/users/" + userId + "/recommendations?n=100").json()))
@@ -146,7 +152,10 @@ class RecommendationApiTest extends ApiTestBase {
     List<Long> before = ids(api.get("/api/users/4/recommendations?n=100").json());
     long next = before.getFirst();
 
-    assertThat(api.post("/api/users/4/ratings", "{\"movieId\":" + next + ",\"rating\":3}").status())
+    assertThat(
+            api.asOperator()
+                .post("/api/users/4/ratings", "{\"movieId\":" + next + ",\"rating\":3}")
+                .status())
         .isEqualTo(201);
 
     List<Long> after = ids(api.get("/api/users/4/recommendations?n=100").json());
@@ -155,9 +164,12 @@ class RecommendationApiTest extends ApiTestBase {
 
   @Test
   void a_retrain_folds_live_ratings_into_the_model() throws Exception {
-    int userId = api.post("/api/users", "").json().get("userId").asInt();
-    api.post("/api/users/" + userId + "/ratings", "{\"movieId\":2,\"rating\":5}");
-    api.post("/api/users/" + userId + "/ratings", "{\"movieId\":6,\"rating\":4}");
+    ApiClient.Visitor visitor = api.newVisitor();
+    int userId = visitor.userId();
+    api.asVisitor(visitor.token())
+        .post("/api/users/" + userId + "/ratings", "{\"movieId\":2,\"rating\":5}");
+    api.asVisitor(visitor.token())
+        .post("/api/users/" + userId + "/ratings", "{\"movieId\":6,\"rating\":4}");
     assertThat(models.require().trainedHistory(userId)).isEmpty();
 
     models.retrain().get(90, TimeUnit.SECONDS);
@@ -181,6 +193,6 @@ class RecommendationApiTest extends ApiTestBase {
         "[] | body"
       })
   void a_bad_rating_is_a_400_problem_naming_the_field(String body, String field) {
-    assertProblem(api.post("/api/users/1/ratings", body), 400, field);
+    assertProblem(api.asOperator().post("/api/users/1/ratings", body), 400, field);
   }
 }

@@ -117,7 +117,7 @@ class LoadTestAndColdStartCommandsTest {
             "2");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("errors 200 (non-200 200, I/O 0)", "HTTP 404");
+    assertThat(out.toString()).contains("errors 200 (unexpected status 200, I/O 0)", "HTTP 404");
   }
 
   @Test

@@ -36,7 +36,7 @@ class LiveRatingPersistenceTest {
     int visitor;
     try (ConfigurableApplicationContext first = start("fail")) {
       RatingService ratings = first.getBean(RatingService.class);
-      visitor = ratings.createVisitor();
+      visitor = ratings.createVisitor().userId();
       ratings.rate(visitor, 1, 5.0);
       ratings.rate(visitor, 3, 4.5);
       ratings.rate(visitor, 3, 4.0); // replaces the 4.5

@@ -63,8 +63,8 @@ class RatingServiceTest {
 
   @Test
   void visitors_get_ids_from_one_billion_and_exist_before_their_first_rating() {
-    int first = ratings.createVisitor();
-    int second = ratings.createVisitor();
+    int first = ratings.createVisitor().userId();
+    int second = ratings.createVisitor().userId();
 
     assertThat(first).isGreaterThanOrEqualTo(Visitor.FIRST_ID);
     assertThat(second).isGreaterThan(first);

@@ -42,7 +42,7 @@ class TwoInstancesOnPostgresTest {
           second.getBean(DatasetStatusService.class).current().orElseThrow().getImportedAt();
       RatingService ratingsOfFirst = first.getBean(RatingService.class);
       RatingService ratingsOfSecond = second.getBean(RatingService.class);
-      visitor = ratingsOfFirst.createVisitor();
+      visitor = ratingsOfFirst.createVisitor().userId();
       ratingsOfFirst.rate(visitor, 1, 5.0);
 
       assertThat(ratingsOfSecond.userExists(visitor)).isTrue();

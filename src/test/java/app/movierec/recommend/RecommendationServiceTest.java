@@ -143,7 +143,7 @@ class RecommendationServiceTest {
 
   @Test
   void a_visitors_recommendations_and_explanations_come_from_their_live_ratings() {
-    int visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor().userId();
     ratings.rate(visitor, 2, 5);
     ratings.rate(visitor, 4, 4.5);
 
@@ -161,7 +161,7 @@ class RecommendationServiceTest {
 
   @Test
   void favourites_come_best_first_and_never_show_a_dislike() {
-    int visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor().userId();
     ratings.rate(visitor, 2, 4.5);
     ratings.rate(visitor, 4, 5);
     ratings.rate(visitor, 6, 1);
@@ -172,7 +172,7 @@ class RecommendationServiceTest {
 
   @Test
   void a_visitor_without_ratings_gets_popular_movies_and_an_unknown_user_is_refused() {
-    int visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor().userId();
 
     assertThat(recommendations.recommend(visitor, BlendWeights.ofAlsWeight(0.5), 5)).hasSize(5);
     assertThatThrownBy(() -> recommendations.recommend(999, BlendWeights.ALS_ONLY, 5))
@@ -196,7 +196,7 @@ class RecommendationServiceTest {
 
   @Test
   void after_a_retrain_the_new_model_serves_the_live_ratings_as_trained_ones() throws Exception {
-    int visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor().userId();
     ratings.rate(visitor, 6, 5);
     assertThat(models.require().trainedHistory(visitor)).isEmpty();
 

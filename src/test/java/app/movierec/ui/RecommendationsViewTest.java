@@ -165,7 +165,7 @@ class RecommendationsViewTest {
 
   @Test
   void a_visitor_who_rated_in_the_app_gets_recommendations_without_a_retrain() {
-    int visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor().userId();
     ratings.rate(visitor, 1, 5.0);
     ratings.rate(visitor, 10, 4.5);
 

@@ -33,6 +33,7 @@ public class AdminView extends VerticalLayout {
   private final Paragraph outcome = new Paragraph();
   private final Paragraph live = new Paragraph();
   private CompletableFuture<HybridModel> running;
+  private ModelLifecycle models;
 
   public AdminView(
       ModelLifecycle models,
@@ -55,32 +56,54 @@ public class AdminView extends VerticalLayout {
 
     retrain.addClickListener(
         click -> {
-          retrain.setEnabled(false);
-          outcome.setText(
-              "Retraining; the current model keeps serving until the new one is ready.");
-          UI ui = UI.getCurrent();
-          running = models.retrain();
-          running.whenComplete(
-              (done, error) ->
-                  ui.access(
-                      () -> {
-                        retrain.setEnabled(true);
-                        outcome.setText(
-                            error == null
-                                ? "Retrained: the new model is serving."
-                                : "Retraining failed: "
-                                    + (error.getCause() == null
-                                        ? error.getMessage()
-                                        : error.getCause().getMessage()));
-                      }));
+          boolean joined = models.busy();
+          follow(
+              models.retrain(),
+              joined
+                  ? "Already retraining: your click joined the retrain that is running (one"
+                      + " retrain, not another queued)."
+                  : "Retraining; the current model keeps serving until the new one is ready.");
         });
+    this.models = models;
     refresh(tracker.current(), ratings);
     ProgressUpdates.follow(this, tracker, progress -> refresh(progress, ratings));
   }
 
-  /** The last retrain the button started; null before the first click. */
+  /** The retrain this page follows (started or joined here, or elsewhere); null before one. */
   public CompletableFuture<HybridModel> lastRetrain() {
     return running;
+  }
+
+  /**
+   * Shows {@code retraining} until it ends: the button is off meanwhile (one retrain at a time,
+   * whoever started it), then the outcome.
+   */
+  private void follow(CompletableFuture<HybridModel> retraining, String message) {
+    if (retraining == running && !retrain.isEnabled()) {
+      return;
+    }
+    running = retraining;
+    retrain.setEnabled(false);
+    retrain.setText("Retraining…");
+    outcome.setText(message);
+    UI ui = UI.getCurrent();
+    retraining.whenComplete(
+        (done, error) ->
+            ui.access(
+                () -> {
+                  if (running != retraining) {
+                    return;
+                  }
+                  retrain.setEnabled(true);
+                  retrain.setText("Retrain now");
+                  outcome.setText(
+                      error == null
+                          ? "Retrained: the new model is serving."
+                          : "Retraining failed: "
+                              + (error.getCause() == null
+                                  ? error.getMessage()
+                                  : error.getCause().getMessage()));
+                }));
   }
 
   private void refresh(Progress progress, RatingService ratings) {
@@ -92,5 +115,14 @@ public class AdminView extends VerticalLayout {
       bar.setValue(Math.min(1, progress.fraction()));
     }
     live.setText(ratings.liveRatingCount() + " ratings given in the app so far.");
+    if (models != null) { // a retrain started elsewhere (another session, the API, the schedule)
+      models
+          .runningRetrain()
+          .ifPresent(
+              retraining ->
+                  follow(
+                      retraining,
+                      "Already retraining (started elsewhere); the current model keeps serving."));
+    }
   }
 }

@@ -9,6 +9,7 @@ import app.movierec.common.UserHistory;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.NotReadyException;
 import app.movierec.recommend.RecommendationService;
+import app.movierec.security.VisitorSession;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.PosterService;
 import app.movierec.ui.components.MovieCard;
@@ -39,7 +40,8 @@ import java.util.Optional;
  * {@code /start}: search titles, rate a few movies with stars or a like, and see hybrid
  * recommendations that follow each rating at once (fold-in plus content profile, no retraining).
  * The first rating of a visitor creates their user; the page then shows the new user id and a link
- * to the main view. {@code /start?user=42} lets an existing user rate more.
+ * to the main view. {@code /start?user=42} lets an existing user rate more, from the browser that
+ * created them ({@link VisitorSession}); anyone else rates as a visitor of their own.
  */
 @Route("start")
 @PageTitle("Movie recommender: rate a few movies")
@@ -53,6 +55,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
   private final RatingService ratings;
   private final RecommendationService recommendations;
   private final PosterService posters;
+  private final VisitorSession visitors;
 
   private final TextField query = new TextField();
   private final Div results = new Div();
@@ -68,7 +71,9 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
       CatalogService catalog,
       RatingService ratings,
       RecommendationService recommendations,
-      PosterService posters) {
+      PosterService posters,
+      VisitorSession visitors) {
+    this.visitors = visitors;
     this.search = search;
     this.catalog = catalog;
     this.ratings = ratings;
@@ -113,8 +118,19 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     if (user.isPresent()) {
       try {
         int requested = Integer.parseInt(user.get().trim());
-        if (ratings.userExists(requested)) {
+        if (ratings.userExists(requested) && visitors.mayWrite(requested)) {
           userId = requested;
+        } else if (ratings.userExists(requested)) {
+          userId = visitors.ownVisitor().orElse(null);
+          Notification.show(
+              "Only the browser that created user "
+                  + requested
+                  + " can rate as them (MovieLens users are read-only); your ratings here go to "
+                  + (userId == null
+                      ? "a new visitor of your own."
+                      : "your own user " + userId + "."),
+              8000,
+              Notification.Position.MIDDLE);
         } else {
           Notification.show(
               "There is no user " + requested + "; rate a movie to start as a new visitor.");
@@ -123,6 +139,9 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
         Notification.show(
             "'" + user.get() + "' is not a user id; rate a movie to start as a new visitor.");
       }
+    }
+    if (user.isEmpty()) {
+      userId = visitors.ownVisitor().orElse(null);
     }
     refresh();
   }
@@ -134,10 +153,10 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
 
   private void rate(int movieId, double stars) {
     if (userId == null) {
-      userId = ratings.createVisitor();
+      userId = visitors.startVisitor(); // sets the visitor's token cookie
       UI.getCurrent().getPage().getHistory().replaceState(null, "start?user=" + userId);
     }
-    ratings.rate(userId, movieId, stars);
+    visitors.rate(userId, movieId, stars);
     showResults();
     refresh();
   }

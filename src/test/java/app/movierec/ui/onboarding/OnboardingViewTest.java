@@ -12,6 +12,7 @@ import app.movierec.ratings.Visitor;
 import app.movierec.recommend.ModelLifecycle;
 import app.movierec.recommend.ModelReady;
 import app.movierec.recommend.RecommendationService;
+import app.movierec.ui.OperatorLogin;
 import app.movierec.ui.admin.AdminView;
 import app.movierec.ui.components.MovieCard;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -55,6 +56,7 @@ class OnboardingViewTest {
 
   @AfterEach
   void tearDown() {
+    OperatorLogin.logOut();
     MockVaadin.tearDown();
   }
 
@@ -120,7 +122,8 @@ class OnboardingViewTest {
   }
 
   @Test
-  void an_existing_movielens_user_rates_more_and_their_list_drops_the_rated_movie() {
+  void the_operator_rates_as_a_movielens_user_and_their_list_drops_the_rated_movie() {
+    OperatorLogin.logIn();
     OnboardingView view = open("user=4");
     assertThat(view.userId()).contains(4);
     List<Integer> before = cardIds("recommendations");
@@ -139,8 +142,9 @@ class OnboardingViewTest {
 
   @Test
   void the_admin_retrain_button_retrains_while_the_app_keeps_serving() throws Exception {
-    int visitor = ratings.createVisitor();
+    int visitor = ratings.createVisitor().userId();
     ratings.rate(visitor, 2, 5.0);
+    OperatorLogin.logIn();
     UI.getCurrent().navigate("admin");
     AdminView admin = _get(AdminView.class);
     _click(_get(Button.class, spec -> spec.withId("retrain")));
