@@ -12,6 +12,8 @@ import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.hybrid.BlendWeights;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -20,16 +22,23 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recommendations for users and anonymous visitors, visitors and their ratings. */
+/**
+ * Recommendations for users and anonymous visitors, visitors and their ratings. A user or a rating
+ * list the model cannot personalise (a new visitor, an empty list) gets the most rated movies.
+ */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class RecommendationController {
 
   static final int MAX_N = 100;
@@ -57,7 +66,15 @@ class RecommendationController {
   @GetMapping("/api/users/{userId}/recommendations")
   List<RecommendedMovieJson> recommendationsForUser(
       @PathVariable int userId,
-      @RequestParam(defaultValue = "hybrid") Mode mode,
+      @Parameter(
+              description = "hybrid (both models), als (similar users) or content (any case)",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"hybrid", "als", "content"},
+                      defaultValue = "hybrid"))
+          @RequestParam(defaultValue = "hybrid")
+          Mode mode,
       @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
     return json.recommended(recommendations.recommend(userId, weights(mode, alsWeight), n));
@@ -67,7 +84,15 @@ class RecommendationController {
   @PostMapping("/api/recommendations")
   List<RecommendedMovieJson> recommendationsForRatings(
       @RequestBody List<RatingRequest> body,
-      @RequestParam(defaultValue = "hybrid") Mode mode,
+      @Parameter(
+              description = "hybrid (both models), als (similar users) or content (any case)",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"hybrid", "als", "content"},
+                      defaultValue = "hybrid"))
+          @RequestParam(defaultValue = "hybrid")
+          Mode mode,
       @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
     UserHistory.Builder history = UserHistory.builder(UserHistory.ANONYMOUS);
@@ -96,6 +121,7 @@ class RecommendationController {
 
   /** Creates a visitor (a user without a MovieLens id); ids start at 1,000,000,000. */
   @PostMapping("/api/users")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<UserJson> createVisitor() {
     int userId = ratings.createVisitor();
     return ResponseEntity.created(URI.create("/api/users/" + userId + "/recommendations"))
@@ -104,6 +130,7 @@ class RecommendationController {
 
   /** Stores (or replaces) a rating of the user; their recommendations reflect it at once. */
   @PostMapping("/api/users/{userId}/ratings")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<RatingJson> rate(@PathVariable int userId, @RequestBody RatingRequest body) {
     if (body == null || body.movieId() == null) {
       throw new BadRequestException("movieId", "movieId is required");
