@@ -90,6 +90,23 @@ public class RatingService {
     }
   }
 
+  /**
+   * Takes back a rating the user gave in the app (an undo); a MovieLens rating of the same movie
+   * counts again. Returns whether there was one.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public boolean deleteLiveRating(int userId, int movieId) {
+    synchronized (lockOf(userId)) {
+      UserHistory live = liveHistoryOf(userId);
+      if (!live.contains(movieId)) {
+        return false;
+      }
+      liveRatings.deleteById(new RatingId(userId, movieId));
+      liveByUser.put(userId, live.without(movieId));
+      return true;
+    }
+  }
+
   /** Throws {@link InvalidRatingException} unless {@code rating} is 0.5, 1.0, ... or 5.0. */
   public static void validateRating(double rating) {
     if (!(rating >= 0.5 && rating <= 5.0) || rating * 2 != Math.rint(rating * 2)) {
