@@ -414,12 +414,13 @@ public class RecommendationsView extends Div
 
   private void showProgress(Progress current, boolean ready) {
     preparing.setVisible(!ready);
-    chooser.setVisible(!ready && datasetChoice.waiting());
+    boolean choosing = !ready && datasetChoice.waiting();
+    chooser.setVisible(choosing);
     phase.setText(current.phase());
     boolean failed = current.failed();
     failure.setVisible(failed);
     failure.setText(failed ? String.valueOf(current.error()) : "");
-    progressBar.setVisible(!failed);
+    progressBar.setVisible(!failed && !choosing);
     progressBar.setIndeterminate(current.fraction() < 0);
     if (current.fraction() >= 0) {
       progressBar.setValue(Math.min(1, current.fraction()));
