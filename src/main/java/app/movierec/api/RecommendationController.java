@@ -61,7 +61,8 @@ class RecommendationController {
 
   /**
    * The user's recommendations, reflecting every rating stored so far (MovieLens users and visitors
-   * alike). Without {@code alsWeight} the hybrid uses the blend chosen for the model.
+   * alike). Without {@code alsWeight} the hybrid blends with the weight learned for users of this
+   * user's activity.
    */
   @GetMapping("/api/users/{userId}/recommendations")
   List<RecommendedMovieJson> recommendationsForUser(
@@ -77,7 +78,10 @@ class RecommendationController {
           Mode mode,
       @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
-    return json.recommended(recommendations.recommend(userId, weights(mode, alsWeight), n));
+    return json.recommended(
+        mode == Mode.HYBRID && alsWeight == null
+            ? recommendations.recommend(userId, n)
+            : recommendations.recommend(userId, weights(mode, alsWeight), n));
   }
 
   /** Recommendations for an anonymous visitor from the ratings in the body; nothing is stored. */
@@ -146,8 +150,7 @@ class RecommendationController {
   }
 
   private BlendWeights weights(Mode mode, Double alsWeight) {
-    return mode.weights(
-        alsWeight != null ? alsWeight : recommendations.defaultWeights().alsWeight());
+    return mode.weights(alsWeight != null ? alsWeight : 0);
   }
 
   private static List<Integer> toList(int[] ids) {

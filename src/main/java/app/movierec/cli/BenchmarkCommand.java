@@ -9,6 +9,7 @@ import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsTrainer;
 import app.movierec.recommend.als.RatingMatrix;
+import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.StandardScores;
 import java.io.PrintWriter;
@@ -160,7 +161,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-    HybridModel model = new HybridTrainer(config).fit(data, alsModel, ProgressListener.NONE);
+    HybridModel model =
+        new HybridTrainer(config)
+            .fit(
+                data,
+                alsModel,
+                BlendSettings.fixed(BlendWeights.DEFAULT_ALS_WEIGHT),
+                ProgressListener.NONE);
     int[] userRows = sampleRows(alsModel.users().size(), sampledUsers);
     UserHistory[] histories = new UserHistory[userRows.length];
     for (int i = 0; i < userRows.length; i++) {
@@ -199,7 +206,7 @@ final class BenchmarkCommand implements Callable<Integer> {
       for (int i = 0; i < blend.length; i++) {
         HybridModel blended = model.withWeights(BlendWeights.ofAlsWeight((i % 11) / 10.0));
         long start = System.nanoTime();
-        blended.recommend(cached[i % blendUsers], 20);
+        blended.recommend(histories[i % blendUsers], cached[i % blendUsers], 20);
         blend[i] = System.nanoTime() - start;
       }
     }

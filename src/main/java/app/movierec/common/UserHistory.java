@@ -15,6 +15,15 @@ public final class UserHistory {
   /** The userId of a history that belongs to no user. MovieLens and visitor ids are positive. */
   public static final int ANONYMOUS = 0;
 
+  /** Pseudo-ratings of {@link #PRIOR_MEAN} stars a user's mean is shrunk towards. */
+  public static final int PRIOR_RATINGS = 5;
+
+  /** The middle of MovieLens' 0.5-5 scale, where a user's reference rating starts. */
+  public static final double PRIOR_MEAN = 3.5;
+
+  /** How far below their reference rating a rating must be to count as a dislike. */
+  public static final double DISLIKE_MARGIN = 0.5;
+
   private static final UserHistory EMPTY = new UserHistory(ANONYMOUS, new int[0], new float[0]);
 
   private final int userId;
@@ -111,6 +120,50 @@ public final class UserHistory {
   /** The rated movieIds, ascending (a copy). */
   public int[] movieIds() {
     return movieIds.clone();
+  }
+
+  /**
+   * The rating this user's ratings are compared with: their mean, shrunk towards the middle of the
+   * scale (3.5 stars) by {@link #PRIOR_RATINGS} pseudo-ratings, so that one or two ratings say
+   * something too (a lone 0.5 is below it, a lone 5.0 above). Chosen by evaluation on
+   * ml-latest-small: as a content profile's weights, {@code rating - reference} ranked held-out
+   * movies about three times better than the fixed 3.5 cut (nDCG@10 0.050 vs 0.017, seed 42; 0.054
+   * vs 0.021, seed 7) with the hybrid unchanged.
+   */
+  public double referenceRating() {
+    double sum = 0;
+    for (float rating : ratings) {
+      sum += rating;
+    }
+    return (sum + PRIOR_RATINGS * PRIOR_MEAN) / (ratings.length + PRIOR_RATINGS);
+  }
+
+  /** How much more than {@link #referenceRating()} the user liked the movie at {@code index}. */
+  public double preference(int index) {
+    return ratings[index] - referenceRating();
+  }
+
+  /**
+   * Whether the rating at {@code index} is a dislike: more than {@link #DISLIKE_MARGIN} stars below
+   * the user's {@linkplain #referenceRating() reference rating}. Dislikes push a content profile
+   * away and are never shown as favourites.
+   */
+  public boolean dislikes(int index) {
+    return preference(index) < -DISLIKE_MARGIN;
+  }
+
+  /** Whether every rating is a dislike (false for an empty history). */
+  public boolean onlyDislikes() {
+    if (isEmpty()) {
+      return false;
+    }
+    double reference = referenceRating();
+    for (float rating : ratings) {
+      if (rating - reference >= -DISLIKE_MARGIN) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The mean of the stars; NaN for an empty history. */

@@ -6,6 +6,7 @@ import app.movierec.common.UserHistory;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.content.ContentModel;
 import app.movierec.recommend.content.VectorKind;
+import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.Blender;
 import app.movierec.recommend.hybrid.StandardScores;
@@ -20,9 +21,11 @@ import java.util.Optional;
  *
  * <p>Scores are over the whole catalogue ({@link #movies()}); a movie nobody rated has no ALS score
  * and ranks on content alone. A history that names no movie the models know (empty, or only unknown
- * ids) gets the most popular movies. {@link #withWeights} gives the same model under other blend
- * weights ({@link BlendWeights#ALS_ONLY} and {@link BlendWeights#CONTENT_ONLY} give the two models
- * alone); the weights chosen for the model are {@link #defaultWeights()}.
+ * ids) gets the most popular movies; one that holds only dislikes gets popular movies pushed away
+ * from what it disliked. By default each history is blended with the weight learned for users of
+ * its activity ({@link #blend()}, {@link #weightsFor}); {@link #withWeights} gives the same model
+ * under fixed weights ({@link BlendWeights#ALS_ONLY} and {@link BlendWeights#CONTENT_ONLY} give the
+ * two models alone), {@link #withLearnedWeights} back.
  */
 public final class HybridModel implements MovieRecommender {
 
@@ -32,15 +35,16 @@ public final class HybridModel implements MovieRecommender {
   private final Blender blender;
   private final TrainedRatings trained;
   private final PopularityModel popularity;
-  private final BlendWeights defaultWeights;
-  private final BlendWeights weights;
+  private final float[] logPopularity; // by movieRow: ln(1 + rating count)
+  private final BlendSettings blend;
+  private final BlendWeights weights; // null: the learned weight of each history's activity
 
   HybridModel(
       String fingerprint,
       AlsModel als,
       ContentModel content,
       TrainedRatings trained,
-      BlendWeights defaultWeights) {
+      BlendSettings blend) {
     this(
         fingerprint,
         als,
@@ -48,8 +52,9 @@ public final class HybridModel implements MovieRecommender {
         new Blender(als, content),
         trained,
         new PopularityModel(content.movies(), trained.ratingCounts(content.movies())),
-        defaultWeights,
-        defaultWeights);
+        null,
+        blend,
+        null);
   }
 
   private HybridModel(
@@ -59,7 +64,8 @@ public final class HybridModel implements MovieRecommender {
       Blender blender,
       TrainedRatings trained,
       PopularityModel popularity,
-      BlendWeights defaultWeights,
+      float[] logPopularity,
+      BlendSettings blend,
       BlendWeights weights) {
     this.fingerprint = fingerprint;
     this.als = als;
@@ -67,26 +73,69 @@ public final class HybridModel implements MovieRecommender {
     this.blender = blender;
     this.trained = trained;
     this.popularity = popularity;
-    this.defaultWeights = defaultWeights;
+    this.logPopularity = logPopularity != null ? logPopularity : logOf(popularity);
+    this.blend = blend;
     this.weights = weights;
   }
 
-  /** The same model recommending under other blend weights. */
+  private static float[] logOf(PopularityModel popularity) {
+    float[] counts = popularity.scores(UserHistory.empty());
+    for (int row = 0; row < counts.length; row++) {
+      counts[row] = (float) Math.log1p(counts[row]);
+    }
+    return counts;
+  }
+
+  /** The same model recommending under fixed blend weights. */
   public HybridModel withWeights(BlendWeights newWeights) {
     return newWeights.equals(weights)
         ? this
         : new HybridModel(
-            fingerprint, als, content, blender, trained, popularity, defaultWeights, newWeights);
+            fingerprint,
+            als,
+            content,
+            blender,
+            trained,
+            popularity,
+            logPopularity,
+            blend,
+            newWeights);
   }
 
-  /** The weights this instance recommends with. */
-  public BlendWeights weights() {
-    return weights;
+  /** The same model blending each history with the weight learned for its activity. */
+  public HybridModel withLearnedWeights() {
+    return weights == null
+        ? this
+        : new HybridModel(
+            fingerprint, als, content, blender, trained, popularity, logPopularity, blend, null);
   }
 
-  /** The blend chosen for this model when it was fitted. */
+  /** The weights this instance blends {@code history} with. */
+  public BlendWeights weightsFor(UserHistory history) {
+    return weights != null
+        ? weights
+        : BlendWeights.ofAlsWeight(blend.alsWeightFor(usableRatings(history)));
+  }
+
+  /** How many of the history's ratings the models know: what its activity bucket counts. */
+  public int usableRatings(UserHistory history) {
+    int known = 0;
+    for (int k = 0; k < history.size(); k++) {
+      if (movies().contains(history.movieId(k))) {
+        known++;
+      }
+    }
+    return known;
+  }
+
+  /** The blend chosen for this model when it was fitted, and the validation behind it. */
+  public BlendSettings blend() {
+    return blend;
+  }
+
+  /** The ALS weight for a user of whom nothing is known (the overall learned weight). */
   public BlendWeights defaultWeights() {
-    return defaultWeights;
+    return BlendWeights.ofAlsWeight(blend.alsWeight());
   }
 
   /** Identifies the training data (and so the model's users and ratings). */
@@ -126,26 +175,39 @@ public final class HybridModel implements MovieRecommender {
   /**
    * The expensive part of a recommendation, done once per history: both models' scores of every
    * movie, standardised over the history's candidates. Re-blending them under other weights ({@link
-   * #recommend(StandardScores, int)}) is cheap. Empty when the history names no movie the models
-   * know: such a history gets popular movies ({@link #recommend(UserHistory, int)}).
+   * #recommend(UserHistory, StandardScores, int)}) is cheap. Empty when the history names no movie
+   * the models know: such a history gets popular movies ({@link #recommend(UserHistory, int)}).
    */
   public Optional<StandardScores> standardScores(UserHistory history) {
     ContentModel.Profile profile = content.profile(history);
     if (profile.ratedMovieRows().length == 0) {
       return Optional.empty();
     }
+    if (history.onlyDislikes()) {
+      // Nothing liked: ALS would treat the disliked movies as tastes to follow (a lone 0.5 for The
+      // Godfather would bring Part II first). Popular movies, pushed away from the dislikes.
+      return Optional.of(blender.priorScores(logPopularity, profile));
+    }
     return Optional.of(blender.userScores(als.userVector(history), profile));
   }
 
-  /** The top {@code n} candidates of precomputed scores under this instance's weights. */
-  public List<ScoredMovie> recommend(StandardScores scores, int n) {
-    return blender.blend(scores, weights, n);
+  /**
+   * The top {@code n} candidates of {@code history}'s precomputed scores, under this instance's
+   * weights for that history.
+   */
+  public List<ScoredMovie> recommend(UserHistory history, StandardScores scores, int n) {
+    return blender.blend(scores, weightsFor(history), n);
+  }
+
+  /** As {@link #recommend(UserHistory, StandardScores, int)} under fixed weights. */
+  public List<ScoredMovie> recommend(StandardScores scores, BlendWeights fixed, int n) {
+    return blender.blend(scores, fixed, n);
   }
 
   @Override
   public List<ScoredMovie> recommend(UserHistory history, int n) {
     return standardScores(history)
-        .map(scores -> recommend(scores, n))
+        .map(scores -> recommend(history, scores, n))
         .orElseGet(() -> popularity.recommend(history, n));
   }
 
@@ -155,23 +217,25 @@ public final class HybridModel implements MovieRecommender {
     if (scores.isEmpty()) {
       return popularity.scores(history);
     }
-    return blender.blendAll(scores.get(), weights);
+    return blender.blendAll(scores.get(), weightsFor(history));
   }
 
   /**
-   * Movies most like this one under this instance's weights: its ALS factor cosine and its content
-   * cosine with every movie, blended like a user's scores ("more like this"). Under pure weights
-   * the list is that model's own, scored by its cosine. Empty for an unknown movie.
+   * Movies most like this one under this instance's weights (with learned weights, the overall
+   * one): its ALS factor cosine and its content cosine with every movie, blended like a user's
+   * scores ("more like this"). Under pure weights the list is that model's own, scored by its
+   * cosine. Empty for an unknown movie.
    */
   @Override
   public List<ScoredMovie> similarMovies(int movieId, int n) {
-    if (weights.equals(BlendWeights.ALS_ONLY)) {
+    BlendWeights used = weights != null ? weights : defaultWeights();
+    if (used.equals(BlendWeights.ALS_ONLY)) {
       return als.similarMovies(movieId, n);
     }
-    if (weights.equals(BlendWeights.CONTENT_ONLY)) {
+    if (used.equals(BlendWeights.CONTENT_ONLY)) {
       return content.similarMovies(movieId, n);
     }
-    return blender.movieScores(movieId).map(s -> blender.blend(s, weights, n)).orElse(List.of());
+    return blender.movieScores(movieId).map(s -> blender.blend(s, used, n)).orElse(List.of());
   }
 
   /**
@@ -185,12 +249,13 @@ public final class HybridModel implements MovieRecommender {
       return List.of();
     }
     List<Explanation> result = new ArrayList<>();
-    if (weights.alsWeight() > 0) {
+    BlendWeights used = weightsFor(history);
+    if (used.alsWeight() > 0 && !history.onlyDislikes()) {
       als.explain(als.userVector(history), movieId, n)
           .forEach(
               m -> result.add(new Explanation(m.movieId(), m.alsScore(), Explanation.Side.ALS)));
     }
-    if (weights.contentWeight() > 0) {
+    if (used.contentWeight() > 0) {
       content
           .explain(history, movieId, n)
           .forEach(

@@ -2,35 +2,44 @@ package app.movierec.recommend;
 
 import app.movierec.common.ProgressListener;
 import app.movierec.common.ScoredMovie;
+import app.movierec.common.TopN;
 import app.movierec.common.UserHistory;
+import app.movierec.recommend.als.AlsModel;
+import app.movierec.recommend.eval.ColdMovieSplit;
 import app.movierec.recommend.eval.ColdUserSplit;
 import app.movierec.recommend.eval.Evaluator;
 import app.movierec.recommend.eval.TrainTestSplit;
+import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.StandardScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The offline protocols: fit a {@link HybridModel} on a split's training part with a {@link
- * HybridTrainer} (exactly as the app does) and score popularity, ALS alone, content alone and the
- * hybrid at each ALS weight on the held-out ratings. Each test user's standardised scores are
- * computed once and re-blended per weight, as the app does when the slider moves.
+ * HybridTrainer} (exactly as the app does) and score popularity, ALS alone, content alone, the
+ * hybrid with the blend it learned on its own validation data ("hybrid") and at each fixed ALS
+ * weight on the held-out ratings. Each test user's standardised scores are computed once and
+ * re-blended per weight, as the app does when the slider moves.
  */
 public final class ModelEvaluation {
 
   private ModelEvaluation() {}
 
   /**
-   * Results in the order popularity, als, content, hybrid@w for each weight.
+   * Results in the order popularity, als, content, hybrid (learned blend), hybrid@w for each
+   * weight.
    *
    * @param fitMillis how long fitting the model took
    */
-  public record Report(List<Evaluator.Result> results, long fitMillis, int trainingUsers) {
+  public record Report(
+      List<Evaluator.Result> results, long fitMillis, int trainingUsers, BlendSettings blend) {
 
     public Evaluator.Result byName(String name) {
       return results.stream()
@@ -45,7 +54,24 @@ public final class ModelEvaluation {
       TrainTestSplit split, HybridTrainer trainer, int k, double[] alsWeights) {
     long start = System.nanoTime();
     HybridModel model = trainer.fit(split.train(), ProgressListener.NONE);
-    long fitMillis = (System.nanoTime() - start) / 1_000_000;
+    return holdout(split, model, (System.nanoTime() - start) / 1_000_000, k, alsWeights);
+  }
+
+  /**
+   * As {@link #holdout(TrainTestSplit, HybridTrainer, int, double[])} around ALS factors fitted
+   * elsewhere on the split's training ratings (e.g. exported by the Spark job); the content model
+   * and the blend are fitted here as the app would.
+   */
+  public static Report holdout(
+      TrainTestSplit split, HybridTrainer trainer, AlsModel als, int k, double[] alsWeights) {
+    long start = System.nanoTime();
+    BlendSettings blend = trainer.chooseBlend(split.train(), ProgressListener.NONE);
+    HybridModel model = trainer.fit(split.train(), als, blend, ProgressListener.NONE);
+    return holdout(split, model, (System.nanoTime() - start) / 1_000_000, k, alsWeights);
+  }
+
+  private static Report holdout(
+      TrainTestSplit split, HybridModel model, long fitMillis, int k, double[] alsWeights) {
     List<Integer> users = split.testUsers();
     List<UserHistory> histories = new ArrayList<>(users.size());
     for (int userId : users) {
@@ -74,9 +100,10 @@ public final class ModelEvaluation {
       int k,
       double[] alsWeights,
       long fitMillis) {
-    List<String> names = new ArrayList<>(List.of("popularity", "als", "content"));
+    // null: the blend learned for each history's activity
+    List<String> names = new ArrayList<>(List.of("popularity", "als", "content", "hybrid"));
     List<BlendWeights> weights =
-        new ArrayList<>(List.of(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY));
+        new ArrayList<>(Arrays.asList(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY, null));
     for (double w : alsWeights) {
       names.add(String.format(Locale.ROOT, "hybrid@%.2f", w));
       weights.add(BlendWeights.ofAlsWeight(w));
@@ -89,13 +116,14 @@ public final class ModelEvaluation {
       lists.getFirst().add(movieIds(model.popularity().recommend(history, k)));
       Optional<StandardScores> scores = model.standardScores(history);
       for (int w = 0; w < weights.size(); w++) {
-        HybridModel blended = model.withWeights(weights.get(w));
+        HybridModel blended =
+            weights.get(w) == null ? model.withLearnedWeights() : model.withWeights(weights.get(w));
         lists
             .get(w + 1)
             .add(
                 movieIds(
                     scores.isPresent()
-                        ? blended.recommend(scores.get(), k)
+                        ? blended.recommend(history, scores.get(), k)
                         : blended.recommend(history, k)));
       }
     }
@@ -104,7 +132,63 @@ public final class ModelEvaluation {
     for (int i = 0; i < names.size(); i++) {
       results.add(Evaluator.summarise(names.get(i), test, k, catalogueSize, users, lists.get(i)));
     }
-    return new Report(List.copyOf(results), fitMillis, model.userCount());
+    return new Report(List.copyOf(results), fitMillis, model.userCount(), model.blend());
+  }
+
+  /**
+   * The cold-movie protocol: movies nobody rated in training (their ALS factors mapped from their
+   * content), ranked among themselves for each user who rated some of them. Results for popularity
+   * (which knows nothing of new movies: every one has no rating, so it ranks them in a seeded
+   * random order; by movieId instead it would profit from MovieLens ids following the catalogue's
+   * age), content, ALS (mapped factors) and the hybrid with its learned blend.
+   */
+  public static Report coldMovies(ColdMovieSplit split, HybridTrainer trainer, int k) {
+    long start = System.nanoTime();
+    HybridModel model = trainer.fit(split.train(), ProgressListener.NONE);
+    long fitMillis = (System.nanoTime() - start) / 1_000_000;
+    List<String> names = List.of("popularity", "als", "content", "hybrid");
+    List<MovieRecommender> recommenders =
+        List.of(
+            model.popularity(),
+            model.withWeights(BlendWeights.ALS_ONLY),
+            model.withWeights(BlendWeights.CONTENT_ONLY),
+            model.withLearnedWeights());
+    int[] coldRows = new int[split.coldMovies().length];
+    for (int i = 0; i < coldRows.length; i++) {
+      coldRows[i] = model.movies().rowOf(split.coldMovies()[i]);
+    }
+    List<Integer> users = split.testUsers();
+    List<List<int[]>> lists = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      lists.add(new ArrayList<>(users.size()));
+    }
+    SplittableRandom ties = new SplittableRandom(split.coldMovies().length);
+    for (int userId : users) {
+      UserHistory history = model.trainedHistory(userId).orElseThrow();
+      for (int r = 0; r < recommenders.size(); r++) {
+        float[] scores = recommenders.get(r).scores(history);
+        float[] coldScores = new float[coldRows.length];
+        for (int i = 0; i < coldRows.length; i++) {
+          coldScores[i] = coldRows[i] >= 0 ? scores[coldRows[i]] : Float.NaN;
+          if (r == 0) {
+            coldScores[i] += (float) ties.nextDouble(); // counts are all 0: a random order
+          }
+        }
+        int[] best = TopN.select(coldScores, null, k);
+        int[] movieIds = new int[best.length];
+        for (int i = 0; i < best.length; i++) {
+          movieIds[i] = split.coldMovies()[best[i]];
+        }
+        lists.get(r).add(movieIds);
+      }
+    }
+    List<Evaluator.Result> results = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      results.add(
+          Evaluator.summarise(
+              names.get(i), split.test(), k, split.coldMovies().length, users, lists.get(i)));
+    }
+    return new Report(List.copyOf(results), fitMillis, model.userCount(), model.blend());
   }
 
   /** The weights 0.0, 0.1, ..., 1.0. */

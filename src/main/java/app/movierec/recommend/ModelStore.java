@@ -3,10 +3,13 @@ package app.movierec.recommend;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsModelFiles;
+import app.movierec.recommend.hybrid.BlendSettings;
+import app.movierec.recommend.hybrid.HybridConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The trained models on disk ({@code movierec.model-dir}, default {@code data/models}): one ALS
@@ -26,6 +30,7 @@ import org.springframework.stereotype.Component;
 class ModelStore {
 
   private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path modelDir;
 
@@ -62,10 +67,51 @@ class ModelStore {
     try {
       AlsModelFiles.save(als, key, file);
       log.info("Saved the ALS model to {}", file);
-      deleteOtherModels(file);
+      deleteOthers(file, "als-", ".bin");
     } catch (IOException e) {
       log.warn("Could not save the ALS model to {}: {}", file, e.getMessage());
     }
+  }
+
+  /**
+   * The blend chosen on validation data for this data and these settings; empty when there is none
+   * (the validation fit then runs again).
+   */
+  Optional<BlendSettings> loadBlend(String fingerprint, AlsConfig als, HybridConfig hybrid) {
+    Path file = blendFile(fingerprint, als, hybrid);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), BlendSettings.class));
+    } catch (RuntimeException e) {
+      log.warn("Ignoring the unreadable saved blend {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Saves the blend beside the ALS model (temp file, then moved into place). */
+  void saveBlend(BlendSettings blend, String fingerprint, AlsConfig als, HybridConfig hybrid) {
+    Path file = blendFile(fingerprint, als, hybrid);
+    try {
+      Files.createDirectories(modelDir);
+      Path temporary = Files.createTempFile(modelDir, "blend-", ".tmp");
+      try {
+        JSON.writeValue(temporary.toFile(), blend);
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+      deleteOthers(file, "blend-", ".json");
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not save the blend to {}: {}", file, e.getMessage());
+    }
+  }
+
+  private Path blendFile(String fingerprint, AlsConfig als, HybridConfig hybrid) {
+    String key = key(fingerprint, als) + "|" + hybrid.cacheKey();
+    return modelDir.resolve("blend-" + sha256(key).substring(0, 24) + ".json");
   }
 
   private static String key(String fingerprint, AlsConfig config) {
@@ -76,12 +122,12 @@ class ModelStore {
     return modelDir.resolve("als-" + sha256(key).substring(0, 24) + ".bin");
   }
 
-  /** Models of older data or settings would never be loaded again; keep only the current one. */
-  private static void deleteOtherModels(Path current) throws IOException {
+  /** Files of older data or settings would never be loaded again; keep only the current one. */
+  private static void deleteOthers(Path current, String prefix, String suffix) throws IOException {
     try (var files = Files.list(current.getParent())) {
       for (Path other : files.toList()) {
         String name = other.getFileName().toString();
-        if (!other.equals(current) && name.startsWith("als-") && name.endsWith(".bin")) {
+        if (!other.equals(current) && name.startsWith(prefix) && name.endsWith(suffix)) {
           Files.deleteIfExists(other);
         }
       }
@@ -96,7 +142,7 @@ class ModelStore {
     try (var files = Files.list(modelDir)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (name.startsWith("als-") && name.endsWith(".tmp")) {
+        if ((name.startsWith("als-") || name.startsWith("blend-")) && name.endsWith(".tmp")) {
           Files.deleteIfExists(file);
           log.info("Deleted {}, left behind by an interrupted save", file);
         }

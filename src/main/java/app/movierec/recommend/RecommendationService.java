@@ -5,11 +5,14 @@ import app.movierec.common.UnknownUserException;
 import app.movierec.common.UserHistory;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.content.VectorKind;
+import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.StandardScores;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,7 +60,10 @@ public class RecommendationService {
     return models.ready();
   }
 
-  /** The blend chosen for the serving model (or the general default before one is ready). */
+  /**
+   * The blend for a user of whom nothing is known, learned for the serving model (or the general
+   * default before one is ready).
+   */
   public BlendWeights defaultWeights() {
     return models
         .current()
@@ -98,16 +104,50 @@ public class RecommendationService {
    */
   public List<ScoredMovie> recommend(int userId, BlendWeights weights, int n) {
     HybridModel model = models.require();
-    UserHistory history = historyOf(model, userId);
-    HybridModel blended = model.withWeights(weights);
+    return recommend(model, model.withWeights(weights), historyOf(model, userId), n);
+  }
+
+  /**
+   * The user's top {@code n} movies under the blend learned for users of their activity (the
+   * default of the page and the API).
+   *
+   * @throws UnknownUserException for a user who is neither a MovieLens user nor a visitor
+   * @throws NotReadyException before the first model is ready
+   */
+  public List<ScoredMovie> recommend(int userId, int n) {
+    HybridModel model = models.require();
+    return recommend(model, model.withLearnedWeights(), historyOf(model, userId), n);
+  }
+
+  private List<ScoredMovie> recommend(
+      HybridModel model, HybridModel blended, UserHistory history, int n) {
     return cachedScores(model, history)
-        .map(scores -> blended.recommend(scores, n))
+        .map(scores -> blended.recommend(history, scores, n))
         .orElseGet(() -> blended.recommend(history, n));
+  }
+
+  /**
+   * The blend a user gets by default: the weight learned for users with as many ratings as they
+   * have.
+   */
+  public BlendWeights weightsFor(int userId) {
+    HybridModel model = models.require();
+    return model.withLearnedWeights().weightsFor(historyOf(model, userId));
+  }
+
+  /** The blend chosen for the serving model and the validation behind it. */
+  public BlendSettings blend() {
+    return models.require().blend();
   }
 
   /** Recommendations for ratings that belong to no stored user (nothing is stored). */
   public List<ScoredMovie> recommend(UserHistory history, BlendWeights weights, int n) {
     return models.require().withWeights(weights).recommend(history, n);
+  }
+
+  /** As {@link #recommend(UserHistory, BlendWeights, int)} under the learned blend. */
+  public List<ScoredMovie> recommend(UserHistory history, int n) {
+    return models.require().withLearnedWeights().recommend(history, n);
   }
 
   /** Movies most like this one under the given weights; empty for an unknown movie. */
@@ -121,7 +161,28 @@ public class RecommendationService {
    */
   public List<Explanation> explain(int userId, int movieId) {
     HybridModel model = models.require();
-    return model.explain(historyOf(model, userId), movieId, EXPLANATIONS_PER_SIDE);
+    return model
+        .withLearnedWeights()
+        .explain(historyOf(model, userId), movieId, EXPLANATIONS_PER_SIDE);
+  }
+
+  /**
+   * The user's favourites: up to {@code n} of their effective ratings, best first, never a dislike
+   * (a rating well below their own reference rating, see {@link UserHistory#dislikes}).
+   */
+  public List<Integer> favourites(int userId, int n) {
+    UserHistory history = historyOf(userId);
+    List<Integer> liked = new ArrayList<>();
+    for (int k = 0; k < history.size(); k++) {
+      if (!history.dislikes(k)) {
+        liked.add(k);
+      }
+    }
+    liked.sort(
+        Comparator.comparingDouble((Integer k) -> history.rating(k))
+            .reversed()
+            .thenComparingInt(history::movieId));
+    return liked.stream().limit(n).map(history::movieId).toList();
   }
 
   /** Whether the movie's content vector is its genome or the genre/tag fallback. */

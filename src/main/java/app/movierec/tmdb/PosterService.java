@@ -1,22 +1,24 @@
 package app.movierec.tmdb;
 
 import app.movierec.tmdb.TmdbClient.PosterLookup;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,16 +32,17 @@ import org.springframework.stereotype.Service;
  * <ul>
  *   <li>{@link #posterUrlNow(MovieRef)} never waits on the network: the cached TMDB image, else a
  *       generated poster.
- *   <li>{@link #posterUrl(MovieRef)} resolves the real poster in the background (at most {@code
- *       maxConcurrentRequests} lookups at once, one per movie however many cards ask) and completes
- *       with the TMDB image URL or, failing that, the generated poster. It never completes
- *       exceptionally.
+ *   <li>{@link #posterUrl(MovieRef)} resolves the real poster in the background (one lookup per
+ *       movie however many cards ask; {@link TmdbClient} keeps at most {@code
+ *       maxConcurrentRequests} of them talking to TMDB at once) and completes with the TMDB image
+ *       URL or, failing that, the generated poster. It never completes exceptionally.
  * </ul>
  *
- * <p>TMDB's final answers (a poster path, or none) are cached in memory and in the {@code
- * tmdb_poster} table, so a movie is asked for once across restarts. After a transient failure the
- * movie is asked again once {@code failureRetryDelay} has passed (or after a restart). Image URLs
- * never carry the API key.
+ * <p>TMDB's final answers (a poster path, or none) are kept in a bounded Caffeine cache ({@code
+ * cacheSize} movies) and in the {@code tmdb_poster} table, so a movie is asked for once across
+ * restarts; what the cache evicts is read back from the table. After a transient failure the movie
+ * is asked again once {@code failureRetryDelay} has passed (or after a restart). Image URLs never
+ * carry the API key.
  */
 @Service
 public class PosterService implements DisposableBean {
@@ -50,36 +53,49 @@ public class PosterService implements DisposableBean {
   private final TmdbPosterRepository repository;
   private final TmdbProperties properties;
   private final Clock clock;
-  private final ThreadPoolExecutor executor;
 
-  /** tmdbId -> the poster path, or empty when TMDB has none; only final answers. */
-  private final Map<Long, Optional<String>> known = new ConcurrentHashMap<>();
+  /**
+   * One virtual thread per lookup: a lookup mostly waits, for a slot under the client's concurrency
+   * limit and then for TMDB. At most one lookup per movie is queued (the cache holds the running
+   * one), so the queue is bounded by the movies the pages asked for.
+   */
+  private final ExecutorService lookups;
 
-  private final Map<Long, CompletableFuture<Optional<String>>> inFlight = new ConcurrentHashMap<>();
-  private final Map<Long, Instant> failedAt = new ConcurrentHashMap<>();
-  private volatile boolean cacheWriteFailureLogged;
+  /**
+   * tmdbId -> TMDB's answer, as a future so that concurrent askers share one lookup. Final answers
+   * stay until the size bound evicts them; a transient failure ({@link PosterLookup.Unavailable})
+   * expires after {@code failureRetryDelay}, so the movie is left alone until then.
+   */
+  private final AsyncCache<Long, PosterLookup> answers;
+
+  private final AtomicBoolean cacheWriteFailureLogged = new AtomicBoolean();
 
   @Autowired
   PosterService(TmdbClient client, TmdbPosterRepository repository, TmdbProperties properties) {
-    this(client, repository, properties, Clock.systemUTC());
+    this(client, repository, properties, Clock.systemUTC(), Ticker.systemTicker());
   }
 
   PosterService(
-      TmdbClient client, TmdbPosterRepository repository, TmdbProperties properties, Clock clock) {
+      TmdbClient client,
+      TmdbPosterRepository repository,
+      TmdbProperties properties,
+      Clock clock,
+      Ticker ticker) {
     this.client = client;
     this.repository = repository;
     this.properties = properties;
     this.clock = clock;
-    int threads = properties.maxConcurrentRequests();
-    this.executor =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(2_000),
-            daemonThreads());
-    this.executor.allowCoreThreadTimeOut(true);
+    this.lookups =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tmdb-poster-", 1).factory());
+    this.answers =
+        Caffeine.newBuilder()
+            .maximumSize(properties.cacheSize())
+            .expireAfter(new AnswerExpiry(properties.failureRetryDelay()))
+            .ticker(ticker)
+            // Housekeeping on the calling thread: cheap at this size, and the bound holds as soon
+            // as a write returns.
+            .executor(Runnable::run)
+            .buildAsync();
   }
 
   /**
@@ -94,7 +110,7 @@ public class PosterService implements DisposableBean {
    * generated poster (a {@code data:} URI). At most one primary-key lookup in H2 on a cold cache.
    */
   public String posterUrlNow(MovieRef movie) {
-    return urlOf(movie, cachedPosterPath(movie.tmdbId()));
+    return urlOf(movie, knownAnswer(movie.tmdbId()).orElse(null));
   }
 
   /**
@@ -102,26 +118,30 @@ public class PosterService implements DisposableBean {
    * movieId.
    */
   public Map<Integer, String> posterUrlsNow(Collection<MovieRef> movies) {
+    Map<Long, PosterLookup> known = new HashMap<>();
     Set<Long> missing = new HashSet<>();
     for (MovieRef movie : movies) {
-      if (movie.tmdbId() != null && !known.containsKey(movie.tmdbId())) {
-        missing.add(movie.tmdbId());
+      Long tmdbId = movie.tmdbId();
+      if (tmdbId != null) {
+        CompletableFuture<PosterLookup> cached = answers.getIfPresent(tmdbId);
+        if (cached == null) {
+          missing.add(tmdbId);
+        } else {
+          completed(cached).ifPresent(answer -> known.put(tmdbId, answer));
+        }
       }
     }
     if (!missing.isEmpty()) {
       try {
-        repository.findAllById(missing).forEach(this::remember);
+        repository.findAllById(missing).forEach(row -> known.put(row.getTmdbId(), remember(row)));
       } catch (DataAccessException e) {
         log.debug("Could not read the poster cache", e);
       }
     }
     Map<Integer, String> urls = new LinkedHashMap<>();
     for (MovieRef movie : movies) {
-      Optional<String> path =
-          movie.tmdbId() == null
-              ? Optional.empty()
-              : known.getOrDefault(movie.tmdbId(), Optional.empty());
-      urls.put(movie.movieId(), urlOf(movie, path));
+      urls.put(
+          movie.movieId(), urlOf(movie, movie.tmdbId() == null ? null : known.get(movie.tmdbId())));
     }
     return urls;
   }
@@ -129,7 +149,7 @@ public class PosterService implements DisposableBean {
   /**
    * The real poster, resolved in the background. Already complete when the answer is cached or
    * there is nothing to ask (no tmdbId, no key, key rejected, recent failure); otherwise completes
-   * on a TMDB worker thread, so the UI must apply the result inside {@code UI.access(...)}.
+   * on a TMDB lookup thread, so the UI must apply the result inside {@code UI.access(...)}.
    * Completes with the generated poster whenever TMDB has none or cannot be reached; never
    * exceptionally.
    */
@@ -138,138 +158,127 @@ public class PosterService implements DisposableBean {
     if (tmdbId == null) {
       return CompletableFuture.completedFuture(GeneratedPoster.dataUri(movie));
     }
-    Optional<String> cached = cachedPosterPath(tmdbId);
-    if (cached.isPresent()) {
-      return CompletableFuture.completedFuture(imageUrl(cached.get()));
+    Optional<PosterLookup> known = knownAnswer(tmdbId);
+    if (known.isPresent() || !client.isEnabled()) {
+      return CompletableFuture.completedFuture(urlOf(movie, known.orElse(null)));
     }
-    // Read once more: a lookup may have finished since the cache was read, and its answer is final.
-    Optional<String> answer = known.get(tmdbId);
-    if (answer != null || !client.isEnabled() || failedRecently(tmdbId)) {
-      return CompletableFuture.completedFuture(
-          urlOf(movie, answer == null ? Optional.empty() : answer));
+    try {
+      // Starts a lookup unless one is running, or has finished since knownAnswer looked.
+      return answers
+          .get(tmdbId, (id, ignored) -> CompletableFuture.supplyAsync(() -> lookUp(id), lookups))
+          .thenApply(answer -> urlOf(movie, answer));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the card keeps its generated poster.
+      return CompletableFuture.completedFuture(GeneratedPoster.dataUri(movie));
     }
-    return lookUp(tmdbId).thenApply(path -> urlOf(movie, path));
   }
 
-  private String urlOf(MovieRef movie, Optional<String> posterPath) {
-    return posterPath.map(this::imageUrl).orElseGet(() -> GeneratedPoster.dataUri(movie));
+  private String urlOf(MovieRef movie, PosterLookup answer) {
+    return answer instanceof PosterLookup.Found found
+        ? imageUrl(found.posterPath())
+        : GeneratedPoster.dataUri(movie);
   }
 
   /** The TMDB image URL for a poster path, at the configured size; contains no key. */
-  String imageUrl(String posterPath) {
+  private String imageUrl(String posterPath) {
     return properties.imageBaseUrl() + properties.posterSize() + posterPath;
   }
 
-  private Optional<String> cachedPosterPath(Long tmdbId) {
+  /**
+   * TMDB's answer as far as it is known without asking: from memory, else from the table (and then
+   * remembered). Empty when nothing is known or a lookup is still running.
+   */
+  private Optional<PosterLookup> knownAnswer(Long tmdbId) {
     if (tmdbId == null) {
       return Optional.empty();
     }
-    Optional<String> inMemory = known.get(tmdbId);
-    if (inMemory != null) {
-      return inMemory;
+    CompletableFuture<PosterLookup> cached = answers.getIfPresent(tmdbId);
+    if (cached != null) {
+      return completed(cached);
     }
     try {
-      return repository.findById(tmdbId).map(this::remember).orElse(Optional.empty());
+      return repository.findById(tmdbId).map(this::remember);
     } catch (DataAccessException e) {
       log.debug("Could not read the poster cache", e);
       return Optional.empty();
     }
   }
 
-  private Optional<String> remember(TmdbPoster poster) {
-    Optional<String> path =
-        poster.getStatus() == TmdbPoster.Status.FOUND
-            ? Optional.ofNullable(poster.getPosterPath())
-            : Optional.empty();
-    known.put(poster.getTmdbId(), path);
-    return path;
+  private static Optional<PosterLookup> completed(CompletableFuture<PosterLookup> answer) {
+    return answer.isDone() && !answer.isCompletedExceptionally()
+        ? Optional.ofNullable(answer.getNow(null))
+        : Optional.empty();
   }
 
-  private boolean failedRecently(long tmdbId) {
-    Instant failed = failedAt.get(tmdbId);
-    if (failed == null) {
-      return false;
-    }
-    if (clock.instant().isAfter(failed.plus(properties.failureRetryDelay()))) {
-      failedAt.remove(tmdbId, failed);
-      return false;
-    }
-    return true;
+  private PosterLookup remember(TmdbPoster row) {
+    PosterLookup answer =
+        row.getStatus() == TmdbPoster.Status.FOUND && row.getPosterPath() != null
+            ? new PosterLookup.Found(row.getPosterPath())
+            : new PosterLookup.NoPoster();
+    answers.put(row.getTmdbId(), CompletableFuture.completedFuture(answer));
+    return answer;
   }
 
-  /** One lookup per tmdbId at a time, however many cards ask. */
-  private CompletableFuture<Optional<String>> lookUp(long tmdbId) {
-    var future = new CompletableFuture<Optional<String>>();
-    CompletableFuture<Optional<String>> running = inFlight.putIfAbsent(tmdbId, future);
-    if (running != null) {
-      return running;
-    }
+  /** Asks TMDB and stores a final answer in the table; never throws. */
+  private PosterLookup lookUp(long tmdbId) {
+    PosterLookup answer;
     try {
-      executor.execute(
-          () -> {
-            Optional<String> path = Optional.empty();
-            try {
-              path = fetchAndCache(tmdbId);
-            } catch (RuntimeException e) {
-              log.debug("Poster lookup of TMDB movie {} failed", tmdbId, e);
-            } finally {
-              // Leave the in-flight map before completing, so whoever sees the result can start a
-              // fresh lookup.
-              inFlight.remove(tmdbId, future);
-              future.complete(path);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      // Queue full or shutting down: the card keeps its generated poster; a later page asks again.
-      inFlight.remove(tmdbId, future);
-      future.complete(Optional.empty());
+      answer = client.lookUpPoster(tmdbId);
+    } catch (RuntimeException e) {
+      log.debug("Poster lookup of TMDB movie {} failed: {}", tmdbId, e.getClass().getName());
+      answer = new PosterLookup.Unavailable("lookup failed");
     }
-    return future;
-  }
-
-  private Optional<String> fetchAndCache(long tmdbId) {
-    Optional<String> cached = known.get(tmdbId);
-    if (cached != null) {
-      return cached;
-    }
-    PosterLookup lookup = client.lookUpPoster(tmdbId);
-    return switch (lookup) {
+    switch (answer) {
       case PosterLookup.Found found ->
           store(TmdbPoster.found(tmdbId, found.posterPath(), clock.instant()));
       case PosterLookup.NoPoster none -> store(TmdbPoster.none(tmdbId, clock.instant()));
       case PosterLookup.Unavailable unavailable -> {
-        failedAt.put(tmdbId, clock.instant());
-        yield Optional.empty();
+        // Not stored: the cache keeps it for failureRetryDelay, a restart asks again.
       }
-    };
+    }
+    return answer;
   }
 
-  private Optional<String> store(TmdbPoster poster) {
-    Optional<String> path = remember(poster);
+  private void store(TmdbPoster poster) {
     try {
       repository.save(poster);
     } catch (DataAccessException e) {
       // Two instances racing on one row, or the table missing: the in-memory answer still serves
       // this run.
-      if (!cacheWriteFailureLogged) {
-        cacheWriteFailureLogged = true;
+      if (cacheWriteFailureLogged.compareAndSet(false, true)) {
         log.warn("Could not store a TMDB poster in the tmdb_poster cache: {}", e.getMessage());
       }
     }
-    return path;
   }
 
   @Override
   public void destroy() {
-    executor.shutdownNow();
+    lookups.shutdownNow();
   }
 
-  private static ThreadFactory daemonThreads() {
-    var count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "tmdb-poster-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  /**
+   * Final answers never expire (only the size bound evicts them; the table keeps them); a transient
+   * failure does after {@code failureRetryDelay}.
+   */
+  private record AnswerExpiry(Duration failureRetryDelay) implements Expiry<Long, PosterLookup> {
+
+    @Override
+    public long expireAfterCreate(Long tmdbId, PosterLookup answer, long currentTime) {
+      return answer instanceof PosterLookup.Unavailable
+          ? failureRetryDelay.toNanos()
+          : Long.MAX_VALUE;
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        Long tmdbId, PosterLookup answer, long currentTime, long currentDuration) {
+      return expireAfterCreate(tmdbId, answer, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        Long tmdbId, PosterLookup answer, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
   }
 }

@@ -6,13 +6,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
  * Wires the TMDB client: the key comes from {@code movierec.tmdb.api-key}, else the {@code
- * TMDB_API_KEY} variable.
+ * TMDB_API_KEY} variable. {@link EnableResilientMethods} makes the client's {@code
+ * ConcurrencyLimit} count.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TmdbProperties.class)
+@EnableResilientMethods
 public class TmdbConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TmdbConfiguration.class);

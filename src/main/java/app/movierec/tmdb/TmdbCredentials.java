@@ -1,9 +1,15 @@
 package app.movierec.tmdb;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.support.HttpRequestWrapper;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The configured TMDB credential and how to send it. TMDB accepts either a v3 API key (a
@@ -73,20 +79,36 @@ public final class TmdbCredentials {
   }
 
   /**
-   * The query string to append to an API path: {@code ?api_key=...} for a v3 key, empty otherwise.
-   * Only for requests to TMDB's API; such URLs must never be logged or shown.
+   * Sends {@code request} with the credential: a v3 key as the {@code api_key} query parameter, a
+   * v4 token as an {@code Authorization: Bearer} header, nothing without a key. A {@link
+   * org.springframework.http.client.ClientHttpRequestInterceptor} for the TMDB API's {@code
+   * RestClient} only: the key is added on the way out, so the URI the client builds, logs and puts
+   * into its exceptions never holds it.
    */
-  String apiQuery() {
-    return kind == Kind.V3_API_KEY
-        ? "?api_key=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
-        : "";
+  ClientHttpResponse authorize(
+      HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+    return switch (kind) {
+      case NONE -> execution.execute(request, body);
+      case V3_API_KEY -> execution.execute(withApiKey(request), body);
+      case V4_READ_ACCESS_TOKEN -> {
+        request.getHeaders().setBearerAuth(secret);
+        yield execution.execute(request, body);
+      }
+    };
   }
 
-  /** Adds the bearer header for a v4 token; a no-op otherwise. */
-  HttpRequest.Builder authorize(HttpRequest.Builder request) {
-    return kind == Kind.V4_READ_ACCESS_TOKEN
-        ? request.header("Authorization", "Bearer " + secret)
-        : request;
+  private HttpRequest withApiKey(HttpRequest request) {
+    URI uri =
+        UriComponentsBuilder.fromUri(request.getURI())
+            .queryParam("api_key", URLEncoder.encode(secret, StandardCharsets.UTF_8))
+            .build(true)
+            .toUri();
+    return new HttpRequestWrapper(request) {
+      @Override
+      public URI getURI() {
+        return uri;
+      }
+    };
   }
 
   /**

@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imageBaseUrl where poster images are served from; image URLs carry no key
  * @param posterSize one of TMDB's poster sizes; w342 fits a card at 2x density
  * @param connectTimeout TCP connect timeout for API calls
- * @param requestTimeout timeout of one API request, from send to response headers
+ * @param requestTimeout deadline of one API request, from sending it to having read the answer
  * @param maxConcurrentRequests how many API calls may be in flight at once
  * @param maxRetries how often a request answered with 429 (rate limited) is retried
  * @param maxRetryAfter upper bound on one back-off, whatever {@code Retry-After} says
  * @param failureRetryDelay how long a movie (after a transient failure) or the whole API (after
  *     several network failures in a row) is left alone before it is asked again
+ * @param cacheSize how many TMDB answers are kept in memory; older ones are read back from the
+ *     {@code tmdb_poster} table when needed
  */
 @ConfigurationProperties("movierec.tmdb")
 public record TmdbProperties(
@@ -30,10 +32,17 @@ public record TmdbProperties(
     @DefaultValue("w342") String posterSize,
     @DefaultValue("2s") Duration connectTimeout,
     @DefaultValue("2s") Duration requestTimeout,
-    @DefaultValue("4") int maxConcurrentRequests,
+    @DefaultValue(TmdbProperties.DEFAULT_MAX_CONCURRENT_REQUESTS) int maxConcurrentRequests,
     @DefaultValue("3") int maxRetries,
     @DefaultValue("10s") Duration maxRetryAfter,
-    @DefaultValue("10m") Duration failureRetryDelay) {
+    @DefaultValue("10m") Duration failureRetryDelay,
+    @DefaultValue("10000") int cacheSize) {
+
+  /**
+   * The default of {@code max-concurrent-requests}, also the fallback of {@link TmdbClient}'s
+   * limit.
+   */
+  static final String DEFAULT_MAX_CONCURRENT_REQUESTS = "4";
 
   public TmdbProperties {
     apiBaseUrl = apiBaseUrl == null ? URI.create("https://api.themoviedb.org") : apiBaseUrl;
@@ -56,11 +65,14 @@ public record TmdbProperties(
     }
     maxRetryAfter = positiveOr(maxRetryAfter, Duration.ofSeconds(10));
     failureRetryDelay = positiveOr(failureRetryDelay, Duration.ofMinutes(10));
+    if (cacheSize < 1) {
+      throw new IllegalArgumentException("movierec.tmdb.cache-size must be at least 1");
+    }
   }
 
   /** All defaults, with the given key (which may be null). */
   public static TmdbProperties withApiKey(String apiKey) {
-    return new TmdbProperties(apiKey, null, null, null, null, null, 4, 3, null, null);
+    return new TmdbProperties(apiKey, null, null, null, null, null, 4, 3, null, null, 10_000);
   }
 
   /** A copy talking to another API origin. */
@@ -75,7 +87,8 @@ public record TmdbProperties(
         maxConcurrentRequests,
         maxRetries,
         maxRetryAfter,
-        failureRetryDelay);
+        failureRetryDelay,
+        cacheSize);
   }
 
   /** A copy with another request timeout. */
@@ -90,7 +103,8 @@ public record TmdbProperties(
         maxConcurrentRequests,
         maxRetries,
         maxRetryAfter,
-        failureRetryDelay);
+        failureRetryDelay,
+        cacheSize);
   }
 
   private static Duration positiveOr(Duration value, Duration fallback) {
@@ -120,6 +134,8 @@ public record TmdbProperties(
         + maxRetryAfter
         + ", failureRetryDelay="
         + failureRetryDelay
+        + ", cacheSize="
+        + cacheSize
         + "]";
   }
 }

@@ -445,8 +445,7 @@ public class RecommendationsView extends Div
     userField.setInvalid(false);
     CurrentUser.set(userId);
     List<Rating> rated = ratings.ratingsOf(userId);
-    List<Integer> favourites =
-        rated.stream().limit(UserProfile.FAVOURITES).map(Rating::getMovieId).toList();
+    List<Integer> favourites = recommender.favourites(userId, UserProfile.FAVOURITES);
     MovieCardService.Cards favouriteCards = cards.unscoredCards(favourites);
     Map<Integer, MovieListing> listings =
         catalog.listings(rated.stream().map(Rating::getMovieId).toList());

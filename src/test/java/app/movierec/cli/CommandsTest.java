@@ -123,7 +123,7 @@ class CommandsTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("popularity", "als", "content", "hybrid@0.50", "nDCG@3");
     assertThat(Files.readAllLines(csv))
-        .hasSize(1 + 3 + 11)
+        .hasSize(1 + 4 + 11)
         .first()
         .isEqualTo("model,k,precision,recall,ndcg,map,coverage,users");
   }
@@ -255,6 +255,48 @@ class CommandsTest {
     assertThat(data.genome().get(5)).containsExactly(0.05f, 0.7f, 0.95f, 0.1f);
     assertThat(data.genomeTagNames())
         .containsExactly("animated", "crime, organized", "twist ending", "family");
+  }
+
+  @Test
+  void evaluate_writes_the_splits_training_ratings_as_movielens_csv() throws IOException {
+    Path csv = folder.resolve("split/train.csv");
+
+    int code = run("evaluate", "--data", MINI, "--write-train", csv.toString(), "--seed", "7");
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst()).isEqualTo("userId,movieId,rating,timestamp");
+    // 58 ratings, a quarter of each user's held out
+    assertThat(lines.size() - 1).isBetween(40, 48);
+    assertThat(lines.subList(1, lines.size()))
+        .allMatch(line -> line.matches("\\d+,\\d+,[0-9.]+,0"));
+    assertThat(out.toString()).contains("wrote the " + (lines.size() - 1) + " training ratings");
+    try (var files = Files.list(csv.getParent())) {
+      assertThat(files).containsExactly(csv);
+    }
+  }
+
+  @Test
+  void evaluate_scores_exported_als_factors_instead_of_training() {
+    int code =
+        run(
+            "evaluate",
+            "--data",
+            MINI,
+            "--k",
+            "3",
+            "--als-model",
+            "src/test/resources/engine/spark-export");
+    int missing = run("evaluate", "--data", MINI, "--als-model", folder.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("imported ALS factors")
+        .contains("ALS: f4-reg0.05xn-a2.0-LINEAR-it10-cg0-s42")
+        .contains("nDCG@3")
+        .doesNotContain("ALS training took");
+    assertThat(missing).isEqualTo(Commands.EXIT_DATA);
+    assertThat(err.toString()).contains("cannot import ALS factors").contains("model.properties");
   }
 
   private int run(String... args) {

@@ -51,6 +51,24 @@ class UserHistoryTest {
   }
 
   @Test
+  void a_rating_well_below_the_users_shrunk_mean_is_a_dislike_even_alone() {
+    UserHistory loneLow = UserHistory.builder(1).rate(858, 0.5).build();
+    UserHistory loneHigh = UserHistory.builder(1).rate(858, 5).build();
+    UserHistory mixed = UserHistory.builder(1).rate(1, 5).rate(2, 4.5).rate(3, 2).build();
+
+    // (0.5 + 5 x 3.5) / 6 = 3.0: a lone half star is far below it
+    assertThat(loneLow.referenceRating()).isEqualTo(3.0);
+    assertThat(loneLow.dislikes(0)).isTrue();
+    assertThat(loneLow.onlyDislikes()).isTrue();
+    assertThat(loneHigh.dislikes(0)).isFalse();
+    assertThat(loneHigh.preference(0)).isPositive();
+    assertThat(mixed.dislikes(2)).isTrue();
+    assertThat(mixed.dislikes(0) || mixed.dislikes(1)).isFalse();
+    assertThat(mixed.onlyDislikes()).isFalse();
+    assertThat(UserHistory.empty().onlyDislikes()).isFalse();
+  }
+
+  @Test
   void refuses_what_is_not_a_history() {
     assertThatThrownBy(() -> UserHistory.builder(1).rate(5, Double.NaN))
         .hasMessageContaining("not a number");

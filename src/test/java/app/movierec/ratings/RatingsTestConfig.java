@@ -5,6 +5,7 @@ import app.movierec.catalog.Movie;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @SpringBootConfiguration
 @ImportAutoConfiguration({
   DataSourceAutoConfiguration.class,
+  FlywayAutoConfiguration.class,
   HibernateJpaAutoConfiguration.class,
   DataJpaRepositoriesAutoConfiguration.class,
   TransactionAutoConfiguration.class,

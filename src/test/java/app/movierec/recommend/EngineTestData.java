@@ -57,6 +57,30 @@ public final class EngineTestData {
         List.of());
   }
 
+  /**
+   * The checkerboard plus two movies nobody rated: 21 (a "Comedy", like the odd movies) and 22 (a
+   * "Drama", like the even ones).
+   */
+  public static TrainingData checkerboardWithNewMovies() {
+    TrainingData board = checkerboard();
+    int[] movieIds = java.util.Arrays.copyOf(board.movieIds(), CHECKERBOARD_MOVIES + 2);
+    movieIds[CHECKERBOARD_MOVIES] = CHECKERBOARD_MOVIES + 1;
+    movieIds[CHECKERBOARD_MOVIES + 1] = CHECKERBOARD_MOVIES + 2;
+    List<List<String>> genres = new ArrayList<>(board.genres());
+    genres.add(List.of("Comedy"));
+    genres.add(List.of("Drama"));
+    return new TrainingData(
+        "checkerboard-with-new-movies",
+        movieIds,
+        genres,
+        Map.of(),
+        Map.of(),
+        board.ratingUserIds(),
+        board.ratingMovieIds(),
+        board.ratings(),
+        List.of());
+  }
+
   /** All of a user's ratings in {@code data}, as that user's history. */
   public static UserHistory historyOf(TrainingData data, int userId) {
     UserHistory.Builder history = UserHistory.builder(userId);

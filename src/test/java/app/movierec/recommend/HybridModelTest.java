@@ -84,6 +84,54 @@ class HybridModelTest {
   }
 
   @Test
+  void a_history_of_only_dislikes_gets_popular_movies_unlike_the_disliked_one() {
+    // one even movie at half a star: even movies are what this visitor does not want
+    UserHistory dislikedOne = EngineTestData.anonymous(4, 0.5);
+
+    List<ScoredMovie> top = MODEL.recommend(dislikedOne, 5);
+
+    assertThat(dislikedOne.onlyDislikes()).isTrue();
+    assertThat(top).hasSize(5).extracting(ScoredMovie::movieId).allMatch(id -> id % 2 == 1);
+    assertThat(MODEL.explain(dislikedOne, top.getFirst().movieId(), 5))
+        .extracting(Explanation::side)
+        .doesNotContain(Explanation.Side.ALS);
+  }
+
+  @Test
+  void a_movie_nobody_rated_gets_als_factors_from_its_content_and_ranks_with_its_neighbours() {
+    HybridModel model =
+        new HybridTrainer(
+                AlsConfig.defaults()
+                    .withFactors(2)
+                    .withRegularization(0.1)
+                    .withAlpha(2)
+                    .withIterations(10))
+            .fit(EngineTestData.checkerboardWithNewMovies(), ProgressListener.NONE);
+    HybridModel alsOnly = model.withWeights(BlendWeights.ALS_ONLY);
+    int newComedy = 21;
+    int newDrama = 22;
+
+    assertThat(model.als().movies().contains(newComedy)).isTrue();
+    // by ALS alone, odd users rank the new comedy above the new drama, even users the other way
+    UserHistory odd = model.trainedHistory(3).orElseThrow();
+    UserHistory even = model.trainedHistory(4).orElseThrow();
+    List<Integer> oddPicks = alsOnly.recommend(odd, 20).stream().map(ScoredMovie::movieId).toList();
+    List<Integer> evenPicks =
+        alsOnly.recommend(even, 20).stream().map(ScoredMovie::movieId).toList();
+    assertThat(oddPicks.indexOf(newComedy)).isNotNegative().isLessThan(oddPicks.indexOf(newDrama));
+    assertThat(evenPicks.indexOf(newDrama))
+        .isNotNegative()
+        .isLessThan(evenPicks.indexOf(newComedy));
+    assertThat(alsOnly.similarMovies(newComedy, 5))
+        .extracting(ScoredMovie::movieId)
+        .allMatch(id -> id % 2 == 1);
+    // a visitor who rates the new drama is folded in towards the even movies
+    assertThat(alsOnly.recommend(EngineTestData.anonymous(newDrama, 5), 5))
+        .extracting(ScoredMovie::movieId)
+        .allMatch(id -> id % 2 == 0);
+  }
+
+  @Test
   void similar_movies_share_the_parity_under_every_blend() {
     for (BlendWeights weights :
         List.of(BlendWeights.ALS_ONLY, BlendWeights.CONTENT_ONLY, BlendWeights.ofAlsWeight(0.5))) {

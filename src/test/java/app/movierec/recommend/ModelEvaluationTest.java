@@ -35,7 +35,7 @@ class ModelEvaluationTest {
     assertThat(report.results())
         .extracting(Evaluator.Result::name)
         .containsExactly(
-            "popularity", "als", "content", "hybrid@0.00", "hybrid@0.50", "hybrid@1.00");
+            "popularity", "als", "content", "hybrid", "hybrid@0.00", "hybrid@0.50", "hybrid@1.00");
     assertThat(report.byName("als").users()).isEqualTo(EngineTestData.CHECKERBOARD_USERS);
     // each user's test movies all lie on their side of the board, as do a good model's picks
     assertThat(report.byName("als").precision()).isGreaterThan(0.5);

@@ -11,6 +11,7 @@ import app.movierec.common.TrainingDataSource;
 import app.movierec.common.UserHistory;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.HybridConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -199,6 +200,24 @@ class ModelLifecycleTest {
     assertThat(progress.current().phase()).contains("Retraining failed", "previous model");
   }
 
+  @Test
+  void serves_als_factors_exported_by_the_spark_job_instead_of_training() throws Exception {
+    TrainingData mini =
+        app.movierec.catalog.imports.MovieLensFolder.load(
+            Path.of("src/test/resources/engine/mini-movielens"), null);
+    AnnotationConfigApplicationContext context =
+        start(
+            () -> mini,
+            Map.of("movierec.als.import-dir", "src/test/resources/engine/spark-export"));
+
+    HybridModel model = context.getBean(ModelLifecycle.class).retrain().get(60, TimeUnit.SECONDS);
+
+    // the export's own settings (rank 4, Spark's count-scaled regularization), not the app's
+    assertThat(model.als().config().factors()).isEqualTo(4);
+    assertThat(model.als().config().scaleRegularization()).isTrue();
+    assertThat(model.recommend(model.trainedHistory(1).orElseThrow(), 3)).hasSize(3);
+  }
+
   private HybridModel trainedModel() {
     AnnotationConfigApplicationContext context = start();
     ModelLifecycle models = context.getBean(ModelLifecycle.class);
@@ -207,9 +226,10 @@ class ModelLifecycleTest {
     return models.require();
   }
 
+  /** The one ALS file in the model folder (the chosen blend lies beside it). */
   private Path onlyModelFile() throws Exception {
     try (var files = Files.list(modelDir)) {
-      List<Path> all = files.toList();
+      List<Path> all = files.filter(f -> !f.getFileName().toString().startsWith("blend-")).toList();
       assertThat(all).hasSize(1);
       return all.getFirst();
     }
@@ -224,11 +244,15 @@ class ModelLifecycleTest {
   }
 
   private AnnotationConfigApplicationContext start(TrainingDataSource source) {
+    return start(source, Map.of());
+  }
+
+  private AnnotationConfigApplicationContext start(
+      TrainingDataSource source, Map<String, Object> properties) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context
-        .getEnvironment()
-        .getPropertySources()
-        .addFirst(new MapPropertySource("test", Map.of("movierec.model-dir", modelDir.toString())));
+    Map<String, Object> all = new java.util.HashMap<>(properties);
+    all.put("movierec.model-dir", modelDir.toString());
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", all));
     context.registerBean(RecordingProgressTracker.class);
     context.registerBean(
         AlsConfig.class,
@@ -238,6 +262,7 @@ class ModelLifecycleTest {
                 .withRegularization(0.1)
                 .withAlpha(2)
                 .withIterations(10));
+    context.registerBean(HybridConfig.class, HybridConfig::defaults);
     context.registerBean(TrainingDataSource.class, () -> source);
     context.registerBean(ModelStore.class);
     context.registerBean(ModelLifecycle.class);

@@ -13,6 +13,7 @@ import app.movierec.ratings.RatingService;
 import app.movierec.ratings.RatingsTestConfig;
 import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.hybrid.BlendWeights;
+import app.movierec.recommend.hybrid.HybridConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,11 @@ class RecommendationServiceTest {
           .withRegularization(0.1)
           .withAlpha(2)
           .withIterations(10);
+    }
+
+    @Bean
+    HybridConfig hybridConfig() {
+      return HybridConfig.defaults();
     }
 
     @Bean
@@ -151,6 +157,17 @@ class RecommendationServiceTest {
         .allMatch(movieId -> movieId % 2 == 0);
     assertThat(why).isNotEmpty().extracting(Explanation::ratedMovieId).containsOnly(2, 4);
     assertThat(recommendations.explain(visitor, 2)).as("a movie they rated").isEmpty();
+  }
+
+  @Test
+  void favourites_come_best_first_and_never_show_a_dislike() {
+    int visitor = ratings.createVisitor();
+    ratings.rate(visitor, 2, 4.5);
+    ratings.rate(visitor, 4, 5);
+    ratings.rate(visitor, 6, 1);
+
+    assertThat(recommendations.favourites(visitor, 10)).containsExactly(4, 2);
+    assertThat(recommendations.favourites(visitor, 1)).containsExactly(4);
   }
 
   @Test

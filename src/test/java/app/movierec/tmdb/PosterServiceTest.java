@@ -4,6 +4,7 @@ import static app.movierec.tmdb.TmdbStub.poster;
 import static app.movierec.tmdb.TmdbStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,11 @@ class PosterServiceTest {
 
   /** A fresh service, as after a restart: empty memory, same database. */
   private PosterService service(String key) {
-    var properties = TmdbProperties.withApiKey(key).withApiBaseUrl(stub.baseUrl());
+    return serviceWith(TmdbProperties.withApiKey(key).withApiBaseUrl(stub.baseUrl()));
+  }
+
+  private PosterService serviceWith(TmdbProperties properties) {
+    String key = properties.apiKey();
     var client = new TmdbClient(properties, TmdbCredentials.of(key), d -> {});
     Clock clock =
         new Clock() {
@@ -74,7 +79,9 @@ class PosterServiceTest {
             return now.get();
           }
         };
-    var service = new PosterService(client, repository, properties, clock);
+    Instant start = now.get();
+    Ticker ticker = () -> Duration.between(start, now.get()).toNanos();
+    var service = new PosterService(client, repository, properties, clock, ticker);
     services.add(service);
     return service;
   }
@@ -227,5 +234,59 @@ class PosterServiceTest {
     assertThat(service.isTmdbEnabled()).isFalse();
     assertThat(stub.requestCount()).isEqualTo(1);
     assertThat(repository.count()).isZero();
+  }
+
+  @Test
+  void keeps_at_most_cache_size_answers_in_memory_and_reads_evicted_ones_back_from_the_table()
+      throws Exception {
+    List<MovieRef> movies = new ArrayList<>();
+    for (long tmdbId = 1; tmdbId <= 5; tmdbId++) {
+      stub.on(tmdbId, poster(tmdbId, "/p" + tmdbId + ".jpg"));
+      movies.add(new MovieRef((int) (100 + tmdbId), tmdbId, "Movie " + tmdbId, 2000, List.of()));
+    }
+    var defaults = TmdbProperties.withApiKey(TestKeys.V3_API_KEY).withApiBaseUrl(stub.baseUrl());
+    PosterService service = serviceWith(withCacheSize(defaults, 2));
+    for (MovieRef movie : movies) {
+      await(service.posterUrl(movie));
+    }
+
+    for (MovieRef movie : movies) {
+      assertThat(service.posterUrl(movie))
+          .isCompletedWithValue(IMAGE_BASE + "/p" + movie.tmdbId() + ".jpg");
+    }
+    assertThat(stub.requestCount()).isEqualTo(5);
+
+    repository.deleteAll();
+    assertThat(movies.stream().map(service::posterUrlNow))
+        .filteredOn(url -> url.startsWith(IMAGE_BASE))
+        .hasSize(2);
+  }
+
+  @Test
+  void never_forgets_a_final_answer_however_much_time_passes() throws Exception {
+    stub.on(862, poster(862, "/toy.jpg"));
+    PosterService service = service(TestKeys.V3_API_KEY);
+    await(service.posterUrl(TOY_STORY));
+
+    repository.deleteAll();
+    now.set(now.get().plus(Duration.ofDays(365)));
+
+    assertThat(service.posterUrlNow(TOY_STORY)).isEqualTo(IMAGE_BASE + "/toy.jpg");
+    assertThat(stub.requestCount()).isEqualTo(1);
+  }
+
+  private static TmdbProperties withCacheSize(TmdbProperties p, int cacheSize) {
+    return new TmdbProperties(
+        p.apiKey(),
+        p.apiBaseUrl(),
+        p.imageBaseUrl(),
+        p.posterSize(),
+        p.connectTimeout(),
+        p.requestTimeout(),
+        p.maxConcurrentRequests(),
+        p.maxRetries(),
+        p.maxRetryAfter(),
+        p.failureRetryDelay(),
+        cacheSize);
   }
 }

@@ -4,6 +4,7 @@ import static app.movierec.tmdb.TmdbStub.poster;
 import static app.movierec.tmdb.TmdbStub.rateLimited;
 import static app.movierec.tmdb.TmdbStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.movierec.tmdb.TmdbClient.PosterLookup;
 import java.time.Duration;
@@ -207,5 +208,37 @@ class TmdbClientTest {
     assertThat(client.isEnabled()).isFalse();
     assertThat(client.lookUpPoster(862)).isInstanceOf(PosterLookup.Unavailable.class);
     assertThat(stub.requestCount()).isZero();
+  }
+
+  @Test
+  void lets_one_probe_through_after_the_pause_and_resumes_when_it_succeeds() {
+    stub.on(7, new TmdbStub.Drop());
+    var defaults = TmdbProperties.withApiKey(TestKeys.V3_API_KEY).withApiBaseUrl(stub.baseUrl());
+    TmdbClient client =
+        client(
+            new TmdbProperties(
+                defaults.apiKey(),
+                defaults.apiBaseUrl(),
+                defaults.imageBaseUrl(),
+                defaults.posterSize(),
+                defaults.connectTimeout(),
+                defaults.requestTimeout(),
+                defaults.maxConcurrentRequests(),
+                defaults.maxRetries(),
+                defaults.maxRetryAfter(),
+                Duration.ofMillis(300),
+                defaults.cacheSize()));
+    for (int i = 0; i < TmdbClient.FAILURES_BEFORE_PAUSE; i++) {
+      client.lookUpPoster(7);
+    }
+    int requestsBeforePause = stub.requestCount();
+    stub.on(7, poster(7, "/back.jpg"));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.lookUpPoster(7), PosterLookup.Found.class::isInstance);
+
+    assertThat(stub.requestCount()).isEqualTo(requestsBeforePause + 1);
+    assertThat(client.lookUpPoster(7)).isEqualTo(new PosterLookup.Found("/back.jpg"));
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for TMDB's API on 127.0.0.1 (random port): answers are scripted per movie id,
@@ -34,14 +35,20 @@ final class TmdbStub implements AutoCloseable {
   /** Closes the connection without answering. */
   record Drop() implements Answer {}
 
-  /** A recorded request. */
-  record Request(String path, String query, String authorization) {}
+  /** Holds the request until {@link #release()}, then answers with this poster. */
+  record Held(String posterPath) implements Answer {}
+
+  /** A recorded request; {@code receivedNanos} is {@link System#nanoTime()} on arrival. */
+  record Request(String path, String query, String authorization, long receivedNanos) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Map<Long, ConcurrentLinkedDeque<Answer>> scripts = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
 
   TmdbStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,7 +61,7 @@ final class TmdbStub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  static Answer poster(long tmdbId, String posterPath) {
+  static Json poster(long tmdbId, String posterPath) {
     String path = posterPath == null ? "null" : "\"" + posterPath + "\"";
     // belongs_to_collection has its own poster_path, listed first as in TMDB's real answers: it
     // must not be taken.
@@ -92,13 +99,39 @@ final class TmdbStub implements AutoCloseable {
     return requests.size();
   }
 
+  /** Requests being handled right now. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** The most requests that were ever handled at the same time. */
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  /** Lets every {@link Held} request (past and future) answer. */
+  void release() {
+    released.countDown();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      answer(exchange);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    long receivedNanos = System.nanoTime();
     String path = exchange.getRequestURI().getPath();
     requests.add(
         new Request(
             path,
             exchange.getRequestURI().getRawQuery(),
-            exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            receivedNanos));
     long tmdbId;
     try {
       tmdbId = Long.parseLong(path.substring("/3/movie/".length()));
@@ -109,29 +142,40 @@ final class TmdbStub implements AutoCloseable {
     Answer answer =
         script == null ? status(404) : script.size() > 1 ? script.pollFirst() : script.peekFirst();
     switch (answer) {
-      case Json json -> {
-        byte[] body = json.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
-        json.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(json.status(), body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+      case Json json -> respond(exchange, json);
+      case Held held -> {
+        await(released);
+        respond(exchange, poster(tmdbId, held.posterPath()));
       }
       case Hang hang -> {
-        try {
-          closing.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        await(closing);
         exchange.close();
       }
       case Drop drop -> exchange.close();
     }
   }
 
+  private static void respond(HttpExchange exchange, Json json) throws IOException {
+    byte[] body = json.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+    json.headers().forEach(exchange.getResponseHeaders()::set);
+    exchange.sendResponseHeaders(json.status(), body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     closing.countDown();
+    released.countDown();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -32,7 +32,7 @@ public final class AlsModel {
   private final int[] userItemRows;
   private final float[] userConfidences;
 
-  // derived, never saved; deliberately no long-lived ND4J array (see scoreUserRows)
+  // derived, never saved; deliberately no long-lived ND4J array (see scores)
   private final float[] gram;
   private final float[] itemNorms;
 
@@ -45,6 +45,28 @@ public final class AlsModel {
       int[] userOffsets,
       int[] userItemRows,
       float[] userConfidences) {
+    this(
+        config,
+        users,
+        items,
+        userFactors,
+        itemFactors,
+        userOffsets,
+        userItemRows,
+        userConfidences,
+        Gram.of(itemFactors, items.size(), config.factors(), config.sharedRegularization()));
+  }
+
+  private AlsModel(
+      AlsConfig config,
+      IdIndex users,
+      IdIndex items,
+      float[] userFactors,
+      float[] itemFactors,
+      int[] userOffsets,
+      int[] userItemRows,
+      float[] userConfidences,
+      float[] gram) {
     this.config = config;
     this.users = users;
     this.items = items;
@@ -58,7 +80,7 @@ public final class AlsModel {
     this.userOffsets = userOffsets;
     this.userItemRows = userItemRows;
     this.userConfidences = userConfidences;
-    this.gram = Gram.of(itemFactors, items.size(), factors, config.sharedRegularization());
+    this.gram = gram;
     this.itemNorms = new float[items.size()];
     for (int itemRow = 0; itemRow < items.size(); itemRow++) {
       double sum = 0;
@@ -195,6 +217,68 @@ public final class AlsModel {
       scores[itemRow] = (s0 + s1) + (s2 + s3);
     }
     return scores;
+  }
+
+  /**
+   * A copy of the movie factor matrix ({@code movies x f}, row-major, rows as {@link #movies()}).
+   */
+  public float[] movieFactors() {
+    return itemFactors.clone();
+  }
+
+  /**
+   * The same model with rows for movies nobody rated in training, whose factors come from elsewhere
+   * (a mapping from their content): they can be recommended and found similar, and a user who rates
+   * one folds it in. The fold-in's Gram matrix stays that of the trained movies, so a user's
+   * trained vector and a fold-in of the same ratings still agree. Movies the model already has are
+   * refused.
+   *
+   * @param coldFactors {@code movieIds.length x f}, row-major
+   */
+  public AlsModel withColdMovies(int[] movieIds, float[] coldFactors) {
+    if (coldFactors.length != movieIds.length * factors) {
+      throw new IllegalArgumentException("one factor row per cold movie");
+    }
+    if (movieIds.length == 0) {
+      return this;
+    }
+    int[] allIds = Arrays.copyOf(items.ids(), items.size() + movieIds.length);
+    for (int i = 0; i < movieIds.length; i++) {
+      if (items.contains(movieIds[i])) {
+        throw new IllegalArgumentException("movie " + movieIds[i] + " already has trained factors");
+      }
+      allIds[items.size() + i] = movieIds[i];
+    }
+    IdIndex extended = IdIndex.of(allIds);
+    float[] extendedFactors = new float[extended.size() * factors];
+    int[] newRowOfOld = new int[items.size()];
+    for (int itemRow = 0; itemRow < items.size(); itemRow++) {
+      int newRow = extended.rowOf(items.idAt(itemRow));
+      newRowOfOld[itemRow] = newRow;
+      System.arraycopy(itemFactors, itemRow * factors, extendedFactors, newRow * factors, factors);
+    }
+    for (int i = 0; i < movieIds.length; i++) {
+      System.arraycopy(
+          coldFactors,
+          i * factors,
+          extendedFactors,
+          extended.rowOf(movieIds[i]) * factors,
+          factors);
+    }
+    int[] remapped = new int[userItemRows.length];
+    for (int k = 0; k < remapped.length; k++) {
+      remapped[k] = newRowOfOld[userItemRows[k]]; // monotone, so rows stay ascending per user
+    }
+    return new AlsModel(
+        config,
+        users,
+        extended,
+        userFactors,
+        extendedFactors,
+        userOffsets,
+        remapped,
+        userConfidences,
+        gram);
   }
 
   /**

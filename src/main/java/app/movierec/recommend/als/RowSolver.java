@@ -1,5 +1,7 @@
 package app.movierec.recommend.als;
 
+import app.movierec.common.Cholesky;
+
 /**
  * Solves one row's normal equations of implicit ALS, {@code (YtY + lambda I + Yt (Cu - I) Y) x = Yt
  * Cu p(u)}, where {@code Y} ({@code rows x f}, row-major float[]) holds the fixed side's factors

@@ -274,23 +274,42 @@ public final class ContentModel {
   }
 
   /**
-   * A user's taste in both spaces from their ratings. Each rated movie weighs {@code rating / 5}
-   * when {@code rating >= 3.5} (liked) and {@code (rating - 3.5) / 5} below (pushes away); this
-   * needs no user mean, so a single rating is enough (cold start). Unknown movies are ignored.
+   * A user's taste in both spaces from their ratings. Each rated movie weighs how much more than
+   * their reference rating the user liked it ({@link UserHistory#preference}): movies rated above
+   * it pull the profile towards themselves, movies rated below push it away. The reference is the
+   * user's mean shrunk towards 3.5 stars, so a single rating is enough (cold start). Unknown movies
+   * are ignored.
    */
   public Profile profile(UserHistory history) {
+    return profile(history.movieIds(), weights(history));
+  }
+
+  private static float[] weights(UserHistory history) {
+    double reference = history.referenceRating();
+    float[] weights = new float[history.size()];
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] = (float) (history.rating(k) - reference);
+    }
+    return weights;
+  }
+
+  /**
+   * A taste from movies and how much each pulls towards itself (negative: pushes away); every given
+   * movie counts as rated. Unknown movies are ignored.
+   */
+  public Profile profile(int[] movieIds, float[] weights) {
     float[] fallback = new float[termCount];
     float[] genomePart = genomeDimension > 0 ? new float[genomeDimension] : null;
     boolean hasGenome = false;
-    int[] rated = new int[history.size()];
+    int[] rated = new int[movieIds.length];
     int ratedCount = 0;
-    for (int k = 0; k < history.size(); k++) {
-      int movieRow = movies.rowOf(history.movieId(k));
+    for (int k = 0; k < movieIds.length; k++) {
+      int movieRow = movies.rowOf(movieIds[k]);
       if (movieRow < 0) {
         continue;
       }
       rated[ratedCount++] = movieRow;
-      float weight = weightOf(history.rating(k));
+      float weight = weights[k];
       for (int t = fallbackOffsets[movieRow]; t < fallbackOffsets[movieRow + 1]; t++) {
         fallback[fallbackTerms[t]] += weight * fallbackValues[t];
       }
@@ -307,11 +326,6 @@ public final class ContentModel {
       normalise(genomePart, 0, genomePart.length);
     }
     return new Profile(fallback, hasGenome ? genomePart : null, Arrays.copyOf(rated, ratedCount));
-  }
-
-  /** How much a rated movie pulls the profile towards itself (negative: away). */
-  private static float weightOf(double stars) {
-    return (float) (stars >= 3.5 ? stars / 5 : (stars - 3.5) / 5);
   }
 
   /**
@@ -349,6 +363,7 @@ public final class ContentModel {
       return List.of();
     }
     float[] similarities = cosinesOfRow(movieRow);
+    float[] weights = weights(history);
     List<ScoredMovie> contributions = new ArrayList<>();
     for (int k = 0; k < history.size(); k++) {
       int ratedRow = movies.rowOf(history.movieId(k));
@@ -356,8 +371,7 @@ public final class ContentModel {
         continue;
       }
       contributions.add(
-          ScoredMovie.byContent(
-              history.movieId(k), weightOf(history.rating(k)) * similarities[ratedRow]));
+          ScoredMovie.byContent(history.movieId(k), weights[k] * similarities[ratedRow]));
     }
     contributions.sort((a, b) -> Double.compare(b.score(), a.score()));
     return List.copyOf(contributions.subList(0, Math.min(n, contributions.size())));
@@ -424,6 +438,60 @@ public final class ContentModel {
       }
       scores[movieRowOfGenomeRow[g]] = (s0 + s1) + (s2 + s3);
     }
+  }
+
+  int genomeDimension() {
+    return genomeDimension;
+  }
+
+  /** Whether the movie has any content (a genome vector, or at least one genre or tag). */
+  public boolean hasContent(int movieId) {
+    int movieRow = movies.rowOf(movieId);
+    return movieRow >= 0
+        && (genomeRowOfMovieRow[movieRow] >= 0
+            || fallbackOffsets[movieRow + 1] > fallbackOffsets[movieRow]);
+  }
+
+  /**
+   * The feature column of each fallback term among the {@code count} terms most movies have
+   * (columns after the genome's), -1 for the others.
+   */
+  int[] commonTerms(int count) {
+    int[] documentFrequency = new int[termCount];
+    for (int term : fallbackTerms) {
+      documentFrequency[term]++;
+    }
+    Integer[] order = new Integer[termCount];
+    for (int t = 0; t < termCount; t++) {
+      order[t] = t;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(documentFrequency[b], documentFrequency[a]));
+    int[] slot = new int[termCount];
+    Arrays.fill(slot, -1);
+    for (int i = 0; i < Math.min(count, termCount); i++) {
+      slot[order[i]] = genomeDimension + i;
+    }
+    return slot;
+  }
+
+  /**
+   * A movie's dense features into {@code out} from {@code offset}: its genome vector (zeros without
+   * one), its weights on the terms {@code termSlot} picks, and a bias of 1 at the end.
+   */
+  void features(int movieRow, int[] termSlot, float[] out, int offset) {
+    int width = genomeDimension + ContentRegression.FALLBACK_TERMS + 1;
+    Arrays.fill(out, offset, offset + width, 0f);
+    int genomeRow = genomeRowOfMovieRow[movieRow];
+    if (genomeRow >= 0) {
+      System.arraycopy(genome, genomeRow * genomeDimension, out, offset, genomeDimension);
+    }
+    for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+      int column = termSlot[fallbackTerms[k]];
+      if (column >= 0) {
+        out[offset + column] = fallbackValues[k];
+      }
+    }
+    out[offset + width - 1] = 1f;
   }
 
   private List<ScoredMovie> toScoredMovies(int[] movieRows, float[] scores) {

@@ -66,6 +66,23 @@ public final class Blender {
   }
 
   /**
+   * Standardised scores of a history the ALS side should not use (only dislikes): a prior score per
+   * movie (by movieRow, e.g. log popularity) stands in for ALS, next to the content profile, which
+   * pushes away from what the user disliked.
+   */
+  public StandardScores priorScores(float[] priorByMovieRow, ContentModel.Profile profile) {
+    boolean[] excluded = new boolean[movies().size()];
+    for (int movieRow : profile.ratedMovieRows()) {
+      excluded[movieRow] = true;
+    }
+    float[] prior = priorByMovieRow.clone();
+    float[] contentScores = content.scores(profile);
+    standardise(prior, excluded);
+    standardise(contentScores, excluded);
+    return new StandardScores(prior, contentScores, excluded, 0f);
+  }
+
+  /**
    * Both standardised similarity vectors of one movie ("more like this"): its ALS factor cosine and
    * its content cosine with every other movie; empty for a movie the catalogue does not have.
    */

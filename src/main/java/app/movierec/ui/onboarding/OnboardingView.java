@@ -293,7 +293,7 @@ public class OnboardingView extends Div implements BeforeEnterObserver {
     }
     List<ScoredMovie> list;
     try {
-      list = recommendations.recommend(userId, recommendations.defaultWeights(), RECOMMENDATIONS);
+      list = recommendations.recommend(userId, RECOMMENDATIONS);
     } catch (NotReadyException e) {
       recommendationsStatus.setText(
           "The recommender is still training; your ratings are saved, reload in a moment.");
@@ -307,7 +307,7 @@ public class OnboardingView extends Div implements BeforeEnterObserver {
         "The hybrid's picks for you (similar users and similar content), updated with every"
             + " rating.");
     cards
-        .recommendationCards(list, Map.of(), recommendations.defaultWeights())
+        .recommendationCards(list, Map.of(), recommendations.weightsFor(userId))
         .cards()
         .forEach(recommended::add);
   }

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -37,6 +39,13 @@ class DatasetDownloaderTest {
   private byte[] zip;
   private final List<String> requests = new ArrayList<>();
   private final DatasetDownloader downloader = new DatasetDownloader();
+  private final CountDownLatch testEnded = new CountDownLatch(1);
+
+  /** Generous: the watchdog also counts the client's own time, class loading included. */
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final int TRICKLE_CHUNKS = 12;
+  private static final Duration TRICKLE_PAUSE = Duration.ofMillis(250);
 
   @BeforeEach
   void startServer() throws Exception {
@@ -52,11 +61,42 @@ class DatasetDownloaderTest {
         "/badsum/ml-tiny.zip.md5",
         exchange ->
             send(exchange, 200, "0123456789abcdef0123456789abcdef  ml-tiny.zip".getBytes()));
+    server.createContext("/silent/ml-tiny.zip.md5", exchange -> hangUntilTheTestEnds());
+    server.createContext("/silent/ml-tiny.zip", exchange -> send(exchange, 200, zip));
     server.createContext(
-        "/slow/ml-tiny.zip.md5",
+        "/stalling/ml-tiny.zip.md5", exchange -> send(exchange, 200, md5.getBytes()));
+    server.createContext(
+        "/stalling/ml-tiny.zip",
         exchange -> {
-          sleep(3_000);
-          send(exchange, 200, md5.getBytes());
+          exchange.sendResponseHeaders(200, zip.length);
+          exchange.getResponseBody().write(zip, 0, zip.length / 2);
+          exchange.getResponseBody().flush();
+          hangUntilTheTestEnds();
+        });
+    server.createContext(
+        "/trickling/ml-tiny.zip.md5", exchange -> send(exchange, 200, md5.getBytes()));
+    server.createContext(
+        "/trickling/ml-tiny.zip",
+        exchange -> {
+          // Slower in total than the read timeout, but never silent for long.
+          exchange.sendResponseHeaders(200, zip.length);
+          int chunk = zip.length / TRICKLE_CHUNKS + 1;
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int offset = 0; offset < zip.length; offset += chunk) {
+              out.write(zip, offset, Math.min(chunk, zip.length - offset));
+              out.flush();
+              pause(TRICKLE_PAUSE);
+            }
+          }
+        });
+    server.createContext(
+        "/truncated/ml-tiny.zip.md5", exchange -> send(exchange, 200, md5.getBytes()));
+    server.createContext(
+        "/truncated/ml-tiny.zip",
+        exchange -> {
+          exchange.sendResponseHeaders(200, zip.length);
+          exchange.getResponseBody().write(zip, 0, zip.length / 2);
+          exchange.close();
         });
     server.createContext("/", exchange -> send(exchange, 404, "not here".getBytes()));
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -65,6 +105,7 @@ class DatasetDownloaderTest {
 
   @AfterEach
   void stopServer() {
+    testEnded.countDown();
     server.stop(0);
   }
 
@@ -73,7 +114,7 @@ class DatasetDownloaderTest {
         true,
         "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path,
         Duration.ofSeconds(2),
-        Duration.ofMillis(500));
+        READ_TIMEOUT);
   }
 
   @Test
@@ -135,9 +176,70 @@ class DatasetDownloaderTest {
     assertThatThrownBy(
             () ->
                 downloader.download(
-                    "ml-tiny", data.resolve("ml-tiny"), settings("slow"), ProgressListener.NONE))
+                    "ml-tiny", data.resolve("ml-tiny"), settings("silent"), ProgressListener.NONE))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("did not answer in time");
+    assertNoLeftovers();
+  }
+
+  @Test
+  void a_download_that_stalls_half_way_times_out_and_leaves_nothing_behind() throws Exception {
+    Path target = data.resolve("ml-tiny");
+
+    assertThatThrownBy(
+            () ->
+                downloader.download("ml-tiny", target, settings("stalling"), ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("did not answer in time (nothing received for 2 s)");
+    assertThat(target).doesNotExist();
+    assertNoLeftovers();
+  }
+
+  @Test
+  void the_read_timeout_limits_silence_not_the_length_of_a_download() throws Exception {
+    Path target = data.resolve("ml-tiny");
+    List<Double> fractions = new ArrayList<>();
+
+    downloader.download(
+        "ml-tiny", target, settings("trickling"), (phase, fraction) -> fractions.add(fraction));
+
+    // The body took about 12 x 250 ms, more than the 2 s read timeout, with no gap close to it.
+    assertThat(new MovieLensFiles(target, null).hasDataset()).isTrue();
+    assertThat(fractions.stream().filter(f -> f > 0).toList())
+        .hasSizeGreaterThanOrEqualTo(TRICKLE_CHUNKS / 2)
+        .isSorted()
+        .endsWith(1.0);
+  }
+
+  @Test
+  void a_download_cut_short_fails_and_leaves_nothing_behind() throws Exception {
+    Path target = data.resolve("ml-tiny");
+
+    assertThatThrownBy(
+            () ->
+                downloader.download(
+                    "ml-tiny", target, settings("truncated"), ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("closed the connection before the whole file had arrived");
+    assertThat(target).doesNotExist();
+    assertNoLeftovers();
+  }
+
+  @Test
+  void an_unknown_host_says_the_name_cannot_be_resolved() throws Exception {
+    var settings =
+        new DatasetProperties.Download(
+            true,
+            "http://movielens.invalid/datasets",
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+
+    assertThatThrownBy(
+            () ->
+                downloader.download(
+                    "ml-tiny", data.resolve("ml-tiny"), settings, ProgressListener.NONE))
+        .isInstanceOf(DatasetUnavailableException.class)
+        .hasMessageContaining("the host movielens.invalid cannot be resolved");
     assertNoLeftovers();
   }
 
@@ -194,9 +296,22 @@ class DatasetDownloaderTest {
     }
   }
 
-  private static void sleep(long millis) {
+  /** A server that accepted the request and then says nothing more. */
+  private void hangUntilTheTestEnds() {
     try {
-      Thread.sleep(millis);
+      testEnded.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The stub server's own pace between two chunks (it plays a slow network; the test waits on
+   * nothing).
+   */
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
