@@ -10,11 +10,14 @@ import jakarta.persistence.Table;
 @Table(name = "genome_tag")
 public class GenomeTag {
 
+  /** The tag column's length, which the import checks row by row. */
+  public static final int TAG_LENGTH = 256;
+
   @Id
   @Column(name = "tag_id")
   private int tagId;
 
-  @Column(nullable = false, length = 256)
+  @Column(nullable = false, length = TAG_LENGTH)
   private String tag;
 
   protected GenomeTag() {}

@@ -15,11 +15,16 @@ public class Movie {
   /** MovieLens' "(no genres listed)" is stored as no genres. */
   public static final String NO_GENRES = "(no genres listed)";
 
+  /** Column lengths, which the import checks row by row before the database would refuse them. */
+  public static final int TITLE_LENGTH = 512;
+
+  public static final int GENRES_LENGTH = 512;
+
   @Id
   @Column(name = "movie_id")
   private int movieId;
 
-  @Column(nullable = false, length = 512)
+  @Column(nullable = false, length = TITLE_LENGTH)
   private String title;
 
   /**
@@ -30,7 +35,7 @@ public class Movie {
   private Integer year;
 
   /** Genres joined with '|', as in MovieLens; empty for none. */
-  @Column(nullable = false, length = 512)
+  @Column(nullable = false, length = GENRES_LENGTH)
   private String genres;
 
   protected Movie() {}

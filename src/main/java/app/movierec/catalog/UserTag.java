@@ -10,6 +10,9 @@ import jakarta.persistence.Table;
 @Table(name = "user_tag")
 public class UserTag {
 
+  /** The tag column's length, which the import checks row by row. */
+  public static final int TAG_LENGTH = 1024;
+
   /**
    * Assigned by the importer (the row's position), so inserts batch without a sequence round-trip.
    */
@@ -21,7 +24,7 @@ public class UserTag {
   @Column(name = "movie_id", nullable = false)
   private int movieId;
 
-  @Column(nullable = false, length = 1024)
+  @Column(nullable = false, length = TAG_LENGTH)
   private String tag;
 
   @Column(name = "tagged_at", nullable = false)

@@ -106,6 +106,12 @@ final class EvaluateCommand implements Callable<Integer> {
               + " instead of training ALS here")
   Path alsModel;
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "also write an HTML report with charts (open DIR/index.html)")
+  Path reportDir;
+
   @Option(names = "--out", paramLabel = "FILE", description = "also write the table as CSV")
   Path outFile;
 
@@ -218,6 +224,19 @@ final class EvaluateCommand implements Callable<Integer> {
     if (outFile != null) {
       writeCsv(report.results(), outFile);
       out.println("wrote " + outFile);
+    }
+    if (reportDir != null) {
+      try {
+        QualityReport.write(
+            reportDir,
+            spec.commandLine().getParseResult().originalArgs().toString(),
+            report.results(),
+            report.blend());
+        writeCsv(report.results(), reportDir.resolve("results.csv"));
+      } catch (IOException e) {
+        throw UserInputException.data("cannot write the report to " + reportDir + ": " + e);
+      }
+      out.println("wrote " + reportDir.resolve("index.html"));
     }
     return Commands.EXIT_OK;
   }

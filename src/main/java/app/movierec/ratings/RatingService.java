@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -23,24 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
  * MovieLens id ({@link Visitor}). A user's stored ratings are their MovieLens ratings overridden
  * and extended by their live ratings.
  *
- * <p>Live ratings are also held in memory, one immutable {@link UserHistory} per user that {@link
- * #rate} replaces after the row is committed, so a reader sees a user's live ratings either before
- * or after a rating, never half of it.
+ * <p>A user's live ratings are read from the database at every request (one range read of the
+ * {@code live_rating} primary key, user first), not cached in memory: several application instances
+ * on one PostgreSQL then see a rating written through any of them at once.
  */
 @Service
 @Transactional(readOnly = true)
 public class RatingService {
-
-  private static final int LOCK_STRIPES = 64;
 
   private final RatingRepository ratings;
   private final LiveRatingRepository liveRatings;
   private final VisitorRepository visitors;
   private final CatalogService catalog;
   private final Clock clock;
-  private final Object[] locks = new Object[LOCK_STRIPES];
-  private final Map<Integer, UserHistory> liveByUser = new ConcurrentHashMap<>();
-  private volatile boolean liveLoaded;
 
   RatingService(
       RatingRepository ratings,
@@ -52,9 +46,6 @@ public class RatingService {
     this.visitors = visitors;
     this.catalog = catalog;
     this.clock = Clock.systemUTC();
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      locks[i] = new Object();
-    }
   }
 
   /** Stores a new visitor and returns their userId (from {@link Visitor#FIRST_ID} upward). */
@@ -71,8 +62,7 @@ public class RatingService {
    *     rating}), or a movie the catalogue does not have (field {@code movieId})
    * @throws UnknownUserException when the user is neither a MovieLens user nor a visitor
    */
-  // no surrounding transaction: the row must be committed before the in-memory map changes
-  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  @Transactional
   public LiveRating rate(int userId, int movieId, double rating) {
     validateRating(rating);
     if (catalog.movie(movieId).isEmpty()) {
@@ -81,50 +71,46 @@ public class RatingService {
     if (!userExists(userId)) {
       throw new UnknownUserException(userId);
     }
-    synchronized (lockOf(userId)) {
-      LiveRating saved =
-          liveRatings.save(
-              new LiveRating(userId, movieId, (float) rating, clock.instant().getEpochSecond()));
-      liveByUser.put(userId, liveHistoryOf(userId).with(movieId, saved.getRating()));
-      return saved;
-    }
+    return liveRatings.save(
+        new LiveRating(userId, movieId, (float) rating, clock.instant().getEpochSecond()));
   }
 
   /**
    * Takes back a rating the user gave in the app (an undo); a MovieLens rating of the same movie
    * counts again. Returns whether there was one.
    */
-  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  @Transactional
   public boolean deleteLiveRating(int userId, int movieId) {
-    synchronized (lockOf(userId)) {
-      UserHistory live = liveHistoryOf(userId);
-      if (!live.contains(movieId)) {
-        return false;
-      }
-      liveRatings.deleteById(new RatingId(userId, movieId));
-      liveByUser.put(userId, live.without(movieId));
-      return true;
+    RatingId id = new RatingId(userId, movieId);
+    if (!liveRatings.existsById(id)) {
+      return false;
     }
+    liveRatings.deleteById(id);
+    return true;
   }
 
   /** Throws {@link InvalidRatingException} unless {@code rating} is 0.5, 1.0, ... or 5.0. */
   public static void validateRating(double rating) {
-    if (!(rating >= 0.5 && rating <= 5.0) || rating * 2 != Math.rint(rating * 2)) {
-      throw new InvalidRatingException(
-          "rating", "rating must be 0.5 to 5.0 in half stars, got " + rating);
+    String invalid = StarRating.invalidReason(rating);
+    if (invalid != null) {
+      throw new InvalidRatingException("rating", invalid);
     }
   }
 
   /**
-   * The ratings the user gave in the app (in memory, no database query: every recommendation
-   * request asks); empty for users without any.
+   * The ratings the user gave in the app, from the database (every recommendation request asks: a
+   * primary-key range read); empty for users without any.
    */
   @Transactional(propagation = Propagation.SUPPORTS)
   public UserHistory liveHistoryOf(int userId) {
-    if (!liveLoaded) {
-      loadLive();
+    if (userId <= 0) {
+      return UserHistory.empty().forUser(0);
     }
-    return liveByUser.getOrDefault(userId, UserHistory.empty().forUser(Math.max(0, userId)));
+    UserHistory.Builder builder = UserHistory.builder(userId);
+    for (Object[] row : liveRatings.findMovieIdsAndRatings(userId)) {
+      builder.rate((Integer) row[0], (Float) row[1]);
+    }
+    return builder.build();
   }
 
   /** The user's stored ratings: MovieLens ratings overridden and extended by live ones. */
@@ -205,23 +191,5 @@ public class RatingService {
     return userId > 0 && userId < Visitor.FIRST_ID
         ? ratings.findByUserIdOrderByRatingDescRatedAtDesc(userId)
         : List.of();
-  }
-
-  private synchronized void loadLive() {
-    if (liveLoaded) {
-      return;
-    }
-    Map<Integer, UserHistory.Builder> loaded = new HashMap<>();
-    for (LiveRating rating : liveRatings.findAll()) {
-      loaded
-          .computeIfAbsent(rating.getUserId(), UserHistory::builder)
-          .rate(rating.getMovieId(), rating.getRating());
-    }
-    loaded.forEach((user, builder) -> liveByUser.put(user, builder.build()));
-    liveLoaded = true;
-  }
-
-  private Object lockOf(int userId) {
-    return locks[Math.floorMod(userId, LOCK_STRIPES)];
   }
 }

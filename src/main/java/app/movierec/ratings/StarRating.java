@@ -29,6 +29,17 @@ public abstract class StarRating {
 
   protected StarRating() {}
 
+  /**
+   * Why {@code rating} cannot be a star rating, or null when it can: 0.5 to 5.0 in half stars. The
+   * one rule for ratings given in the app and ratings imported from MovieLens.
+   */
+  public static String invalidReason(double rating) {
+    if (!(rating >= 0.5 && rating <= 5.0) || rating * 2 != Math.rint(rating * 2)) {
+      return "rating must be 0.5 to 5.0 in half stars, got " + rating;
+    }
+    return null;
+  }
+
   protected StarRating(int userId, int movieId, float rating, long ratedAt) {
     this.userId = userId;
     this.movieId = movieId;

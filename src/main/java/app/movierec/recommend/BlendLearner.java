@@ -9,6 +9,7 @@ import app.movierec.recommend.eval.ValidationSplit;
 import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.BlendSettings.ActivityWeight;
 import app.movierec.recommend.hybrid.BlendSettings.CurvePoint;
+import app.movierec.recommend.hybrid.BlendSettings.ModelQuality;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.HybridConfig;
 import app.movierec.recommend.hybrid.StandardScores;
@@ -20,22 +21,27 @@ import java.util.Set;
 /**
  * Chooses a model's blend weights on validation data carved from its training data: a sample of
  * users is left out of a validation fit; each one's held-out movies are the relevant ones, and
- * histories of several sizes drawn from the rest of their ratings (3, 10 and 30 ratings, and all of
- * them) stand for users of that activity. nDCG@10 at ALS weights 0, 0.05, ..., 1 gives one curve
- * per activity bucket and one over the whole histories; each bucket takes the weight where its
- * (lightly smoothed) curve peaks, so new users can lean on content and heavy users on ALS as the
- * data says.
+ * histories of several sizes drawn from the rest of their ratings (3, 10, 30 and 100 ratings, and
+ * all of them) stand for users of that activity. nDCG@10 at ALS weights 0, 0.05, ..., 1 gives one
+ * curve per activity bucket and one over the whole histories; each takes the weight with the best
+ * pessimistic gain over ALS alone ({@link #choose}), so new users can lean on content and heavy
+ * users on ALS where the data shows it, and the blend falls back to ALS where it does not.
  */
 final class BlendLearner {
 
   static final int K = 10;
   static final int MIN_RATINGS = 10;
   static final double HELD_OUT = 0.25;
-  private static final int[] GIVEN = {3, 10, 30};
+  private static final int[] GIVEN = {3, 10, 30, 100};
   private static final int[][] BUCKETS = {{0, 5}, {6, 20}, {21, 50}, {51, Integer.MAX_VALUE}};
 
   /** A bucket with fewer validation histories takes the overall weight: too noisy on its own. */
   static final int MIN_HISTORIES_PER_BUCKET = 30;
+
+  /**
+   * Standard errors taken off a weight's mean gain over ALS alone before comparing (see choose).
+   */
+  static final double CONFIDENCE_Z = 1.0;
 
   private final HybridConfig config;
 
@@ -63,10 +69,12 @@ final class BlendLearner {
     progress.progress("Choosing the blend on " + split.users().size() + " validation users", -1);
     HybridModel model = trainer.fit(split.train(), ProgressListener.NONE);
     double[] weights = grid();
-    double[] overall = new double[weights.length];
-    int overallCount = 0;
-    double[][] byBucket = new double[BUCKETS.length][weights.length];
-    int[] bucketCount = new int[BUCKETS.length];
+    // one row per validation history: its nDCG at each weight of the grid
+    List<double[]> overall = new ArrayList<>();
+    List<List<double[]>> byBucket = new ArrayList<>();
+    for (int b = 0; b < BUCKETS.length; b++) {
+      byBucket.add(new ArrayList<>());
+    }
     for (int userId : split.users()) {
       Set<Integer> relevant = split.heldOut().get(userId);
       int told = split.known().get(userId).size();
@@ -83,35 +91,77 @@ final class BlendLearner {
         if (scores.isEmpty()) {
           continue;
         }
-        int bucket = bucketOf(history.size());
+        // whole histories are served by trained vectors (the overall weight); shorter ones are
+        // folded in, as a visitor's or a newer user's are (the weight of their activity bucket)
+        double[] row = new double[weights.length];
         for (int w = 0; w < weights.length; w++) {
           List<ScoredMovie> top =
               model.recommend(scores.get(), BlendWeights.ofAlsWeight(weights[w]), K);
-          double ndcg =
+          row[w] =
               RankingMetrics.ndcgAtK(
                   top.stream().mapToInt(ScoredMovie::movieId).toArray(), relevant, K);
-          byBucket[bucket][w] += ndcg;
-          if (size == told) {
-            overall[w] += ndcg;
-          }
         }
-        bucketCount[bucket]++;
-        if (size == told) {
-          overallCount++;
-        }
+        boolean whole = size == told;
+        (whole ? overall : byBucket.get(bucketOf(history.size()))).add(row);
       }
     }
-    List<CurvePoint> overallCurve = curve(weights, overall, overallCount);
-    double overallWeight = best(overallCurve);
+    List<CurvePoint> overallCurve = curve(weights, overall);
+    double overallWeight = choose(weights, overall);
     List<ActivityWeight> buckets = new ArrayList<>();
     for (int b = 0; b < BUCKETS.length; b++) {
-      List<CurvePoint> bucketCurve = curve(weights, byBucket[b], bucketCount[b]);
+      List<double[]> rows = byBucket.get(b);
       double weight =
-          bucketCount[b] >= MIN_HISTORIES_PER_BUCKET ? best(bucketCurve) : overallWeight;
+          rows.size() >= MIN_HISTORIES_PER_BUCKET ? choose(weights, rows) : overallWeight;
       buckets.add(
-          new ActivityWeight(BUCKETS[b][0], BUCKETS[b][1], weight, bucketCount[b], bucketCurve));
+          new ActivityWeight(
+              BUCKETS[b][0], BUCKETS[b][1], weight, rows.size(), curve(weights, rows)));
     }
-    return new BlendSettings(overallWeight, buckets, overallCurve, split.users().size());
+    BlendSettings chosen =
+        new BlendSettings(overallWeight, buckets, overallCurve, split.users().size(), List.of());
+    return new BlendSettings(
+        overallWeight,
+        buckets,
+        overallCurve,
+        split.users().size(),
+        qualities(model, split, chosen));
+  }
+
+  /**
+   * Popularity, ALS alone, content alone and the hybrid under the chosen blend, on the validation
+   * users' whole histories: what the quality page and {@code evaluate --report} show.
+   */
+  private static List<ModelQuality> qualities(
+      HybridModel validationModel, ValidationSplit split, BlendSettings chosen) {
+    HybridModel learned = validationModel.withBlend(chosen);
+    List<String> names = List.of("popularity", "als", "content", "hybrid");
+    List<MovieRecommender> recommenders =
+        List.of(
+            validationModel.popularity(),
+            validationModel.withWeights(BlendWeights.ALS_ONLY),
+            validationModel.withWeights(BlendWeights.CONTENT_ONLY),
+            learned);
+    double[][] sums = new double[names.size()][3];
+    int users = 0;
+    for (int userId : split.users()) {
+      UserHistory history = split.history(userId, Integer.MAX_VALUE);
+      Set<Integer> relevant = split.heldOut().get(userId);
+      for (int r = 0; r < recommenders.size(); r++) {
+        int[] top =
+            recommenders.get(r).recommend(history, K).stream()
+                .mapToInt(ScoredMovie::movieId)
+                .toArray();
+        sums[r][0] += RankingMetrics.ndcgAtK(top, relevant, K);
+        sums[r][1] += RankingMetrics.recallAtK(top, relevant, K);
+        sums[r][2] += RankingMetrics.averagePrecisionAtK(top, relevant, K);
+      }
+      users++;
+    }
+    List<ModelQuality> result = new ArrayList<>();
+    for (int r = 0; r < names.size(); r++) {
+      int n = Math.max(1, users);
+      result.add(new ModelQuality(names.get(r), sums[r][0] / n, sums[r][1] / n, sums[r][2] / n));
+    }
+    return result;
   }
 
   static int bucketOf(int ratings) {
@@ -132,32 +182,51 @@ final class BlendLearner {
     return weights;
   }
 
-  private static List<CurvePoint> curve(double[] weights, double[] sums, int count) {
+  private static List<CurvePoint> curve(double[] weights, List<double[]> rows) {
     List<CurvePoint> curve = new ArrayList<>(weights.length);
     for (int w = 0; w < weights.length; w++) {
-      curve.add(new CurvePoint(weights[w], count == 0 ? 0 : sums[w] / count));
+      double sum = 0;
+      for (double[] row : rows) {
+        sum += row[w];
+      }
+      curve.add(new CurvePoint(weights[w], rows.isEmpty() ? 0 : sum / rows.size()));
     }
     return curve;
   }
 
   /**
-   * The weight where the curve, averaged with its neighbours (a 3-point moving average, against
-   * single noisy points), peaks; among equal peaks the higher ALS weight.
+   * The weight whose gain over ALS alone (the last weight of the grid, 1) is largest by a
+   * pessimistic estimate: the mean per-history gain minus {@value #CONFIDENCE_Z} standard errors of
+   * that mean (paired differences on the same histories). ALS alone has a gain of 0 by definition,
+   * so content only gets a share where validation shows it helps by more than its noise: a few
+   * hundred validation users cannot tell apart weights whose means differ by 0.002, and picking the
+   * noisy maximum made the blend worse than ALS on held-out data. Among equal estimates the higher
+   * ALS weight wins.
+   *
+   * @param rows one row per validation history, its nDCG at each weight
    */
-  static double best(List<CurvePoint> curve) {
-    double bestWeight = curve.getLast().alsWeight();
-    double bestValue = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < curve.size(); i++) {
+  static double choose(double[] weights, List<double[]> rows) {
+    int reference = weights.length - 1;
+    double bestWeight = weights[reference];
+    if (rows.size() < 2) {
+      return bestWeight;
+    }
+    double bestBound = 0;
+    for (int w = reference - 1; w >= 0; w--) {
       double sum = 0;
-      int n = 0;
-      for (int j = Math.max(0, i - 1); j <= Math.min(curve.size() - 1, i + 1); j++) {
-        sum += curve.get(j).ndcg();
-        n++;
+      double sumSquares = 0;
+      for (double[] row : rows) {
+        double gain = row[w] - row[reference];
+        sum += gain;
+        sumSquares += gain * gain;
       }
-      double smoothed = sum / n;
-      if (smoothed >= bestValue) {
-        bestValue = smoothed;
-        bestWeight = curve.get(i).alsWeight();
+      int n = rows.size();
+      double mean = sum / n;
+      double variance = Math.max(0, (sumSquares - n * mean * mean) / (n - 1));
+      double bound = mean - CONFIDENCE_Z * Math.sqrt(variance / n);
+      if (bound > bestBound) {
+        bestBound = bound;
+        bestWeight = weights[w];
       }
     }
     return bestWeight;

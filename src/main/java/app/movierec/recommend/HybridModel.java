@@ -102,6 +102,12 @@ public final class HybridModel implements MovieRecommender {
             newWeights);
   }
 
+  /** The same model under another chosen blend (learned weights, per activity). */
+  HybridModel withBlend(BlendSettings newBlend) {
+    return new HybridModel(
+        fingerprint, als, content, blender, trained, popularity, logPopularity, newBlend, null);
+  }
+
   /** The same model blending each history with the weight learned for its activity. */
   public HybridModel withLearnedWeights() {
     return weights == null
@@ -110,11 +116,17 @@ public final class HybridModel implements MovieRecommender {
             fingerprint, als, content, blender, trained, popularity, logPopularity, blend, null);
   }
 
-  /** The weights this instance blends {@code history} with. */
+  /**
+   * The weights this instance blends {@code history} with: fixed ones, or the learned ones: the
+   * overall weight for a user served by their trained vector, the weight of their activity bucket
+   * for one the model folds in.
+   */
   public BlendWeights weightsFor(UserHistory history) {
-    return weights != null
-        ? weights
-        : BlendWeights.ofAlsWeight(blend.alsWeightFor(usableRatings(history)));
+    if (weights != null) {
+      return weights;
+    }
+    return BlendWeights.ofAlsWeight(
+        als.isTrained(history) ? blend.alsWeight() : blend.alsWeightFor(usableRatings(history)));
   }
 
   /** How many of the history's ratings the models know: what its activity bucket counts. */

@@ -134,7 +134,11 @@ class ModelStore {
     }
   }
 
-  /** A crash while saving leaves {@code als-*.tmp}; nothing would ever delete it otherwise. */
+  /**
+   * A crash while saving leaves {@code als-*.tmp}; nothing would ever delete it otherwise. Only
+   * files untouched for an hour go: another instance sharing the model folder may be writing one
+   * right now.
+   */
   private void deleteOrphanTemporaryFiles() {
     if (!Files.isDirectory(modelDir)) {
       return;
@@ -142,7 +146,11 @@ class ModelStore {
     try (var files = Files.list(modelDir)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if ((name.startsWith("als-") || name.startsWith("blend-")) && name.endsWith(".tmp")) {
+        if ((name.startsWith("als-") || name.startsWith("blend-"))
+            && name.endsWith(".tmp")
+            && Files.getLastModifiedTime(file)
+                .toInstant()
+                .isBefore(java.time.Instant.now().minus(java.time.Duration.ofHours(1)))) {
           Files.deleteIfExists(file);
           log.info("Deleted {}, left behind by an interrupted save", file);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
 import app.movierec.common.UserHistory;
@@ -35,12 +36,16 @@ class NotReadyApiTest {
     when(recommender.defaultWeights()).thenReturn(BlendWeights.ofAlsWeight(0.8));
     when(recommender.recommend(anyInt(), any(BlendWeights.class), anyInt()))
         .thenThrow(new NotReadyException());
+    doThrow(new NotReadyException()).when(recommender).recommend(anyInt(), anyInt());
     when(recommender.recommend(any(UserHistory.class), any(BlendWeights.class), anyInt()))
         .thenThrow(new NotReadyException());
     when(recommender.similarMovies(anyInt(), any(BlendWeights.class), anyInt()))
         .thenThrow(new NotReadyException());
     when(recommender.recommend(eq(7), any(BlendWeights.class), anyInt()))
         .thenThrow(new IllegalStateException("secret internal detail"));
+    doThrow(new IllegalStateException("secret internal detail"))
+        .when(recommender)
+        .recommend(eq(7), anyInt());
   }
 
   @Test

@@ -107,11 +107,19 @@ class ModelLifecycleTest {
     Files.createDirectories(modelDir);
     Path stale = Files.writeString(modelDir.resolve("als-stale.bin"), "a model of older data");
     Path halfWritten = Files.writeString(modelDir.resolve("als-123.bin4567.tmp"), "half a model");
+    Files.setLastModifiedTime(
+        halfWritten,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Path beingWritten =
+        Files.writeString(modelDir.resolve("als-456.bin89.tmp"), "another instance's save");
 
     trainedModel();
 
     assertThat(stale).doesNotExist();
     assertThat(halfWritten).doesNotExist();
+    assertThat(beingWritten).as("fresh: another instance may be writing it").exists();
+    Files.delete(beingWritten);
     assertThat(onlyModelFile().getFileName().toString()).startsWith("als-").endsWith(".bin");
   }
 

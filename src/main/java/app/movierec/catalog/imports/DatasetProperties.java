@@ -30,8 +30,11 @@ public record DatasetProperties(
 
   /**
    * @param onError what a malformed row does
+   * @param allowShrink import a dataset with fewer than half the current ratings (refused
+   *     otherwise: more often a truncated file than a wish)
    */
-  public record Import(@DefaultValue("fail") OnError onError) {}
+  public record Import(
+      @DefaultValue("fail") OnError onError, @DefaultValue("false") boolean allowShrink) {}
 
   /**
    * @param enabled download the dataset when the folder has none

@@ -102,6 +102,7 @@ class DatasetStartup implements ApplicationRunner {
         fingerprint,
         properties.catalog().maxMovies(),
         properties.importing().onError(),
+        properties.importing().allowShrink(),
         (phase, fraction) -> tracker.update(Stage.IMPORTING, phase, fraction));
     return new DatasetReadyEvent(dataset, fingerprint, true);
   }

@@ -47,12 +47,16 @@ public final class MovieLensFiles {
     return genomeDir;
   }
 
-  /** The file {@code name.csv} or {@code name.csv.gz}, when it exists. */
+  /**
+   * The file {@code name.csv} or {@code name.csv.gz}, when it exists. Whatever is there under that
+   * name counts (a directory, an unreadable file), so that reading it can say what is wrong with it
+   * rather than that it is missing.
+   */
   public Optional<Path> find(String name) {
     Path dir = name.startsWith("genome-") ? genomeDir : dataDir;
     for (String suffix : List.of(".csv", ".csv.gz")) {
       Path candidate = dir.resolve(name + suffix);
-      if (Files.isRegularFile(candidate)) {
+      if (Files.exists(candidate)) {
         return Optional.of(candidate);
       }
     }

@@ -1,50 +1,50 @@
 package app.movierec.catalog.imports;
 
-import app.movierec.catalog.GenomeTag;
-import app.movierec.catalog.GenomeVector;
-import app.movierec.catalog.Link;
-import app.movierec.catalog.Movie;
-import app.movierec.catalog.UserTag;
 import app.movierec.common.ProgressListener;
-import app.movierec.ratings.Rating;
-import jakarta.persistence.EntityManagerFactory;
+import com.sun.management.OperatingSystemMXBean;
+import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
-import org.hibernate.Transaction;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a MovieLens folder into H2 through the JPA entities, all or nothing: the old rows are
- * deleted and the new ones inserted in one transaction, so a failure leaves the previous dataset as
- * it was. Rows go in through a Hibernate {@link StatelessSession} in JDBC batches (no persistence
- * context, no per-row flush), which is what makes 100,000 ratings a matter of a second rather than
- * a minute.
+ * Imports a MovieLens folder, all or nothing: the validated rows go into staging tables ({@link
+ * StagingTables}: no keys while loading, committed as it goes, PostgreSQL through COPY), the keys
+ * are built once they are loaded, and one short swap replaces the live tables. A failure anywhere
+ * before the swap drops the staging tables and leaves the previous dataset as it was; a crash is
+ * cleaned up (or the swap finished) at the next start.
+ *
+ * <p>It writes with plain JDBC, not through Hibernate: the tables are still the entities' (the
+ * staging tables are copies of the live tables, which Hibernate validates against the entities),
+ * but per-row persistence work made 25 million ratings take half an hour.
  */
 @Service
 public class MovieLensImporter {
 
   private static final Logger log = LoggerFactory.getLogger(MovieLensImporter.class);
-  static final int BATCH = 1000;
 
-  /** Child tables first. */
-  private static final List<String> TABLES_IN_DELETE_ORDER =
-      List.of("Rating", "UserTag", "GenomeVector", "GenomeTag", "Link", "Movie", "DatasetImport");
+  /** How often the progress line with rates and CPU is refreshed. */
+  private static final long STATS_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
-  private final SessionFactory sessionFactory;
+  private final DataSource dataSource;
+  private volatile boolean stopping;
+  private volatile Statement running;
 
-  public MovieLensImporter(EntityManagerFactory entityManagerFactory) {
-    this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
+  public MovieLensImporter(DataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
   /**
-   * Replaces the database's dataset with the folder's.
+   * Replaces the database's dataset with the folder's; refuses one that would drop most of the
+   * current ratings.
    *
    * @throws ImportException when a file is missing or a row is malformed (with {@link
    *     OnError#FAIL}); the database is then unchanged
@@ -56,54 +56,139 @@ public class MovieLensImporter {
       int maxMovies,
       OnError onError,
       ProgressListener progress) {
+    return importDataset(dataset, files, fingerprint, maxMovies, onError, false, progress);
+  }
+
+  /**
+   * @param allowShrink import even when the new ratings are fewer than half the current ones
+   */
+  public ImportSummary importDataset(
+      String dataset,
+      MovieLensFiles files,
+      String fingerprint,
+      int maxMovies,
+      OnError onError,
+      boolean allowShrink,
+      ProgressListener progress) {
     long started = System.nanoTime();
-    long startedCpu = threadCpuNanos();
+    long startedCpu = processCpuNanos();
     log.info(
         "Importing {} from {}{}",
         dataset,
         files.dataDir(),
         maxMovies > 0 ? " (mini: " + maxMovies + " movies)" : "");
-    try (StatelessSession session = sessionFactory.openStatelessSession()) {
-      session.setJdbcBatchSize(BATCH);
-      Transaction transaction = session.beginTransaction();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      StagingTables.recover(connection);
+      StagingTables staging =
+          new StagingTables(connection).onLongStatement(statement -> running = statement);
+      staging.create();
+      Stats stats = new Stats(progress);
+      StagingSink sink =
+          new StagingSink(
+              connection, staging, table -> stats.phase("Building the keys of " + table));
+      stats.sink = sink;
+      boolean swapped = false;
       try {
-        for (String entity : TABLES_IN_DELETE_ORDER) {
-          session.createMutationQuery("delete from " + entity).executeUpdate();
-        }
-        BatchingSink sink = new BatchingSink(session);
-        ImportSummary summary = new MovieLensReader(files, maxMovies, onError, progress).read(sink);
-        sink.flush();
+        ImportSummary summary =
+            new MovieLensReader(files, maxMovies, onError, stats)
+                .cancelledWhen(() -> stopping)
+                .read(sink);
+        sink.finish();
+        checkShrink(connection, summary, maxMovies, allowShrink);
+        stats.phase("Swapping the new tables in");
         summary = summary.withElapsed(Duration.ofNanos(System.nanoTime() - started));
-        session.insert(
-            new DatasetImport(dataset, fingerprint, files.dataDir().toString(), summary));
-        progress.progress("Committing", 1);
-        transaction.commit();
+        staging.swap(new PendingImport(dataset, fingerprint, files.dataDir().toString(), summary));
+        swapped = true;
         summary = summary.withElapsed(Duration.ofNanos(System.nanoTime() - started));
-        logSummary(dataset, summary, Duration.ofNanos(threadCpuNanos() - startedCpu));
+        logSummary(dataset, summary, Duration.ofNanos(processCpuNanos() - startedCpu));
         return summary;
-      } catch (RuntimeException e) {
-        if (transaction.isActive()) {
-          transaction.rollback();
+      } finally {
+        if (!swapped) {
+          sink.abandon();
+          dropQuietly(connection, staging);
         }
-        throw e;
+      }
+    } catch (SQLException e) {
+      if (stopping) {
+        throw new ImportCancelledException();
+      }
+      throw new ImportException("The import failed in the database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses (unless allowed) a full import that would replace the current ratings with fewer than
+   * half as many: a truncated download or a wrong folder, more likely than a wish.
+   */
+  private static void checkShrink(
+      Connection connection, ImportSummary summary, int maxMovies, boolean allowShrink)
+      throws SQLException {
+    if (allowShrink || maxMovies > 0) {
+      return; // mini mode shrinks on purpose
+    }
+    long current = 0;
+    try (Statement statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "select ratings from dataset_import where id = " + StagingTables.CURRENT_ID)) {
+      if (rows.next()) {
+        current = rows.getLong(1);
+      }
+    }
+    if (current > 0 && summary.ratings() * 2 < current) {
+      throw new ImportException(
+          String.format(
+              "The new dataset has %,d ratings, the database holds %,d: the import would drop"
+                  + " %.0f%% of them, so it was not done (is ratings.csv complete?). To replace"
+                  + " them all the same, start with --movierec.import.allow-shrink=true.",
+              summary.ratings(), current, 100.0 * (current - summary.ratings()) / current),
+          null);
+    }
+  }
+
+  private static void dropQuietly(Connection connection, StagingTables staging) {
+    try {
+      connection.rollback();
+      staging.dropAll();
+    } catch (SQLException | RuntimeException e) {
+      log.debug("Could not drop the staging tables now; the next start will", e);
+    }
+  }
+
+  /**
+   * Stops a running import when the application shuts down (SIGTERM, Ctrl-C): the reader stops at
+   * its next check and a running statement (a key being built) is cancelled.
+   */
+  @PreDestroy
+  void stop() {
+    stopping = true;
+    Statement statement = running;
+    if (statement != null) {
+      try {
+        statement.cancel();
+      } catch (SQLException e) {
+        log.debug("Could not cancel the import's statement", e);
       }
     }
   }
 
   /**
    * Logs what was imported, the wall time (which other processes on the machine stretch) and the
-   * importing thread's CPU time (which they do not, much): together they say how fast the import
-   * is.
+   * whole process's CPU time (the database's threads included, for H2): together they say how fast
+   * the import is.
    */
   private static void logSummary(String dataset, ImportSummary summary, Duration cpu) {
     double seconds = Math.max(summary.elapsed().toNanos() / 1e9, 1e-9);
     log.info(
-        "Imported {}: {} in {} s including the commit ({} ratings/s; {} s CPU on the importing thread)",
+        "Imported {}: {} in {} s ({} ratings/s; {} s CPU of the whole process, {}%; heap peak {})",
         dataset,
         summary,
-        String.format("%.2f", seconds),
+        String.format("%.1f", seconds),
         String.format("%,.0f", summary.ratings() / seconds),
-        String.format("%.2f", cpu.toNanos() / 1e9));
+        String.format("%.1f", cpu.toNanos() / 1e9),
+        String.format("%.0f", 100 * cpu.toNanos() / 1e9 / seconds),
+        peakHeap());
     if (summary.skipped().count() > 0) {
       log.warn(
           "Skipped {} malformed rows; the first: {}",
@@ -112,68 +197,66 @@ public class MovieLensImporter {
     }
   }
 
-  private static long threadCpuNanos() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
-  /** Collects entities into lists of {@link #BATCH} and inserts each list as one JDBC batch. */
-  private static final class BatchingSink implements DatasetSink {
-    private final StatelessSession session;
-    private final List<Object> pending = new ArrayList<>(BATCH);
-    private long tagId;
-
-    BatchingSink(StatelessSession session) {
-      this.session = session;
-    }
-
-    private void add(Object entity) {
-      if (!pending.isEmpty() && pending.getFirst().getClass() != entity.getClass()) {
-        flush(); // one entity type per JDBC batch
-      }
-      pending.add(entity);
-      if (pending.size() == BATCH) {
-        flush();
+  /** The largest heap the JVM has used so far (sum of the heap pools' peaks), e.g. "1.2 GB". */
+  static String peakHeap() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        bytes += pool.getPeakUsage().getUsed();
       }
     }
+    return String.format("%.1f GB", bytes / 1e9);
+  }
 
-    void flush() {
-      if (!pending.isEmpty()) {
-        session.insertMultiple(pending);
-        pending.clear();
+  /**
+   * Passes the reader's progress on, every few seconds with the rows written per second and the
+   * whole process's CPU use (100% = one core busy), so that the page and the log show what the
+   * import is doing and how fast.
+   */
+  private static final class Stats implements ProgressListener {
+    private final ProgressListener target;
+    private StagingSink sink;
+    private String phase = "";
+    private String shown = "";
+    private long lastNanos = System.nanoTime();
+    private long lastCpu = processCpuNanos();
+    private long lastRows;
+
+    Stats(ProgressListener target) {
+      this.target = target;
+    }
+
+    void phase(String phase) {
+      target.progress(phase, -1);
+    }
+
+    @Override
+    public void progress(String phase, double fraction) {
+      long now = System.nanoTime();
+      if (!phase.equals(this.phase) || now - lastNanos >= STATS_EVERY_NANOS) {
+        long rows = sink == null ? 0 : sink.rows();
+        double seconds = (now - lastNanos) / 1e9;
+        long cpu = processCpuNanos();
+        if (phase.equals(this.phase) && seconds > 0) {
+          shown =
+              String.format(
+                  "%s (%,.0f rows/s, CPU %.0f%%)",
+                  phase, (rows - lastRows) / seconds, 100 * (cpu - lastCpu) / 1e9 / seconds);
+        } else {
+          shown = phase;
+        }
+        this.phase = phase;
+        lastNanos = now;
+        lastCpu = cpu;
+        lastRows = rows;
       }
-    }
-
-    @Override
-    public void genomeTags(List<GenomeTag> tags) {
-      tags.forEach(this::add);
-      flush();
-    }
-
-    @Override
-    public void movies(List<Movie> movies) {
-      movies.forEach(this::add);
-      flush();
-    }
-
-    @Override
-    public void link(Link link) {
-      add(link);
-    }
-
-    @Override
-    public void rating(int userId, int movieId, float rating, long timestamp) {
-      add(new Rating(userId, movieId, rating, timestamp));
-    }
-
-    @Override
-    public void tag(int userId, int movieId, String tag, long timestamp) {
-      add(new UserTag(++tagId, userId, movieId, tag, timestamp));
-    }
-
-    @Override
-    public void genomeVector(int movieId, float[] relevance) {
-      add(new GenomeVector(movieId, relevance));
+      target.progress(shown, fraction);
     }
   }
 }

@@ -3,7 +3,9 @@ package app.movierec.catalog.imports;
 import app.movierec.catalog.GenomeTag;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
+import app.movierec.catalog.UserTag;
 import app.movierec.common.ProgressListener;
+import app.movierec.ratings.StarRating;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads and validates a MovieLens folder and hands the rows to a {@link DatasetSink}. Validation is
@@ -45,6 +47,7 @@ public final class MovieLensReader {
   private final OnError onError;
   private final ProgressListener progress;
   private final SkippedRows skipped = new SkippedRows();
+  private BooleanSupplier cancelled = () -> false;
 
   /**
    * @param maxMovies keep only this many movies (the most rated, genome movies first), or 0 for all
@@ -61,13 +64,27 @@ public final class MovieLensReader {
     this.progress = progress;
   }
 
+  /** Stops reading (with {@link ImportCancelledException}) once {@code cancelled} says so. */
+  public MovieLensReader cancelledWhen(BooleanSupplier cancelled) {
+    this.cancelled = cancelled;
+    return this;
+  }
+
   /**
    * Reads everything into {@code sink}; throws {@link ImportException} on the first problem when
    * failing on errors.
    */
   public ImportSummary read(DatasetSink sink) {
     long started = System.nanoTime();
-    Map<Integer, Movie> catalogue = readMovies(files.require(MovieLensFiles.MOVIES));
+    Path moviesFile = files.require(MovieLensFiles.MOVIES);
+    Map<Integer, Movie> catalogue = readMovies(moviesFile);
+    if (catalogue.isEmpty()) {
+      throw new ImportException(
+          moviesFile.getFileName().toString(),
+          0,
+          "holds no movies (nothing but its header, or every row was malformed); a dataset needs"
+              + " its movies: is the file complete?");
+    }
 
     List<GenomeTag> genomeTags = List.of();
     Map<Integer, float[]> genome = Map.of();
@@ -136,7 +153,22 @@ public final class MovieLensReader {
   }
 
   private CsvFile csv(Path path, List<String> header) {
-    return new CsvFile(path, header, onError, skipped);
+    return new CsvFile(path, header, onError, skipped).cancelledWhen(cancelled);
+  }
+
+  private static String get(String[] row, int column) {
+    return row[column];
+  }
+
+  /** The database's column lengths, checked here so that a row too long names its file and line. */
+  private static String limited(String text, int maxLength, String field) throws RowException {
+    if (text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength) {
+      throw new RowException(
+          String.format(
+              "the %s is %,d characters long; at most %,d fit",
+              field, text.codePointCount(0, text.length()), maxLength));
+    }
+    return text;
   }
 
   private Map<Integer, Movie> readMovies(Path path) {
@@ -145,7 +177,7 @@ public final class MovieLensReader {
     csv.forEachRow(
         (row, line) -> {
           int movieId = positiveInt(row, 0, "movieId");
-          String rawTitle = row.get(1);
+          String rawTitle = get(row, 1);
           if (rawTitle.isBlank()) {
             throw new RowException("the title is empty");
           }
@@ -153,7 +185,8 @@ public final class MovieLensReader {
             throw new RowException("movieId " + movieId + " appears twice");
           }
           MovieTitles.TitleAndYear title = MovieTitles.split(rawTitle);
-          String genres = row.get(2).strip();
+          limited(title.title(), Movie.TITLE_LENGTH, "title");
+          String genres = limited(get(row, 2).strip(), Movie.GENRES_LENGTH, "genres");
           if (genres.equals(Movie.NO_GENRES)) {
             genres = "";
           }
@@ -169,7 +202,8 @@ public final class MovieLensReader {
     csv.forEachRow(
         (row, line) -> {
           int tagId = positiveInt(row, 0, "tagId");
-          if (tags.putIfAbsent(tagId, new GenomeTag(tagId, row.get(1))) != null) {
+          String tag = limited(get(row, 1), GenomeTag.TAG_LENGTH, "tag");
+          if (tags.putIfAbsent(tagId, new GenomeTag(tagId, tag)) != null) {
             throw new RowException("tagId " + tagId + " appears twice");
           }
         },
@@ -186,13 +220,13 @@ public final class MovieLensReader {
     Map<Integer, float[]> vectors = new HashMap<>();
     Map<Integer, BitSet> filled = new HashMap<>();
     CsvFile csv = csv(path, GENOME_SCORES_HEADER);
-    csv.forEachRow(
+    csv.forEachNumericRow(
         (row, line) -> {
-          int movieId = positiveInt(row, 0, "movieId");
-          int tagId = positiveInt(row, 1, "tagId");
-          float relevance = number(row, 2, "relevance");
+          int movieId = row.positiveInt(0, "movieId");
+          int tagId = row.positiveInt(1, "tagId");
+          float relevance = row.number(2, "relevance");
           if (!(relevance >= 0 && relevance <= 1)) {
-            throw new RowException("relevance " + row.get(2) + " is outside 0-1");
+            throw new RowException("relevance " + row.text(2) + " is outside 0-1");
           }
           Integer index = tagIndex.get(tagId);
           if (index == null) {
@@ -284,31 +318,49 @@ public final class MovieLensReader {
       BitSet users,
       boolean quiet) {
     long[] count = {0};
-    LongHashSet pairs = new LongHashSet(expectedRows(path, 25));
+    // sized from the file, but at most 4 million to start with: a file of junk must not cost 512 MB
+    LongHashSet pairs = new LongHashSet(Math.min(expectedRows(path, 25), 1 << 22));
+    // bit sets, not the maps: two boxed lookups per row of 25 million add up
+    BitSet known = new BitSet();
+    catalogue.keySet().forEach(known::set);
+    BitSet keptIds = new BitSet();
+    kept.forEach(keptIds::set);
     CsvFile csv = csv(path, RATINGS_HEADER);
-    csv.forEachRow(
-        (row, line) -> {
-          int userId = positiveInt(row, 0, "userId");
-          int movieId = knownMovie(row, 1, catalogue);
-          float rating = number(row, 2, "rating");
-          if (!(rating >= 0.5f && rating <= 5.0f)) {
-            throw new RowException("rating " + row.get(2) + " is outside 0.5-5.0");
-          }
-          long timestamp = wholeNumber(row, 3, "timestamp");
-          if (!pairs.add(((long) userId << 32) | movieId)) {
-            throw new RowException("user " + userId + " rated movie " + movieId + " twice");
-          }
-          if (kept.contains(movieId)) {
-            sink.rating(userId, movieId, rating, timestamp);
-            users.set(userId);
-            count[0]++;
-          }
-        },
-        fraction -> {
-          if (!quiet) {
-            progress.progress("Reading " + csv.name(), fraction);
-          }
-        });
+    long good =
+        csv.forEachNumericRow(
+            (row, line) -> {
+              int userId = row.positiveInt(0, "userId");
+              int movieId = row.positiveInt(1, "movieId");
+              if (!known.get(movieId)) {
+                throw new RowException("movieId " + movieId + " is not in movies.csv");
+              }
+              float rating = row.number(2, "rating");
+              String invalid = StarRating.invalidReason(rating);
+              if (invalid != null) {
+                throw new RowException(invalid);
+              }
+              long timestamp = row.wholeNumber(3, "timestamp");
+              if (!pairs.add(((long) userId << 32) | movieId)) {
+                throw new RowException("user " + userId + " rated movie " + movieId + " twice");
+              }
+              if (keptIds.get(movieId)) {
+                sink.rating(userId, movieId, rating, timestamp);
+                users.set(userId);
+                count[0]++;
+              }
+            },
+            fraction -> {
+              if (!quiet) {
+                progress.progress("Reading " + csv.name(), fraction);
+              }
+            });
+    if (good == 0) {
+      throw new ImportException(
+          csv.name(),
+          0,
+          "holds no ratings (nothing but its header, or every row was malformed); importing it"
+              + " would replace every rating with none: is the file complete?");
+    }
     return count[0];
   }
 
@@ -320,8 +372,8 @@ public final class MovieLensReader {
     csv.forEachRow(
         (row, line) -> {
           int movieId = knownMovie(row, 0, catalogue);
-          Integer imdbId = row.get(1).isBlank() ? null : positiveInt(row, 1, "imdbId");
-          Integer tmdbId = row.get(2).isBlank() ? null : positiveInt(row, 2, "tmdbId");
+          Integer imdbId = get(row, 1).isBlank() ? null : positiveInt(row, 1, "imdbId");
+          Integer tmdbId = get(row, 2).isBlank() ? null : positiveInt(row, 2, "tmdbId");
           if (!seen.add(movieId)) {
             throw new RowException("movieId " + movieId + " has two links");
           }
@@ -342,7 +394,7 @@ public final class MovieLensReader {
         (row, line) -> {
           int userId = positiveInt(row, 0, "userId");
           int movieId = knownMovie(row, 1, catalogue);
-          String tag = row.get(2).strip();
+          String tag = limited(get(row, 2).strip(), UserTag.TAG_LENGTH, "tag");
           long timestamp = wholeNumber(row, 3, "timestamp");
           if (tag.isEmpty()) {
             throw new RowException("the tag is empty");
@@ -356,7 +408,7 @@ public final class MovieLensReader {
     return count[0];
   }
 
-  private static int knownMovie(CSVRecord row, int column, Map<Integer, Movie> catalogue)
+  private static int knownMovie(String[] row, int column, Map<Integer, Movie> catalogue)
       throws RowException {
     int movieId = positiveInt(row, column, "movieId");
     if (!catalogue.containsKey(movieId)) {
@@ -365,8 +417,8 @@ public final class MovieLensReader {
     return movieId;
   }
 
-  private static int positiveInt(CSVRecord row, int column, String field) throws RowException {
-    String text = row.get(column);
+  private static int positiveInt(String[] row, int column, String field) throws RowException {
+    String text = get(row, column);
     try {
       int value = Integer.parseInt(text.strip());
       if (value <= 0) {
@@ -378,8 +430,8 @@ public final class MovieLensReader {
     }
   }
 
-  private static long wholeNumber(CSVRecord row, int column, String field) throws RowException {
-    String text = row.get(column);
+  private static long wholeNumber(String[] row, int column, String field) throws RowException {
+    String text = get(row, column);
     try {
       return Long.parseLong(text.strip());
     } catch (NumberFormatException e) {
@@ -387,8 +439,8 @@ public final class MovieLensReader {
     }
   }
 
-  private static float number(CSVRecord row, int column, String field) throws RowException {
-    String text = row.get(column);
+  private static float number(String[] row, int column, String field) throws RowException {
+    String text = get(row, column);
     try {
       float value = Float.parseFloat(text.strip());
       if (!Float.isFinite(value)) {

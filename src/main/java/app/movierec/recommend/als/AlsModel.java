@@ -149,6 +149,15 @@ public final class AlsModel {
     return foldIn(history);
   }
 
+  /**
+   * Whether the history belongs to a user the model was trained on and holds exactly the ratings it
+   * was trained with (so it is served by the trained vector, not folded in).
+   */
+  public boolean isTrained(UserHistory history) {
+    int userRow = users.rowOf(history.userId());
+    return userRow >= 0 && trainedOn(userRow, history);
+  }
+
   /** Whether the history holds exactly the ratings the model was trained with for this user. */
   private boolean trainedOn(int userRow, UserHistory history) {
     int from = userOffsets[userRow];

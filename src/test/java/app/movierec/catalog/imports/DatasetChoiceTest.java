@@ -27,7 +27,7 @@ class DatasetChoiceTest {
         dataDir.toString(),
         null,
         new DatasetProperties.Catalog(0),
-        new DatasetProperties.Import(OnError.FAIL),
+        new DatasetProperties.Import(OnError.FAIL, false),
         new DatasetProperties.Download(
             downloads, "http://localhost", Duration.ofSeconds(1), Duration.ofSeconds(1)));
   }

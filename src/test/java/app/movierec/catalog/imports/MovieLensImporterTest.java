@@ -107,7 +107,8 @@ class MovieLensImporterTest {
                 importer.importDataset(
                     "broken", data.files(), "x", 0, OnError.FAIL, ProgressListener.NONE))
         .isInstanceOf(ImportException.class)
-        .hasMessageStartingWith("ratings.csv line 19: rating 9.5 is outside 0.5-5.0");
+        .hasMessageStartingWith(
+            "ratings.csv line 19: rating must be 0.5 to 5.0 in half stars, got 9.5");
 
     assertThat(catalog.counts()).isEqualTo(FIXTURE_COUNTS);
     assertThat(ratings.ratingCount()).isEqualTo(17);

@@ -84,8 +84,10 @@ class MovieLensReaderTest {
     return Stream.of(
         Arguments.of("ratings.csv", "1,2,3.5", "expected 4 columns"),
         Arguments.of("ratings.csv", "x,1,4.0,964982703", "userId 'x' is not a whole number"),
-        Arguments.of("ratings.csv", "1,5,7.0,964982703", "rating 7.0 is outside 0.5-5.0"),
-        Arguments.of("ratings.csv", "1,5,0.0,964982703", "rating 0.0 is outside 0.5-5.0"),
+        Arguments.of(
+            "ratings.csv", "1,5,7.0,964982703", "rating must be 0.5 to 5.0 in half stars, got 7.0"),
+        Arguments.of(
+            "ratings.csv", "1,5,0.0,964982703", "rating must be 0.5 to 5.0 in half stars, got 0.0"),
         Arguments.of("ratings.csv", "1,99,4.0,964982703", "movieId 99 is not in movies.csv"),
         Arguments.of("ratings.csv", "1,1,2.0,964982703", "user 1 rated movie 1 twice"),
         Arguments.of("movies.csv", "11,\"Broken \"quote\" (1999),Drama", "broken quoting"),
@@ -153,7 +155,10 @@ class MovieLensReaderTest {
     assertThat(summary.skipped().examples())
         .anySatisfy(e -> assertThat(e).startsWith("movies.csv line 12: broken quoting"))
         .anySatisfy(
-            e -> assertThat(e).contains("ratings.csv line 19: rating 7.0 is outside 0.5-5.0"));
+            e ->
+                assertThat(e)
+                    .contains(
+                        "ratings.csv line 19: rating must be 0.5 to 5.0 in half stars, got 7.0"));
     assertThat(sink.movies)
         .as("reading goes on after the broken row")
         .containsKey(12)
