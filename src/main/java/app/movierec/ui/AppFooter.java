@@ -38,9 +38,10 @@ public class AppFooter extends Footer {
     var statusLink = new RouterLink("Data and import status", StatusView.class);
     statusLink.setId("status-link");
     var admin = new Anchor("admin", "Admin (retrain)");
+    var quality = new Anchor("admin/quality", "Model quality");
     var api = new Anchor("v3/api-docs", "JSON API (OpenAPI)");
     api.setRouterIgnore(true); // not a page of the app: the server answers it
-    status.add(statusLink, admin, api);
+    status.add(statusLink, admin, quality, api);
 
     add(status, tmdb, movieLens);
   }

@@ -335,6 +335,7 @@ class WebUiBrowserTest {
                     "movie", "movie/2571",
                     "status", "status",
                     "admin", "admin",
+                    "quality", "admin/quality",
                     "not-found", "no/such/page")
                 .entrySet()) {
           page.navigate(url(shot.getValue()));
@@ -343,6 +344,10 @@ class WebUiBrowserTest {
           if (shot.getKey().equals("main")) {
             page.locator("#recommendations .mr-card").first().waitFor();
             assertNoOverlap(page, "#recommendations .mr-card");
+          }
+          if (shot.getKey().equals("quality")) {
+            assertThat(page.locator("#quality-summary").textContent()).isNotBlank();
+            page.locator("#quality-view .mr-chart svg").first().waitFor();
           }
           if (shot.getKey().equals("movie")) {
             assertThat(page.locator("#movie-title").textContent()).isEqualTo("The Matrix");
