@@ -39,8 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The web UI end to end on the real ml-latest-small, in the system Chromium (Playwright, headless),
  * checking what a person would check at 1280x800 and on a 390x844 phone: nothing scrolls sideways,
  * cards do not overlap, a chosen star is visible, stars and buttons are big enough for a finger,
- * Back returns to the previous user and tab, a similar movie opens its page, the taste chart is
- * drawn, and unknown pages answer 404. Screenshots of every page at both widths go to {@code
+ * Back returns to the previous user, a similar movie opens its page, the taste chart is drawn, and
+ * unknown pages answer 404. Screenshots of every page at both widths go to {@code
  * target/screenshots/}.
  */
 @SpringBootTest(
@@ -238,13 +238,6 @@ class WebUiBrowserTest {
           "user => document.querySelector('#user-profile h2')?.textContent === 'User ' + user",
           String.valueOf(USER));
       assertThat(page.locator("#user-id input").inputValue()).isEqualTo(String.valueOf(USER));
-
-      // A tab is a history entry too: Back returns to the hybrid.
-      page.locator("#tab-als").click();
-      page.waitForURL(url -> url.contains("mode=als"));
-      page.goBack();
-      page.waitForURL(url -> url.contains("mode=hybrid") && url.contains("user=" + USER));
-      page.locator("#tab-hybrid[selected]").waitFor();
 
       // A card opens the movie's page; a similar movie there opens its own page; Back returns.
       Locator firstTitle = page.locator("#recommendations .mr-card__title-link").first();
