@@ -1,5 +1,6 @@
 package app.movierec.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,14 +11,33 @@ final class ApiJson {
 
   private ApiJson() {}
 
-  /** A movie of the catalogue; tmdbId and imdbId are null where MovieLens has none. */
+  /**
+   * A movie of the catalogue; tmdbId and imdbId are null where MovieLens has none, contentKind
+   * while the model trains.
+   */
   record MovieJson(
       int movieId,
-      String title,
+      @Schema(
+              description = "The title as people write it (\"The Matrix\"), without the year",
+              example = "The Matrix")
+          String title,
+      @Schema(description = "Other titles: a.k.a. and original-language titles")
+          List<String> alsoKnownAs,
+      @Schema(
+              description = "The title as MovieLens files it (\"Matrix, The\"), without the year",
+              example = "Matrix, The")
+          String movieLensTitle,
       Integer year,
       List<String> genres,
       Integer tmdbId,
-      Integer imdbId) {}
+      @Schema(description = "IMDb's title id", example = "tt0133093") String imdbId,
+      @Schema(
+              description =
+                  "What the content model compares for this movie: its tag genome, or its genres"
+                      + " and users' tags; null while the model trains",
+              allowableValues = {ContentKinds.GENOME, ContentKinds.GENRES_AND_TAGS},
+              nullable = true)
+          String contentKind) {}
 
   /**
    * A movie with its nearest neighbours in content and in ALS factor space (empty while the model
@@ -26,10 +46,16 @@ final class ApiJson {
   record MovieDetailsJson(
       int movieId,
       String title,
+      List<String> alsoKnownAs,
+      String movieLensTitle,
       Integer year,
       List<String> genres,
       Integer tmdbId,
-      Integer imdbId,
+      @Schema(example = "tt0133093") String imdbId,
+      @Schema(
+              allowableValues = {ContentKinds.GENOME, ContentKinds.GENRES_AND_TAGS},
+              nullable = true)
+          String contentKind,
       List<RecommendedMovieJson> similarByContent,
       List<RecommendedMovieJson> similarByAls) {}
 
@@ -37,9 +63,15 @@ final class ApiJson {
   record RecommendedMovieJson(
       int movieId,
       String title,
+      List<String> alsoKnownAs,
       Integer year,
       List<String> genres,
       Integer tmdbId,
+      @Schema(example = "tt0133093") String imdbId,
+      @Schema(
+              allowableValues = {ContentKinds.GENOME, ContentKinds.GENRES_AND_TAGS},
+              nullable = true)
+          String contentKind,
       Double score,
       Double alsScore,
       Double contentScore) {}
@@ -63,5 +95,13 @@ final class ApiJson {
     public String toString() {
       return "UserJson[userId=" + userId + ", token=(secret)]";
     }
+  }
+
+  /** The values of {@code contentKind}. */
+  static final class ContentKinds {
+    static final String GENOME = "genome";
+    static final String GENRES_AND_TAGS = "genres-and-tags";
+
+    private ContentKinds() {}
   }
 }

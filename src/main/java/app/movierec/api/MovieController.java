@@ -4,6 +4,7 @@ import app.movierec.api.ApiJson.MovieDetailsJson;
 import app.movierec.api.ApiJson.MovieJson;
 import app.movierec.api.ApiJson.RecommendedMovieJson;
 import app.movierec.catalog.CatalogService;
+import app.movierec.catalog.MovieListing;
 import app.movierec.catalog.MovieSearch;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.hybrid.BlendWeights;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/movies}: title search and a movie's details with its similar movies. */
 @RestController
-@RequestMapping("/api/movies")
+@RequestMapping(path = "/api/movies", produces = MediaType.APPLICATION_JSON_VALUE)
 class MovieController {
 
   static final int MAX_LIMIT = 100;
@@ -60,9 +62,8 @@ class MovieController {
    */
   @GetMapping("/{movieId}")
   MovieDetailsJson movie(@PathVariable int movieId) {
-    MovieJson base =
-        MovieJsonFactory.movie(
-            catalog.listing(movieId).orElseThrow(() -> new MovieNotFoundException(movieId)));
+    MovieListing listing =
+        catalog.listing(movieId).orElseThrow(() -> new MovieNotFoundException(movieId));
     List<RecommendedMovieJson> byContent = List.of();
     List<RecommendedMovieJson> byAls = List.of();
     if (recommendations.ready()) {
@@ -72,14 +73,6 @@ class MovieController {
       byAls =
           json.recommended(recommendations.similarMovies(movieId, BlendWeights.ALS_ONLY, SIMILAR));
     }
-    return new MovieDetailsJson(
-        base.movieId(),
-        base.title(),
-        base.year(),
-        base.genres(),
-        base.tmdbId(),
-        base.imdbId(),
-        byContent,
-        byAls);
+    return json.details(listing, byContent, byAls);
   }
 }

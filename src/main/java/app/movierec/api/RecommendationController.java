@@ -17,6 +17,8 @@ import app.movierec.recommend.RecommendationService;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.security.VisitorTokenFilter;
 import app.movierec.security.WriteAccess;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,11 +39,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recommendations for users and anonymous visitors, visitors and their ratings. */
+/**
+ * Recommendations for users and anonymous visitors, visitors and their ratings. A user or a rating
+ * list the model cannot personalise (a new visitor, an empty list) gets the most rated movies.
+ */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class RecommendationController {
 
   static final int MAX_N = 100;
@@ -72,7 +81,15 @@ class RecommendationController {
   @GetMapping("/api/users/{userId}/recommendations")
   List<RecommendedMovieJson> recommendationsForUser(
       @PathVariable int userId,
-      @RequestParam(defaultValue = "hybrid") Mode mode,
+      @Parameter(
+              description = "hybrid (both models), als (similar users) or content (any case)",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"hybrid", "als", "content"},
+                      defaultValue = "hybrid"))
+          @RequestParam(defaultValue = "hybrid")
+          Mode mode,
       @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
     return json.recommended(
@@ -85,7 +102,15 @@ class RecommendationController {
   @PostMapping("/api/recommendations")
   List<RecommendedMovieJson> recommendationsForRatings(
       @RequestBody List<RatingRequest> body,
-      @RequestParam(defaultValue = "hybrid") Mode mode,
+      @Parameter(
+              description = "hybrid (both models), als (similar users) or content (any case)",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"hybrid", "als", "content"},
+                      defaultValue = "hybrid"))
+          @RequestParam(defaultValue = "hybrid")
+          Mode mode,
       @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double alsWeight,
       @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_N) int n) {
     if (body == null) {
@@ -132,6 +157,7 @@ class RecommendationController {
    * visitor's ratings.
    */
   @PostMapping("/api/users")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<UserJson> createVisitor() {
     NewVisitor visitor = ratings.createVisitor();
     return ResponseEntity.created(URI.create("/api/users/" + visitor.userId() + "/recommendations"))
@@ -144,6 +170,7 @@ class RecommendationController {
    * visitor's token (MovieLens users: the operator's credentials).
    */
   @PostMapping("/api/users/{userId}/ratings")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<RatingJson> rate(
       @PathVariable int userId,
       @RequestBody RatingRequest body,

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * A poster drawn on the server for movies without a TMDB poster: the title (wrapped, with an
- * ellipsis when too long) and the year on a gradient whose colour comes from the first genre.
- * Deterministic, so the same movie always looks the same; 2:3 like TMDB's posters, so the grid does
- * not jump when a real poster replaces it.
+ * ellipsis when too long) and the year on a gradient whose colour comes from the first genre. A
+ * variant without the title ({@link #svgWithoutTitle}) is for cards that print the title under the
+ * poster anyway. Deterministic, so the same movie always looks the same; 2:3 like TMDB's posters,
+ * so the grid does not jump when a real poster replaces it.
  */
 public final class GeneratedPoster {
 
@@ -59,9 +60,53 @@ public final class GeneratedPoster {
         + Base64.getEncoder().encodeToString(svg(movie).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The poster without its title, for pages that print the title beside it anyway: the genre, the
+   * title's first letter as a large initial, and the year.
+   */
+  public static String dataUriWithoutTitle(MovieRef movie) {
+    return "data:image/svg+xml;base64,"
+        + Base64.getEncoder()
+            .encodeToString(svgWithoutTitle(movie).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The SVG document of {@link #dataUriWithoutTitle}. */
+  public static String svgWithoutTitle(MovieRef movie) {
+    var svg = new StringBuilder(1024);
+    frame(svg, movie);
+    String initial = initialOf(movie.title());
+    if (!initial.isEmpty()) {
+      svg.append("<text x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(HEIGHT / 2 + 70)
+          .append("\" font-size=\"220\" font-weight=\"800\" fill-opacity=\"0.28\">")
+          .append(escapeXml(initial))
+          .append("</text>");
+    }
+    if (movie.year() != null) {
+      svg.append("<text x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(HEIGHT - 44)
+          .append("\" font-size=\"24\" fill-opacity=\"0.85\">")
+          .append(movie.year())
+          .append("</text>");
+    }
+    svg.append("</g></svg>");
+    return svg.toString();
+  }
+
+  /** The first letter or digit of a title ("Matrix, The" -> "M"), or "" when it has none. */
+  static String initialOf(String title) {
+    return title.codePoints().filter(Character::isLetterOrDigit).findFirst().stream()
+        .mapToObj(cp -> new String(Character.toChars(Character.toUpperCase(cp))))
+        .findFirst()
+        .orElse("");
+  }
+
   /** The poster's SVG document (UTF-8 text, every title character escaped for XML). */
   public static String svg(MovieRef movie) {
-    String base = colourFor(movie.genres());
     List<String> lines = wrap(movie.title(), MAX_LINE_LENGTH, MAX_LINES);
     int fontSize = lines.size() <= 2 && longest(lines) <= 10 ? 40 : 30;
     int lineHeight = Math.round(fontSize * 1.2f);
@@ -69,6 +114,34 @@ public final class GeneratedPoster {
     int firstBaseline = (HEIGHT - blockHeight) / 2 + fontSize - 20;
 
     var svg = new StringBuilder(1024);
+    frame(svg, movie);
+    svg.append("<text font-size=\"").append(fontSize).append("\" font-weight=\"700\">");
+    for (int i = 0; i < lines.size(); i++) {
+      svg.append("<tspan x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(firstBaseline + i * lineHeight)
+          .append("\">")
+          .append(escapeXml(lines.get(i)))
+          .append("</tspan>");
+    }
+    svg.append("</text>");
+    if (movie.year() != null) {
+      svg.append("<text x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(firstBaseline + blockHeight + 24)
+          .append("\" font-size=\"24\" fill-opacity=\"0.85\">")
+          .append(movie.year())
+          .append("</text>");
+    }
+    svg.append("</g></svg>");
+    return svg.toString();
+  }
+
+  /** The gradient, the inner border and the genre line; leaves the text group open. */
+  private static void frame(StringBuilder svg, MovieRef movie) {
+    String base = colourFor(movie.genres());
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         .append(WIDTH)
         .append("\" height=\"")
@@ -104,28 +177,6 @@ public final class GeneratedPoster {
           .append(escapeXml(movie.genres().getFirst().toUpperCase(Locale.ROOT)))
           .append("</text>");
     }
-    svg.append("<text font-size=\"").append(fontSize).append("\" font-weight=\"700\">");
-    for (int i = 0; i < lines.size(); i++) {
-      svg.append("<tspan x=\"")
-          .append(WIDTH / 2)
-          .append("\" y=\"")
-          .append(firstBaseline + i * lineHeight)
-          .append("\">")
-          .append(escapeXml(lines.get(i)))
-          .append("</tspan>");
-    }
-    svg.append("</text>");
-    if (movie.year() != null) {
-      svg.append("<text x=\"")
-          .append(WIDTH / 2)
-          .append("\" y=\"")
-          .append(firstBaseline + blockHeight + 24)
-          .append("\" font-size=\"24\" fill-opacity=\"0.85\">")
-          .append(movie.year())
-          .append("</text>");
-    }
-    svg.append("</g></svg>");
-    return svg.toString();
   }
 
   /**

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
 /**
- * The page footer: TMDB's required attribution, the MovieLens credit and citation, and the data
- * status page.
+ * The page footer: the data status, admin and API links, TMDB's required attribution, and the
+ * MovieLens credit and citation.
  */
 public class AppFooter extends Footer {
 
@@ -34,11 +34,16 @@ public class AppFooter extends Footer {
                 + "Riedl, The Tag Genome, ACM TiiS 2(3), 2012."));
 
     var status = new Paragraph();
+    status.addClassName("mr-footer__links");
     var statusLink = new RouterLink("Data and import status", StatusView.class);
     statusLink.setId("status-link");
-    status.add(statusLink);
+    var admin = new Anchor("admin", "Admin (retrain)");
+    var quality = new Anchor("admin/quality", "Model quality");
+    var api = new Anchor("v3/api-docs", "JSON API (OpenAPI)");
+    api.setRouterIgnore(true); // not a page of the app: the server answers it
+    status.add(statusLink, admin, quality, api);
 
-    add(tmdb, movieLens, status);
+    add(status, tmdb, movieLens);
   }
 
   private static Anchor external(String text, String url) {

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Generated posters as cacheable images ({@code /posters/generated/1.svg}), so the grid refers to
- * them by a short URL instead of sending each one inline as a {@code data:} URI with every card (a
- * few KiB per card and round trip).
+ * Generated posters (without the title, which the card prints below) as cacheable images ({@code
+ * /posters/generated/1.svg}), so the grid refers to them by a short URL instead of sending each one
+ * inline as a {@code data:} URI with every card (a few KiB per card and round trip).
  */
 @RestController
 class GeneratedPosterController {
@@ -36,7 +36,7 @@ class GeneratedPosterController {
                 ResponseEntity.ok()
                     .contentType(SVG)
                     .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-                    .body(GeneratedPoster.svg(movie)))
+                    .body(GeneratedPoster.svgWithoutTitle(movie)))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 

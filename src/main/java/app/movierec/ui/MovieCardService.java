@@ -4,15 +4,23 @@ import app.movierec.catalog.CatalogService;
 import app.movierec.catalog.Movie;
 import app.movierec.catalog.MovieListing;
 import app.movierec.common.ScoredMovie;
+import app.movierec.recommend.RecommendationService;
+import app.movierec.recommend.content.VectorKind;
+import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.PosterService;
+import app.movierec.ui.components.MatchScore;
 import app.movierec.ui.components.MovieCard;
 import app.movierec.ui.components.MovieCardData;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Image;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +39,7 @@ public class MovieCardService {
 
   private final CatalogService catalog;
   private final PosterService posters;
+  private final RecommendationService recommender;
 
   /**
    * movieId -> the poster URL once it is final (TMDB's image, or the generated one when TMDB has
@@ -38,44 +47,95 @@ public class MovieCardService {
    */
   private final Map<Integer, String> finalPosters = new ConcurrentHashMap<>();
 
-  MovieCardService(CatalogService catalog, PosterService posters) {
+  MovieCardService(
+      CatalogService catalog, PosterService posters, RecommendationService recommender) {
     this.catalog = catalog;
     this.posters = posters;
+    this.recommender = recommender;
   }
 
   /**
-   * Cards for a list of similar movies (scores are cosines), in its order; movies missing from the
-   * catalogue are left out. Call on the UI thread.
+   * Cards for a list of similar movies by one model (scores are cosines, shown as "83% alike"), in
+   * its order; movies missing from the catalogue are left out. Call on the UI thread.
    */
-  public Cards scoredCards(List<ScoredMovie> movies) {
-    return cards(data(movies, Map.of()));
-  }
-
-  /**
-   * Cards for a user's recommendations (scores are per-user z-scores; the bars show them through
-   * {@link ScoredMovie#toUnitInterval}). A movie that already has a card in {@code shown} (by
-   * movieId) keeps that card with its new score: a re-blend then only changes numbers and order,
-   * not posters.
-   */
-  public Cards recommendationCards(List<ScoredMovie> movies, Map<Integer, MovieCard> shown) {
-    Cards created = cards(data(movies, shown));
-    created.cards().forEach(card -> card.setBarScale(ScoredMovie::toUnitInterval));
-    if (shown.isEmpty()) {
-      return created;
+  public Cards similarCards(List<ScoredMovie> movies) {
+    Cards created = cards(data(movies, Map.of()));
+    for (MovieCard card : created.cards()) {
+      MatchScore.similarityBadge(card.getData().score())
+          .ifPresent(
+              text ->
+                  card.setBadge(
+                      text, "Cosine similarity " + format(card.getData().score()) + " (1 = same)"));
+      showContentBasis(card);
     }
+    return created;
+  }
+
+  /**
+   * Cards for a list ranked by blended z-scores that is not a user's (a movie's "more like this"):
+   * no badge, the order says it.
+   */
+  public Cards rankedCards(List<ScoredMovie> movies) {
+    Cards created = cards(data(movies, Map.of()));
+    created.cards().forEach(card -> card.setBarScale(MatchScore::standardNormalCdf));
+    created.cards().forEach(this::showContentBasis);
+    return created;
+  }
+
+  /**
+   * Cards for a user's recommendations under {@code weights}: the match badge people read ({@link
+   * MatchScore}), each model's part as the same percentile (a bar and a percent) and, for the maths
+   * view, the per-user z-scores. A movie that already has a card in {@code shown} (by movieId)
+   * keeps that card with its new score: a re-blend then only changes numbers and order, not
+   * posters.
+   */
+  public Cards recommendationCards(
+      List<ScoredMovie> movies, Map<Integer, MovieCard> shown, BlendWeights weights) {
+    Cards created = cards(data(movies, shown));
+    created.cards().forEach(card -> card.setBarScale(MatchScore::standardNormalCdf));
+    created.cards().forEach(this::showContentBasis);
     Map<Integer, MovieCard> fresh = new HashMap<>();
     created.cards().forEach(card -> fresh.put(card.getData().movie().movieId(), card));
     List<MovieCard> ordered = new ArrayList<>(movies.size());
     for (ScoredMovie scored : movies) {
-      MovieCard reused = shown.get(scored.movieId());
-      if (reused != null) {
-        reused.setScore(scored.score(), scored.alsScore(), scored.contentScore());
-        ordered.add(reused);
-      } else if (fresh.containsKey(scored.movieId())) {
-        ordered.add(fresh.get(scored.movieId()));
+      MovieCard card = shown.get(scored.movieId());
+      if (card != null) {
+        card.setScore(scored.score(), scored.alsScore(), scored.contentScore());
+      } else {
+        card = fresh.get(scored.movieId());
+      }
+      if (card != null) {
+        card.setBadge(MatchScore.recommendationBadge(scored, weights), matchTooltip(scored));
+        ordered.add(card);
       }
     }
     return new Cards(List.copyOf(ordered), created.postersResolved());
+  }
+
+  private static String matchTooltip(ScoredMovie scored) {
+    return MatchScore.isPopularityFallback(scored)
+        ? "One of the most rated movies: there are no ratings to personalise from yet"
+        : "Scores higher than about this share of the movies not rated yet (see How the scores"
+            + " work)";
+  }
+
+  private void showContentBasis(MovieCard card) {
+    if (recommender.ready()) {
+      recommender
+          .contentKind(card.getData().movie().movieId())
+          .ifPresent(
+              kind ->
+                  card.setContentBasis(
+                      kind == VectorKind.GENOME ? "Genome" : "Genres & tags",
+                      kind == VectorKind.GENOME
+                          ? "Similar content, compared by its tag genome"
+                          : "Similar content, compared by its genres and users' tags (no tag"
+                              + " genome for it)"));
+    }
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   private List<MovieCardData> data(List<ScoredMovie> movies, Map<Integer, MovieCard> shown) {
@@ -101,6 +161,35 @@ public class MovieCardService {
       }
     }
     return cards(data);
+  }
+
+  /**
+   * Shows the movie's poster in {@code image}: the one available now, then the real one when TMDB
+   * answers (through server push). Call on the UI thread.
+   */
+  public void showPoster(Image image, MovieRef movie) {
+    int movieId = movie.movieId();
+    String known = finalPosters.get(movieId);
+    image.setSrc(
+        known != null
+            ? known
+            : linked(movieId, posters.posterUrlsNow(List.of(movie)).get(movieId)));
+    if (known != null) {
+      return;
+    }
+    UI ui = UI.getCurrent();
+    posters
+        .posterUrl(movie)
+        .thenAccept(
+            url -> {
+              if (url != null && ui != null) {
+                try {
+                  ui.access(() -> image.setSrc(linked(movieId, url)));
+                } catch (UIDetachedException e) {
+                  // the page was left: nobody sees this poster any more
+                }
+              }
+            });
   }
 
   /** The movie as cards and dialogs show it; empty when the catalogue does not have it. */
@@ -176,7 +265,8 @@ public class MovieCardService {
   private static CatalogEntry entryOf(MovieListing listing) {
     Movie movie = listing.movie();
     Long tmdbId = listing.tmdbId() == null ? null : listing.tmdbId().longValue();
-    String imdbId = listing.imdbId() == null ? null : String.valueOf(listing.imdbId());
+    String imdbId =
+        listing.imdbId() == null ? null : String.format(Locale.ROOT, "%07d", listing.imdbId());
     var ref =
         new MovieRef(
             movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());

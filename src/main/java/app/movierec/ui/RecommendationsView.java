@@ -1,6 +1,8 @@
 package app.movierec.ui;
 
 import app.movierec.catalog.CatalogService;
+import app.movierec.catalog.MovieListing;
+import app.movierec.catalog.imports.DatasetChoice;
 import app.movierec.common.Progress;
 import app.movierec.common.ProgressTracker;
 import app.movierec.common.ScoredMovie;
@@ -12,8 +14,10 @@ import app.movierec.recommend.RecommendationService;
 import app.movierec.ui.components.MovieCard;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -25,6 +29,8 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -45,15 +51,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * The main page: pick a MovieLens user, choose Hybrid, ALS or Content, and for Hybrid blend the two
- * with the α/β slider; the poster grid re-ranks live. Its state lives in the URL ({@link
- * BrowseState}), so a view can be bookmarked and shared. While the dataset imports or the model
- * trains it shows the progress instead, and the grid appears by itself when the model is ready (the
- * page polls until then).
+ * The main page: pick a MovieLens user (or a visitor), see their taste and favourites, choose
+ * Hybrid, similar users (ALS) or similar content, and for Hybrid blend the two with the slider; the
+ * poster grid re-ranks live and each card says how well it matches ({@link
+ * app.movierec.ui.components.MatchScore}), with the maths behind "How the scores work". Its state
+ * lives in the URL ({@link BrowseState}): a new user or tab is a new browser-history entry, so Back
+ * returns to the one before; the slider only rewrites the current entry. While the dataset is
+ * chosen, downloaded, imported or the model trains it shows that instead, and the grid appears by
+ * itself when the model is ready (pushed from the server).
  */
-@Route("")
-@PageTitle("Movie recommender")
-public class RecommendationsView extends Div implements BeforeEnterObserver {
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Recommendations · movierec")
+public class RecommendationsView extends Div
+    implements BeforeEnterObserver, AfterNavigationObserver {
 
   private static final Logger log = LoggerFactory.getLogger(RecommendationsView.class);
   static final int GRID_SIZE = 24;
@@ -70,12 +80,14 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private final RatingService ratings;
   private final MovieCardService cards;
   private final ProgressTracker progress;
+  private final DatasetChoice datasetChoice;
 
   private final Div notes = new Div();
   private final Div preparing = new Div();
   private final Span phase = new Span();
   private final ProgressBar progressBar = new ProgressBar();
   private final Paragraph failure = new Paragraph();
+  private final DatasetChooser chooser;
   private final Div main = new Div();
   private final TextField userField = new TextField("User id");
   private final UserProfile profile = new UserProfile();
@@ -85,10 +97,13 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   private final DecimalSlider slider = new DecimalSlider(0, 1);
   private final Span alsLegend = new Span();
   private final Span contentLegend = new Span();
+  private final Details maths = new Details();
+  private final Paragraph mathsBlend = new Paragraph();
   private final Div grid = new Div();
   private final Paragraph empty = new Paragraph();
 
   private BrowseState state = BrowseState.DEFAULT;
+  private List<String> shownNotes = List.of();
 
   /** True while components are being set from a state, so their listeners do not echo it back. */
   private boolean applyingState;
@@ -110,6 +125,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       RatingService ratings,
       MovieCardService cards,
       ProgressTracker progress,
+      DatasetChoice datasetChoice,
       TaskScheduler scheduler) {
     this.recommender = recommender;
     this.scheduler = scheduler;
@@ -117,18 +133,21 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     this.ratings = ratings;
     this.cards = cards;
     this.progress = progress;
-    addClassName("mr-page");
+    this.datasetChoice = datasetChoice;
+    addClassName("mr-section");
     setId("recommendations-view");
 
-    var brand = new H1();
-    brand.addClassName("mr-brand");
-    var accent = new Span("rec");
-    accent.addClassName("mr-brand__accent");
-    brand.add(new Span("movie"), accent);
-    var start = new Anchor("start", "New here? Rate a few movies");
-    start.setId("start-link");
-    var header =
-        new Div(brand, new Span("Hybrid recommendations from MovieLens ratings and tags"), start);
+    var title = new H1("Recommendations");
+    title.addClassName("mr-page-title");
+    var newHere = new Anchor("start", "rate a few movies");
+    newHere.setId("new-here-link");
+    var subtitle =
+        new Paragraph(
+            new Span("Pick a MovieLens user to see what the hybrid recommender suggests, or "),
+            newHere,
+            new Span(" to get your own."));
+    subtitle.addClassName("mr-section__subtitle");
+    var header = new Div(title, subtitle);
     header.addClassName("mr-header");
 
     notes.addClassName("mr-notes");
@@ -140,7 +159,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     phase.setId("progress-phase");
     failure.setId("progress-error");
     failure.addClassName("mr-status__error");
-    preparing.add(new Span("Preparing the recommender…"), phase, progressBar, failure);
+    chooser = new DatasetChooser(datasetChoice);
+    chooser.setVisible(false);
+    preparing.add(chooser, new Span("Preparing the recommender…"), phase, progressBar, failure);
 
     userField.setId("user-id");
     userField.setPlaceholder("e.g. 42");
@@ -163,16 +184,18 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
           new Tab(
               switch (mode) {
                 case HYBRID -> "Hybrid";
-                case ALS -> "ALS";
-                case CONTENT -> "Content";
+                case ALS -> "Similar users";
+                case CONTENT -> "Similar content";
               });
       tab.setId("tab-" + mode.name().toLowerCase(Locale.ROOT));
       tab.setTooltipText(
           switch (mode) {
             case HYBRID -> "Both, weighted by the slider: α for ALS, β = 1 − α for content";
-            case ALS -> "Collaborative filtering only: what people with similar ratings liked";
+            case ALS ->
+                "ALS (collaborative filtering) only: what people with similar ratings liked";
             case CONTENT ->
-                "Content only: movies whose tags and genres resemble the user's favourites";
+                "Content only: movies whose genome tags (or genres and tags) resemble the user's"
+                    + " favourites";
           });
       tabsByMode.put(mode, tab);
       tabs.add(tab);
@@ -182,7 +205,9 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     slider.setId("blend-slider");
     slider.addClassName("mr-blend-slider");
     slider.setStep(BrowseState.ALS_WEIGHT_STEP);
-    slider.setAriaLabel("Blend: α is the ALS weight, β = 1 − α the content weight");
+    slider.setAriaLabel(
+        "Blend of similar users (the share left of the thumb, α, the ALS weight) and similar"
+            + " content (the rest, β = 1 − α)");
     // Every step of the drag reaches the server, so the grid re-blends while the thumb moves.
     slider.setValueChangeMode(ValueChangeMode.EAGER);
     slider.addValueChangeListener(
@@ -198,6 +223,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     alsLegend.setId("als-weight");
     contentLegend.addClassName("mr-blend__content");
     contentLegend.setId("content-weight");
+    // A proportion bar: similar users (ALS) fill it from the left up to the thumb, similar content
+    // the rest.
     var legend = new Div(alsLegend, contentLegend);
     legend.addClassName("mr-blend__legend");
     blend.addClassName("mr-blend");
@@ -205,12 +232,33 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     blend.add(legend, slider);
     var modes = new Div(tabs, blend);
     modes.addClassName("mr-modes");
-    var scoreLegend =
+    maths.setId("how-it-works");
+    maths.addClassName("mr-maths");
+    maths.setSummaryText("How the scores work");
+    mathsBlend.setId("maths-blend");
+    maths.add(
         new Paragraph(
-            "Scores are per-user z-scores: how many standard deviations a movie stands above this user's average "
-                + "candidate, for ALS and for content; Hybrid ranks by α × ALS + β × content.");
-    scoreLegend.addClassName("mr-section__subtitle");
-    scoreLegend.setId("score-legend");
+            "Two models score every movie the user has not rated. Similar users (ALS, implicit"
+                + " alternating least squares): people whose ratings resemble this user's liked it."
+                + " Similar content: its tag-genome profile, or for movies without one its genres"
+                + " and users' tags, resembles the movies this user rated."),
+        new Paragraph(
+            "Each model's scores are turned into z-scores over this user's unrated movies: 0 is"
+                + " their average candidate, +1 one standard deviation above it. The Hybrid tab"
+                + " ranks by α × ALS + β × content."),
+        mathsBlend,
+        new Paragraph(
+            "The match on a card is the standard-normal percentile of its score, after dividing"
+                + " a blended score by √(α² + β²) (its spread, were the two parts independent):"
+                + " about the share of the unrated catalogue it beats, were the scores normally"
+                + " distributed. It is capped at 99%. Top picks stand far above the average, so"
+                + " most read 99%: the order of the grid says more. \"Popular\" marks the most"
+                + " rated movies, shown while there are no ratings to go on. Below the match, the"
+                + " bars and percentages are the same percentile for each model alone: Users for"
+                + " ALS, Genome or Genres & tags for the content model (named after what it compares"
+                + " for that movie). With this section open, every card shows its score and both"
+                + " z-scores instead."));
+    maths.addOpenedChangeListener(change -> grid.setClassName("mr-grid--maths", change.isOpened()));
 
     grid.addClassName("mr-grid");
     grid.setId("recommendations");
@@ -219,10 +267,10 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     empty.setId("grid-empty");
 
     main.addClassName("mr-section");
-    main.add(toolbar, profile, modes, scoreLegend, grid, empty);
+    main.add(toolbar, profile, modes, maths, grid, empty);
     main.setVisible(false);
 
-    add(header, notes, preparing, main, new AppFooter());
+    add(header, notes, preparing, main);
     showState(BrowseState.DEFAULT);
     ProgressUpdates.follow(this, progress, this::onProgress);
   }
@@ -231,12 +279,17 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
   public void beforeEnter(BeforeEnterEvent event) {
     BrowseState.Parsed parsed =
         BrowseState.fromQueryParameters(event.getLocation().getQueryParameters());
+    shownNotes = parsed.notes();
     showNotes(parsed.notes());
     state = parsed.state();
     showState(state);
     refresh();
-    if (!parsed.notes().isEmpty()) {
-      updateUrl();
+  }
+
+  @Override
+  public void afterNavigation(AfterNavigationEvent event) {
+    if (!shownNotes.isEmpty()) {
+      updateUrl(); // the address drops what the note says was ignored
     }
   }
 
@@ -272,9 +325,7 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     }
     if (text == null || text.isBlank()) {
       userField.setInvalid(false);
-      state = state.withUser(null);
-      refresh();
-      updateUrl();
+      navigateTo(state.withUser(null));
       return;
     }
     Optional<Integer> userId = UserIds.parse(text);
@@ -286,31 +337,20 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     if (userId.get().equals(state.userId()) && !userField.isInvalid() && main.isVisible()) {
       return; // Enter fires both the field's change and the Show button
     }
-    state = state.withUser(userId.get());
-    refresh();
-    updateUrl();
+    navigateTo(state.withUser(userId.get()));
   }
 
   private void showRandomUser() {
     ratings
         .randomUserId(ThreadLocalRandom.current())
-        .ifPresent(
-            userId -> {
-              state = state.withUser(userId);
-              showState(state);
-              refresh();
-              updateUrl();
-            });
+        .ifPresent(userId -> navigateTo(state.withUser(userId)));
   }
 
   private void onModeChosen(Mode mode) {
     if (applyingState || mode == null || mode == state.mode()) {
       return;
     }
-    state = state.withMode(mode);
-    showBlend();
-    renderGrid();
-    updateUrl();
+    navigateTo(state.withMode(mode));
   }
 
   private void onAlsWeightChosen(double alsWeight) {
@@ -343,8 +383,16 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   private void showBlend() {
     blend.setVisible(state.mode() == Mode.HYBRID);
-    alsLegend.setText("α ALS " + BrowseState.formatWeight(state.alsWeight()));
-    contentLegend.setText("β content " + BrowseState.formatWeight(state.contentWeight()));
+    alsLegend.setText("Similar users · α " + BrowseState.formatWeight(state.alsWeight()));
+    contentLegend.setText("Similar content · β " + BrowseState.formatWeight(state.contentWeight()));
+    mathsBlend.setText(
+        state.mode() == Mode.HYBRID
+            ? "Now α = "
+                + BrowseState.formatWeight(state.alsWeight())
+                + " and β = "
+                + BrowseState.formatWeight(state.contentWeight())
+                + " (the slider). The other tabs use one model alone."
+            : "This tab uses one model alone: its z-score is the card's score.");
   }
 
   private void showNotes(List<String> messages) {
@@ -366,11 +414,13 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
 
   private void showProgress(Progress current, boolean ready) {
     preparing.setVisible(!ready);
+    boolean choosing = !ready && datasetChoice.waiting();
+    chooser.setVisible(choosing);
     phase.setText(current.phase());
     boolean failed = current.failed();
     failure.setVisible(failed);
     failure.setText(failed ? String.valueOf(current.error()) : "");
-    progressBar.setVisible(!failed);
+    progressBar.setVisible(!failed && !choosing);
     progressBar.setIndeterminate(current.fraction() < 0);
     if (current.fraction() >= 0) {
       progressBar.setValue(Math.min(1, current.fraction()));
@@ -393,11 +443,21 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
       return;
     }
     userField.setInvalid(false);
+    CurrentUser.set(userId);
     List<Rating> rated = ratings.ratingsOf(userId);
     List<Integer> favourites = recommender.favourites(userId, UserProfile.FAVOURITES);
     MovieCardService.Cards favouriteCards = cards.unscoredCards(favourites);
-    favouriteCards.cards().forEach(this::openDetailsOnClick);
-    profile.show(userId, rated, favouriteCards.cards());
+    Map<Integer, MovieListing> listings =
+        catalog.listings(rated.stream().map(Rating::getMovieId).toList());
+    Optional<TasteProfile> taste =
+        TasteProfile.of(
+            rated,
+            movieId ->
+                listings.containsKey(movieId)
+                    ? listings.get(movieId).movie().genreList()
+                    : List.of(),
+            movieId -> recommender.strongestGenomeTags(movieId, TasteProfile.TAGS_PER_MOVIE));
+    profile.show(userId, rated, favouriteCards.cards(), taste);
   }
 
   private void renderGrid() {
@@ -441,10 +501,8 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
     grid.getChildren()
         .map(MovieCard.class::cast)
         .forEach(card -> onGrid.put(card.getData().movie().movieId(), card));
-    MovieCardService.Cards shown = cards.recommendationCards(ranked, onGrid);
-    shown.cards().stream()
-        .filter(card -> !onGrid.containsValue(card))
-        .forEach(this::openDetailsOnClick);
+    MovieCardService.Cards shown =
+        cards.recommendationCards(ranked, onGrid, state.mode().weights(state.alsWeight()));
     arrange(shown.cards(), live);
     domOutOfOrder = live && !shown.cards().equals(grid.getChildren().toList());
     if (live) {
@@ -505,16 +563,6 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         .toList();
   }
 
-  private void openDetailsOnClick(MovieCard card) {
-    card.setDetailsAction(() -> showDetails(card));
-  }
-
-  private void showDetails(MovieCard card) {
-    Integer userId = state.userId() != null && userExists(state.userId()) ? state.userId() : null;
-    new MovieDetailsDialog(card.getData().movie(), userId, recommender, catalog, ratings, cards)
-        .open();
-  }
-
   /**
    * Should the slider's "change" event be missed, puts the DOM in rank order once the slider has
    * rested (see {@link #renderGrid(boolean)}).
@@ -524,20 +572,30 @@ public class RecommendationsView extends Div implements BeforeEnterObserver {
         .ifPresent(
             ui ->
                 scheduler.schedule(
-                    () ->
+                    () -> {
+                      try {
                         ui.access(
                             () -> {
                               if (domOutOfOrder
                                   && System.nanoTime() - lastLiveRenderNanos >= SLIDER_REST_NANOS) {
                                 renderGrid(false);
                               }
-                            }),
+                            });
+                      } catch (UIDetachedException e) {
+                        // the page was left meanwhile: nothing to put in order
+                      }
+                    },
                     Instant.now().plusNanos(SLIDER_REST_NANOS)));
   }
 
+  /** A new user or tab: a new history entry, so Back returns to the one before. */
+  private void navigateTo(BrowseState next) {
+    getUI().ifPresent(ui -> ui.navigate(RecommendationsView.class, next.toQueryParameters()));
+  }
+
   private void updateUrl() {
-    // replaceState, not navigation: no reload, no new history entry per slider step, the view keeps
-    // its components.
+    // replaceState, not navigation: no new history entry per slider step, and the view keeps its
+    // components.
     getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
   }
 

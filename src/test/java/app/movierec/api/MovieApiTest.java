@@ -21,7 +21,32 @@ class MovieApiTest extends ApiTestBase {
     assertThat(first.get("year").asInt()).isEqualTo(2001);
     assertThat(first.get("genres").toString()).contains("Comedy", "Romance");
     assertThat(first.get("tmdbId").asInt()).isEqualTo(194);
-    assertThat(first.get("imdbId").asInt()).isEqualTo(211915);
+    assertThat(first.get("imdbId").asString()).isEqualTo("tt0211915");
+  }
+
+  @Test
+  void titles_read_as_people_write_them_and_keep_the_movielens_spelling_beside() {
+    JsonNode president = api.get("/api/movies/2").json();
+    assertThat(president.get("title").asString()).isEqualTo("The American President");
+    assertThat(president.get("movieLensTitle").asString()).isEqualTo("American President, The");
+    assertThat(president.get("alsoKnownAs").size()).isZero();
+
+    JsonNode amelie = api.get("/api/movies/3").json();
+    assertThat(amelie.get("title").asString()).isEqualTo("Amélie");
+    assertThat(amelie.get("alsoKnownAs").get(0).asString())
+        .isEqualTo("Fabuleux destin d'Amélie Poulain");
+  }
+
+  @Test
+  void a_movie_says_which_content_the_model_compares_for_it() {
+    assertThat(api.get("/api/movies/1").json().get("contentKind").asString())
+        .as("in the fixture's genome")
+        .isEqualTo("genome");
+    assertThat(api.get("/api/movies/5").json().get("contentKind").asString())
+        .as("not in the genome")
+        .isEqualTo("genres-and-tags");
+    assertThat(api.get("/api/movies/1").json().get("similarByAls").get(0).has("contentKind"))
+        .isTrue();
   }
 
   @Test
@@ -49,7 +74,7 @@ class MovieApiTest extends ApiTestBase {
     assertThat(movie.get("title").asString()).isEqualTo("Toy Story");
     assertThat(movie.get("year").asInt()).isEqualTo(1995);
     assertThat(movie.get("tmdbId").asInt()).isEqualTo(862);
-    assertThat(movie.get("imdbId").asInt()).isEqualTo(114709);
+    assertThat(movie.get("imdbId").asString()).isEqualTo("tt0114709");
     assertThat(ids(movie.get("similarByContent"))).isNotEmpty().doesNotContain(1L);
     assertThat(ids(movie.get("similarByAls"))).isNotEmpty().doesNotContain(1L);
     assertThat(movie.get("similarByContent").get(0).get("title").asString()).isNotBlank();

@@ -124,6 +124,17 @@ class RecommendationApiTest extends ApiTestBase {
   }
 
   @Test
+  void an_empty_rating_list_gets_the_most_rated_movies_rather_than_nothing() {
+    ApiClient.Response response = api.post("/api/recommendations?n=3", "[]");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(ids(response.json())).hasSize(3).startsWith(1L);
+    assertThat(response.json().get(0).get("alsScore").isNull())
+        .as("popularity, not a model score")
+        .isTrue();
+  }
+
+  @Test
   void a_stored_rating_is_returned_and_reflected_in_the_next_recommendations_at_once() {
     ApiClient.Visitor visitor = api.newVisitor();
     long userId = visitor.userId();

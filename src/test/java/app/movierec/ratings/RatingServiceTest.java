@@ -62,6 +62,21 @@ class RatingServiceTest {
   }
 
   @Test
+  void taking_back_a_live_rating_lets_the_movielens_one_count_again() {
+    int visitor = ratings.createVisitor().userId();
+    ratings.rate(visitor, 4, 3.5);
+    ratings.rate(7, 2, 1.0);
+
+    assertThat(ratings.deleteLiveRating(visitor, 4)).isTrue();
+    assertThat(ratings.deleteLiveRating(7, 2)).isTrue();
+
+    assertThat(ratings.liveHistoryOf(visitor).isEmpty()).isTrue();
+    assertThat(ratings.storedHistoryOf(7).ratingOf(2)).isEqualTo(5.0f);
+    assertThat(ratings.deleteLiveRating(7, 2)).as("nothing left to take back").isFalse();
+    assertThat(ratings.liveRatingCount()).isZero();
+  }
+
+  @Test
   void visitors_get_ids_from_one_billion_and_exist_before_their_first_rating() {
     int first = ratings.createVisitor().userId();
     int second = ratings.createVisitor().userId();

@@ -103,4 +103,16 @@ class GeneratedPosterTest {
 
     assertThat(GeneratedPoster.dataUri(movie)).isEqualTo(GeneratedPoster.dataUri(movie));
   }
+
+  @Test
+  void the_untitled_poster_shows_genre_initial_and_year_but_not_the_title() throws Exception {
+    var movie = new MovieRef(5, null, "Matrix, The", 1999, List.of("Action", "Sci-Fi"));
+
+    String text = visibleText(GeneratedPoster.svgWithoutTitle(movie));
+
+    assertThat(text).contains("ACTION", "M", "1999").doesNotContain("Matrix");
+    assertThat(GeneratedPoster.dataUriWithoutTitle(movie)).startsWith("data:image/svg+xml;base64,");
+    assertThat(GeneratedPoster.initialOf("(500) Days of Summer")).isEqualTo("5");
+    assertThat(GeneratedPoster.initialOf("...")).isEmpty();
+  }
 }

@@ -15,13 +15,17 @@ class GeneratedPosterControllerTest {
   @Autowired GeneratedPosterController controller;
 
   @Test
-  void serves_a_movies_generated_poster_as_a_cacheable_svg() {
+  void serves_a_movies_generated_poster_without_its_title_as_a_cacheable_svg() {
     ResponseEntity<String> poster = controller.poster(1);
 
     assertThat(poster.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(poster.getHeaders().getContentType()).hasToString("image/svg+xml;charset=UTF-8");
     assertThat(poster.getHeaders().getCacheControl()).contains("max-age=86400").contains("public");
-    assertThat(poster.getBody()).startsWith("<svg").contains("Toy Story").contains("1995");
+    assertThat(poster.getBody())
+        .startsWith("<svg")
+        .contains("1995")
+        .as("the card prints the title below the poster")
+        .doesNotContain("Toy Story");
     assertThat(GeneratedPosterController.urlOf(1)).isEqualTo("posters/generated/1.svg");
   }
 

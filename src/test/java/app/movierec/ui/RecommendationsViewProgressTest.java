@@ -1,13 +1,16 @@
 package app.movierec.ui;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import app.movierec.catalog.CatalogService;
+import app.movierec.catalog.imports.DatasetChoice;
 import app.movierec.common.Progress.Stage;
 import app.movierec.common.ProgressTracker;
 import app.movierec.ratings.RatingService;
@@ -15,6 +18,7 @@ import app.movierec.recommend.RecommendationService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -36,6 +40,7 @@ class RecommendationsViewProgressTest {
 
   private final AtomicBoolean ready = new AtomicBoolean();
   private final ProgressTracker progress = new ProgressTracker();
+  private final DatasetChoice datasetChoice = mock(DatasetChoice.class);
   private RecommendationsView view;
 
   @BeforeEach
@@ -44,7 +49,7 @@ class RecommendationsViewProgressTest {
     RecommendationService recommender = mock(RecommendationService.class);
     when(recommender.ready()).thenAnswer(invocation -> ready.get());
     MovieCardService cards = mock(MovieCardService.class);
-    when(cards.recommendationCards(any(), any()))
+    when(cards.recommendationCards(any(), any(), any()))
         .thenReturn(new MovieCardService.Cards(List.of(), CompletableFuture.completedFuture(null)));
     view =
         new RecommendationsView(
@@ -53,6 +58,7 @@ class RecommendationsViewProgressTest {
             mock(RatingService.class),
             cards,
             progress,
+            datasetChoice,
             mock(TaskScheduler.class));
   }
 
@@ -110,5 +116,20 @@ class RecommendationsViewProgressTest {
     assertThat(_get(Span.class, spec -> spec.withId("progress-phase")).getText())
         .isEqualTo("The MovieLens import failed");
     assertThat(_find(ProgressBar.class)).isEmpty();
+  }
+
+  @Test
+  void offers_the_datasets_with_sizes_when_the_start_up_waits_for_a_choice() {
+    when(datasetChoice.waiting()).thenReturn(true);
+    progress.update(Stage.STARTING, "Waiting for a dataset to be chosen on the first page", -1);
+    UI.getCurrent().add(view);
+
+    Div choice = _get(Div.class, spec -> spec.withId("dataset-choice"));
+    assertThat(choice.getElement().getTextRecursively())
+        .contains("ml-latest-small", "1 MB", "ml-25m", "250 MB", "13,816", "mini, 100 movies");
+
+    _click(_get(Button.class, spec -> spec.withId("choose-mini")));
+
+    verify(datasetChoice).choose(DatasetChoice.Option.MINI);
   }
 }

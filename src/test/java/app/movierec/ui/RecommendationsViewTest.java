@@ -12,11 +12,12 @@ import app.movierec.ratings.RatingService;
 import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.ui.components.MovieCard;
+import app.movierec.ui.components.TasteChart;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.slider.DecimalSlider;
 import com.vaadin.flow.component.tabs.Tab;
@@ -92,10 +93,15 @@ class RecommendationsViewTest {
     assertThat(_get(Tabs.class).getSelectedTab().getId()).hasValue("tab-hybrid");
     assertThat(slider().getValue()).isEqualTo(0.6);
     assertThat(_get(Span.class, spec -> spec.withId("als-weight")).getText())
-        .isEqualTo("α ALS 0.6");
+        .isEqualTo("Similar users · α 0.6");
     assertThat(_get(Span.class, spec -> spec.withId("content-weight")).getText())
-        .isEqualTo("β content 0.4");
+        .isEqualTo("Similar content · β 0.4");
     assertThat(view.state()).isEqualTo(new BrowseState(1, Mode.HYBRID, 0.6));
+    assertThat(_get(RecommendationsView.class).cardsInRankOrder())
+        .extracting(MovieCard::getBadge)
+        .as("every card says how well it matches, in words")
+        .allMatch(badge -> badge.endsWith("% match"));
+    assertThat(CurrentUser.get()).as("the header's user").contains(1);
   }
 
   @Test
@@ -245,19 +251,58 @@ class RecommendationsViewTest {
   }
 
   @Test
-  void a_cards_title_opens_the_details_with_similar_movies_and_why_it_was_recommended() {
+  void a_cards_title_opens_the_movie_page_with_similar_movies_and_why_it_was_recommended() {
     open("user=1&mode=hybrid");
     MovieCard first =
         _find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).getFirst();
+    int movieId = first.getData().movie().movieId();
+    Anchor title = _get(first, Anchor.class, spec -> spec.withClasses("mr-card__title-link"));
+    assertThat(title.getHref()).isEqualTo("movie/" + movieId);
 
-    _click(_get(first, H3.class));
+    UI.getCurrent().navigate(title.getHref());
 
-    Dialog dialog = _get(Dialog.class);
-    assertThat(dialog.isOpened()).isTrue();
-    assertThat(dialog.getHeaderTitle()).isEqualTo(first.getData().movie().titleWithYear());
-    String text = dialog.getElement().getTextRecursively();
+    MovieView page = _get(MovieView.class);
+    assertThat(page.getPageTitle()).startsWith(first.getElement().getAttribute("aria-label"));
+    String text = page.getElement().getTextRecursively();
     assertThat(text)
         .contains(
-            "Genres", "Genome tags", "Similar by content", "Similar by ALS", "Why user 1 gets it");
+            "Content model:",
+            "More like this",
+            "Similar content",
+            "Similar users (ALS)",
+            "Why user 1 would get it");
+    assertThat(_find(_get(Section.class, spec -> spec.withId("more-like-this")), MovieCard.class))
+        .extracting(card -> card.getData().movie().movieId())
+        .isNotEmpty()
+        .doesNotContain(movieId);
+  }
+
+  @Test
+  void the_movie_page_of_a_movie_the_user_rated_does_not_explain_it() {
+    open("user=2");
+
+    UI.getCurrent().navigate("movie/3"); // user 2 rated movie 3 with 5 stars
+
+    String why = _get(Section.class, spec -> spec.withId("why")).getElement().getTextRecursively();
+    assertThat(why).contains("User 2 rated it").doesNotContain("Why user 2");
+  }
+
+  @Test
+  void an_unknown_movie_shows_the_not_found_page() {
+    UI.getCurrent().navigate("movie/999999");
+
+    // (unknown paths, and their HTTP 404, are the browser test's: Karibu has its own router errors)
+    assertThat(_get(NotFoundView.class).getElement().getTextRecursively())
+        .contains("There is no movie 999999 in this dataset.");
+  }
+
+  @Test
+  void the_profile_draws_the_users_taste_as_a_chart() {
+    open("user=2");
+
+    TasteChart chart = _get(TasteChart.class);
+    assertThat(chart.isVisible()).isTrue();
+    // user 2 liked movies 3, 10 and 1, all three in the fixture's genome
+    assertThat(chart.getElement().getTextRecursively()).contains("Your strongest genome tags");
   }
 }

@@ -13,10 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: downloads the dataset when its folder has none, imports it unless the database
- * already holds exactly these files (same fingerprint), and announces {@link DatasetReadyEvent}. It
- * runs once the web server is up, so the page can show the progress; a failure stops the app with
- * one clear paragraph (see {@link DatasetFailureAnalyzer}).
+ * At start-up: downloads the dataset when its folder has none (the one configured, or else the one
+ * picked on the first page, see {@link DatasetChoice}), imports it unless the database already
+ * holds exactly these files (same fingerprint), and announces {@link DatasetReadyEvent}. It runs
+ * once the web server is up, so the page can show the progress; a failure stops the app with one
+ * clear paragraph (see {@link DatasetFailureAnalyzer}).
  */
 @Component
 @Order(0)
@@ -24,21 +25,24 @@ class DatasetStartup implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DatasetStartup.class);
 
-  private final DatasetProperties properties;
+  private final DatasetChoice choice;
   private final DatasetDownloader downloader;
   private final MovieLensImporter importer;
   private final DatasetImportRepository imports;
   private final ProgressTracker tracker;
   private final ApplicationEventPublisher events;
+  private DatasetProperties properties;
 
   DatasetStartup(
       DatasetProperties properties,
+      DatasetChoice choice,
       DatasetDownloader downloader,
       MovieLensImporter importer,
       DatasetImportRepository imports,
       ProgressTracker tracker,
       ApplicationEventPublisher events) {
     this.properties = properties;
+    this.choice = choice;
     this.downloader = downloader;
     this.importer = importer;
     this.imports = imports;
@@ -49,6 +53,7 @@ class DatasetStartup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     try {
+      properties = choice.settle(properties); // waits for the first page when nothing was chosen
       events.publishEvent(ensureImported());
     } catch (ImportException e) {
       tracker.failed("The dataset could not be imported", e.getMessage());

@@ -5,13 +5,15 @@ import app.movierec.common.ProgressTracker;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.HybridModel;
 import app.movierec.recommend.ModelLifecycle;
+import app.movierec.ui.MainLayout;
 import app.movierec.ui.ProgressUpdates;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -23,9 +25,9 @@ import org.springframework.beans.factory.annotation.Value;
  * ratings plus the live ones) in the background while the current model keeps serving, with the
  * training progress; and whether {@code movierec.retrain.interval} retrains periodically.
  */
-@Route("admin")
-@PageTitle("Movie recommender: admin")
-public class AdminView extends VerticalLayout {
+@Route(value = "admin", layout = MainLayout.class)
+@PageTitle("Admin · movierec")
+public class AdminView extends Div {
 
   private final Button retrain = new Button("Retrain now");
   private final Paragraph phase = new Paragraph();
@@ -40,7 +42,8 @@ public class AdminView extends VerticalLayout {
       ProgressTracker tracker,
       RatingService ratings,
       @Value("${movierec.retrain.interval:}") String interval) {
-    addClassName("mr-page");
+    addClassName("mr-section");
+    setId("admin-view");
     retrain.setId("retrain");
     retrain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     phase.setId("phase");
@@ -52,7 +55,17 @@ public class AdminView extends VerticalLayout {
                 : "Retraining every " + interval.trim() + " (movierec.retrain.interval).");
     periodic.setId("periodic");
     live.setId("live-ratings");
-    add(new H1("Admin"), live, periodic, retrain, phase, bar, outcome);
+    var title = new H1("Admin");
+    title.addClassName("mr-page-title");
+    var intro =
+        new Paragraph(
+            "Ratings given in the app count at once through fold-in; a retrain puts them into the"
+                + " model itself.");
+    intro.addClassName("mr-section__subtitle");
+    outcome.addClassName("mr-status__outcome");
+    var model = new Div(new H2("Model"), live, periodic, retrain, phase, bar, outcome);
+    model.addClassNames("mr-panel", "mr-status");
+    add(title, intro, model);
 
     retrain.addClickListener(
         click -> {

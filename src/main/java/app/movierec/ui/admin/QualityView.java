@@ -3,7 +3,9 @@ package app.movierec.ui.admin;
 import app.movierec.common.ProgressTracker;
 import app.movierec.recommend.ModelLifecycle;
 import app.movierec.recommend.hybrid.BlendSettings;
+import app.movierec.ui.MainLayout;
 import app.movierec.ui.ProgressUpdates;
+import app.movierec.ui.components.TasteChart;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -23,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * blend's validation curve and the weight learned per user activity, as charts (Apache ECharts,
  * through the same script {@code evaluate --report} uses) and a table. Redrawn after a retrain.
  */
-@Route("admin/quality")
-@PageTitle("Movie recommender: quality")
-@JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
+@Route(value = "admin/quality", layout = MainLayout.class)
+@PageTitle("Quality · movierec")
+@JavaScript("context://" + TasteChart.SCRIPT)
 @JavaScript("context://scripts/quality-charts.js")
 public class QualityView extends VerticalLayout {
 
@@ -40,7 +42,9 @@ public class QualityView extends VerticalLayout {
 
   public QualityView(ModelLifecycle models, ProgressTracker tracker) {
     this.models = models;
-    addClassName("mr-page");
+    addClassName("mr-section");
+    setPadding(false);
+    setId("quality-view");
     summary.setId("quality-summary");
     table.setId("quality-table");
     table.addColumn(BlendSettings.ModelQuality::model).setHeader("recommender");
@@ -49,7 +53,10 @@ public class QualityView extends VerticalLayout {
     table.addColumn(q -> format(q.map())).setHeader("MAP@10");
     table.setAllRowsVisible(true);
     table.setWidth("min(640px, 100%)");
-    add(new H1("Quality"), summary, table, modelsChart, curveChart, activityChart);
+    var title = new H1("Model quality");
+    title.addClassName("mr-page-title");
+    summary.addClassName("mr-section__subtitle");
+    add(title, summary, table, modelsChart, curveChart, activityChart);
     ProgressUpdates.follow(
         this,
         tracker,

@@ -1,8 +1,10 @@
 package app.movierec.ui.components;
 
+import app.movierec.catalog.MovieTitle;
 import app.movierec.tmdb.GeneratedPoster;
 import app.movierec.tmdb.MovieRef;
 import app.movierec.tmdb.TmdbLinks;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -12,33 +14,36 @@ import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A poster-first movie card: the poster (a link to the movie's TMDB page in a new tab when it has a
- * tmdbId), title, year, genres, the score with its ALS and content parts, and an IMDb link when
- * known. Styled by the {@code mr-card} classes of the app's theme.
+ * A poster-first movie card: the poster and the title open the movie's own page ({@link #pageUrl}),
+ * then the natural title ("The Matrix", other titles as a subtitle), year and genres, a badge
+ * people read ("87% match", "83% alike", see {@link MatchScore}), the score maths (the total and
+ * its ALS and content parts, shown only where the page asks for it with the {@code mr-grid--maths}
+ * class), and TMDB and IMDb links. Styled by the {@code mr-card} classes of the app's theme; a page
+ * can add its own controls at the bottom ({@link #addFooter}).
  *
  * <p>The card starts with the poster it is given (typically {@code PosterService.posterUrlNow}) and
  * can swap it later with {@link #setPosterUrl(String)}, or let {@link #showPoster(String,
  * CompletableFuture)} do the swap when {@code PosterService.posterUrl} completes. Should an image
  * fail to load in the browser, the card replaces it with the generated poster, so no broken image
- * is ever shown.
+ * is ever shown. Generated posters leave the title out: it is printed right below.
  */
 public class MovieCard extends Composite<Article> {
 
   private MovieCardData data;
   private final Image poster = new Image();
-  private final H3 title;
+  private final Div body = new Div();
+  private final Span badge = new Span();
   private final Div links = new Div();
   private final String generatedPosterUrl;
   private String posterUrl;
   private Div scoreLine;
+  private Span contentLabel;
 
   /**
    * Maps a score part onto the bar's [0, 1]; the identity for scores that already live there
@@ -59,55 +64,93 @@ public class MovieCard extends Composite<Article> {
   public MovieCard(MovieCardData data, String posterUrl) {
     this.data = data;
     MovieRef movie = data.movie();
-    this.generatedPosterUrl = GeneratedPoster.dataUri(movie);
+    MovieTitle natural = MovieTitle.of(movie.title());
+    String label = natural.withYear(movie.year());
+    this.generatedPosterUrl = GeneratedPoster.dataUriWithoutTitle(movie);
 
     Article card = getContent();
     card.addClassName("mr-card");
-    card.getElement().setAttribute("aria-label", movie.titleWithYear());
+    card.getElement().setAttribute("aria-label", label);
+    card.getElement().setAttribute("data-movie-id", String.valueOf(movie.movieId()));
 
     poster.addClassName("mr-card__poster");
-    poster.setAlt("Poster of " + movie.titleWithYear());
+    poster.setAlt("Poster of " + label);
     poster.getElement().setAttribute("loading", "lazy");
     poster.getElement().setAttribute("decoding", "async");
     poster.getElement().addEventListener("error", event -> showGeneratedPoster());
     setPosterUrl(posterUrl);
-    card.add(posterFrame(movie));
+    card.add(posterFrame(movie, label));
 
-    var body = new Div();
     body.addClassName("mr-card__body");
-    title = new H3(movie.title());
+    var title = new H3();
     title.addClassName("mr-card__title");
-    title.getElement().setAttribute("title", movie.titleWithYear());
-    body.add(title, meta(movie));
+    var titleLink = new Anchor(pageUrl(movie.movieId()), natural.title());
+    titleLink.addClassName("mr-card__title-link");
+    titleLink.getElement().setAttribute("title", label);
+    title.add(titleLink);
+    body.add(title);
+    if (!natural.alsoKnownAs().isEmpty()) {
+      var aka = new Span(natural.subtitle());
+      aka.addClassName("mr-card__aka");
+      aka.getElement().setAttribute("title", natural.subtitle());
+      body.add(aka);
+    }
+    body.add(meta(movie));
+    badge.addClassName("mr-card__badge");
+    badge.setVisible(false);
+    body.add(badge);
     if (data.hasScore()) {
       body.add(scoreLine());
       showScore(data);
     }
     links.addClassName("mr-card__links");
-    TmdbLinks.imdbTitleUrl(data.imdbId()).ifPresent(url -> links.add(imdbLink(movie, url)));
+    TmdbLinks.tmdbMovieUrl(movie)
+        .ifPresent(url -> links.add(external("TMDB", "tmdb", url, label + " on TMDB")));
+    TmdbLinks.imdbTitleUrl(data.imdbId())
+        .ifPresent(url -> links.add(external("IMDb", "imdb", url, label + " on IMDb")));
     links.setVisible(links.getChildren().findAny().isPresent());
     body.add(links);
     card.add(body);
   }
 
+  /** The movie's own page, relative to the app's root: {@code movie/2571}. */
+  public static String pageUrl(int movieId) {
+    return "movie/" + movieId;
+  }
+
   /**
-   * Makes the title open the movie's details (by click, or Enter on the focused title) and adds a
-   * "Details" button beside the external links; the poster keeps linking to TMDB.
+   * The badge people read ("87% match", "Popular"); null hides it. {@code explanation} is its
+   * tooltip.
    */
-  public void setDetailsAction(Runnable showDetails) {
-    title.addClassName("mr-card__title--action");
-    title.getElement().setAttribute("role", "button");
-    title.getElement().setAttribute("tabindex", "0");
-    title.addClickListener(click -> showDetails.run());
-    title
-        .getElement()
-        .addEventListener("keydown", key -> showDetails.run())
-        .setFilter("event.key === 'Enter'");
-    var details = new NativeButton("Details", click -> showDetails.run());
-    details.addClassNames("mr-card__link", "mr-card__details");
-    details.getElement().setAttribute("aria-label", "Details of " + data.movie().titleWithYear());
-    links.addComponentAsFirst(details);
-    links.setVisible(true);
+  public void setBadge(String text, String explanation) {
+    badge.setVisible(text != null);
+    badge.setText(text == null ? "" : text);
+    if (explanation == null) {
+      badge.getElement().removeAttribute("title");
+    } else {
+      badge.getElement().setAttribute("title", explanation);
+    }
+  }
+
+  /** The badge shown, or null. */
+  public String getBadge() {
+    return badge.isVisible() ? badge.getText() : null;
+  }
+
+  /**
+   * Names what the content part compares for this movie, e.g. "Genome" or "Genres & tags", in place
+   * of "Content"; {@code explanation} is its tooltip.
+   */
+  public void setContentBasis(String basis, String explanation) {
+    if (contentLabel != null) {
+      contentLabel.setText(basis == null ? "Content" : basis);
+      contentLabel.getElement().setAttribute("title", explanation == null ? "" : explanation);
+    }
+  }
+
+  /** Adds a control at the bottom of the card, e.g. a rating. */
+  public void addFooter(Component footer) {
+    body.add(footer);
   }
 
   /**
@@ -173,22 +216,15 @@ public class MovieCard extends Composite<Article> {
     }
   }
 
-  private Div posterFrame(MovieRef movie) {
+  private Div posterFrame(MovieRef movie, String label) {
     var frame = new Div();
     frame.addClassName("mr-card__poster-frame");
     frame.getStyle().set("--mr-poster-tint", GeneratedPoster.colourFor(movie.genres()));
-    Optional<String> tmdbUrl = TmdbLinks.tmdbMovieUrl(movie);
-    if (tmdbUrl.isPresent()) {
-      var link = new Anchor(tmdbUrl.get(), poster);
-      link.addClassName("mr-card__poster-link");
-      link.setTarget(AnchorTarget.BLANK);
-      link.getElement().setAttribute("rel", "noopener noreferrer");
-      link.getElement()
-          .setAttribute("aria-label", movie.titleWithYear() + " on TMDB (opens in a new tab)");
-      frame.add(link);
-    } else {
-      frame.add(poster);
-    }
+    var link = new Anchor(pageUrl(movie.movieId()), poster);
+    link.addClassName("mr-card__poster-link");
+    link.getElement().setAttribute("aria-label", "Open " + label);
+    link.getElement().setAttribute("tabindex", "-1"); // the title link is the one to tab to
+    frame.add(link);
     return frame;
   }
 
@@ -235,6 +271,8 @@ public class MovieCard extends Composite<Article> {
 
   private void showScore(MovieCardData scored) {
     data = scored;
+    scoreLine.setClassName(
+        "mr-score--none", Double.isNaN(scored.alsScore()) && Double.isNaN(scored.contentScore()));
     scoreLine
         .getElement()
         .setAttribute(
@@ -256,8 +294,9 @@ public class MovieCard extends Composite<Article> {
     scoreLine.getElement().setAttribute("role", "group");
     total = new Span();
     total.addClassName("mr-score__total");
-    alsPart = scorePart("ALS", "als");
+    alsPart = scorePart("Users", "als");
     contentPart = scorePart("Content", "content");
+    contentLabel = (Span) contentPart.getComponentAt(0);
     scoreLine.add(total, alsPart, contentPart);
     return scoreLine;
   }
@@ -275,29 +314,34 @@ public class MovieCard extends Composite<Article> {
     bar.add(fill);
     var number = new Span();
     number.addClassName("mr-score__value");
-    part.add(name, number, bar);
+    var percent = new Span();
+    percent.addClassName("mr-score__percent");
+    part.add(name, number, bar, percent);
     return part;
   }
 
-  /** Children of a part, as built by {@link #scorePart}: label, value, bar (with its fill). */
+  /**
+   * Children of a part, as built by {@link #scorePart}: label, value (the score, for the maths
+   * view), bar (with its fill) and the bar's share in percent (what people read).
+   */
   private static void showPart(Span part, double value, DoubleUnaryOperator barScale) {
     part.setClassName("mr-score__part--na", Double.isNaN(value));
     var number = (Span) part.getComponentAt(1);
     number.setText(format(value));
+    double scaled = Double.isNaN(value) ? value : barScale.applyAsDouble(value);
     var fill = (Span) part.getComponentAt(2).getChildren().findFirst().orElseThrow();
-    fill.getStyle()
-        .set(
-            "width", barPercent(Double.isNaN(value) ? value : barScale.applyAsDouble(value)) + "%");
+    fill.getStyle().set("width", barPercent(scaled) + "%");
+    var percent = (Span) part.getComponentAt(3);
+    percent.setText(Double.isNaN(scaled) ? "–" : MatchScore.percent(scaled));
   }
 
-  private static Anchor imdbLink(MovieRef movie, String imdbUrl) {
-    var imdb = new Anchor(imdbUrl, "IMDb");
-    imdb.addClassName("mr-card__link");
-    imdb.setTarget(AnchorTarget.BLANK);
-    imdb.getElement().setAttribute("rel", "noopener noreferrer");
-    imdb.getElement()
-        .setAttribute("aria-label", movie.titleWithYear() + " on IMDb (opens in a new tab)");
-    return imdb;
+  private static Anchor external(String text, String kind, String url, String label) {
+    var link = new Anchor(url, text);
+    link.addClassNames("mr-card__link", "mr-card__link--" + kind);
+    link.setTarget(AnchorTarget.BLANK);
+    link.getElement().setAttribute("rel", "noopener noreferrer");
+    link.getElement().setAttribute("aria-label", label + " (opens in a new tab)");
+    return link;
   }
 
   /** Two decimals, or an en dash where the part does not apply. */

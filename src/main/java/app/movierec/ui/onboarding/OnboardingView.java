@@ -1,28 +1,28 @@
 package app.movierec.ui.onboarding;
 
-import app.movierec.catalog.CatalogService;
-import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
 import app.movierec.catalog.MovieSearch;
+import app.movierec.catalog.MovieTitle;
 import app.movierec.common.ScoredMovie;
 import app.movierec.common.UserHistory;
 import app.movierec.ratings.RatingService;
 import app.movierec.recommend.NotReadyException;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.security.VisitorSession;
-import app.movierec.tmdb.MovieRef;
-import app.movierec.tmdb.PosterService;
+import app.movierec.ui.CurrentUser;
+import app.movierec.ui.MainLayout;
+import app.movierec.ui.MovieCardService;
 import app.movierec.ui.components.MovieCard;
-import app.movierec.ui.components.MovieCardData;
-import com.vaadin.flow.component.UI;
+import app.movierec.ui.components.StarRating;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -30,83 +30,120 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /start}: search titles, rate a few movies with stars or a like, and see hybrid
- * recommendations that follow each rating at once (fold-in plus content profile, no retraining).
- * The first rating of a visitor creates their user; the page then shows the new user id and a link
- * to the main view. {@code /start?user=42} lets an existing user rate more, from the browser that
- * created them ({@link VisitorSession}); anyone else rates as a visitor of their own.
+ * {@code /start}, in the manner of MovieLens: a grid of the most rated (so most widely known)
+ * movies to rate at once, or the titles a search finds, each with half stars, a like and an undo;
+ * the ratings given so far with their posters; and hybrid recommendations that follow each rating
+ * (fold-in plus content profile, no retraining). A visitor's first rating creates their user, which
+ * becomes the session's user; {@code /start?user=42} lets an existing user rate more, from the
+ * browser that created them ({@link VisitorSession}); anyone else rates as a visitor of their own.
  */
-@Route("start")
-@PageTitle("Movie recommender: rate a few movies")
-public class OnboardingView extends VerticalLayout implements BeforeEnterObserver {
+@Route(value = "start", layout = MainLayout.class)
+@PageTitle("Rate movies · movierec")
+public class OnboardingView extends Div implements BeforeEnterObserver {
 
-  static final int SEARCH_RESULTS = 12;
+  static final int PAGE = 24;
+  static final int SEARCH_RESULTS = 24;
   static final int RECOMMENDATIONS = 12;
 
   private final MovieSearch search;
-  private final CatalogService catalog;
   private final RatingService ratings;
   private final RecommendationService recommendations;
-  private final PosterService posters;
+  private final MovieCardService cards;
   private final VisitorSession visitors;
 
-  private final TextField query = new TextField();
-  private final Div results = new Div();
   private final Paragraph who = new Paragraph();
   private final Anchor profileLink = new Anchor();
-  private final Paragraph rated = new Paragraph();
+  private final TextField query = new TextField();
+  private final H2 gridTitle = new H2();
+  private final Paragraph gridNote = new Paragraph();
+  private final Div rateGrid = new Div();
+  private final Button more = new Button("Show more movies");
+  private final Paragraph ratedNote = new Paragraph();
+  private final Div rated = new Div();
   private final Paragraph recommendationsStatus = new Paragraph();
   private final Div recommended = new Div();
   private Integer userId;
+  private String unknownUser;
+  private int shownPopular = PAGE;
 
   public OnboardingView(
       MovieSearch search,
-      CatalogService catalog,
       RatingService ratings,
       RecommendationService recommendations,
-      PosterService posters,
+      MovieCardService cards,
       VisitorSession visitors) {
     this.visitors = visitors;
     this.search = search;
-    this.catalog = catalog;
     this.ratings = ratings;
     this.recommendations = recommendations;
-    this.posters = posters;
-    addClassName("mr-page");
+    this.cards = cards;
+    addClassNames("mr-section", "mr-onboarding");
+    setId("onboarding-view");
+
+    var title = new H1("Rate movies you have seen");
+    title.addClassName("mr-page-title");
+    var how =
+        new Paragraph(
+            "Tap a star to rate (tap the same star again for half a star less), or Like."
+                + " Rate as many as you like: your recommendations below follow every rating.");
+    how.addClassName("mr-section__subtitle");
+
+    who.setId("who");
+    profileLink.setId("profile-link");
+    profileLink.addClassName("mr-button-link");
+    profileLink.setVisible(false);
+    var status = new Div(who, profileLink);
+    status.addClassName("mr-onboarding__status");
 
     query.setId("search");
+    query.addClassName("mr-onboarding__search");
     query.setPlaceholder("Search a title, e.g. \"matrix 1999\" or \"amelie\"");
     query.setPrefixComponent(VaadinIcon.SEARCH.create());
     query.setClearButtonVisible(true);
-    query.setWidthFull();
+    query.setAriaLabel("Search a title to rate");
     query.setValueChangeMode(ValueChangeMode.LAZY);
-    query.addValueChangeListener(change -> showResults());
-    results.setId("search-results");
-    results.addClassName("mr-grid");
-    who.setId("who");
-    profileLink.setId("profile-link");
-    profileLink.setVisible(false);
+    query.addValueChangeListener(change -> showGrid());
+
+    gridTitle.addClassName("mr-section__title");
+    gridNote.addClassName("mr-section__subtitle");
+    rateGrid.setId("rate-grid");
+    rateGrid.addClassName("mr-rate-grid");
+    more.setId("more");
+    more.addClassName("mr-more");
+    more.addClickListener(
+        click -> {
+          shownPopular += PAGE;
+          showGrid();
+        });
+
+    ratedNote.addClassName("mr-section__subtitle");
     rated.setId("rated");
+    rated.addClassName("mr-strip");
+    rated.getElement().setAttribute("aria-label", "Your ratings");
     recommendationsStatus.setId("recommendations-status");
+    recommendationsStatus.addClassName("mr-section__subtitle");
     recommended.setId("recommendations");
     recommended.addClassName("mr-grid");
 
     add(
-        new H1("Rate a few movies"),
-        who,
-        profileLink,
+        title,
+        how,
+        status,
         query,
-        results,
-        section("Your ratings"),
+        gridTitle,
+        gridNote,
+        rateGrid,
+        more,
+        heading("Your ratings"),
+        ratedNote,
         rated,
-        section("Recommended for you"),
+        heading("Recommended for you"),
         recommendationsStatus,
         recommended);
   }
@@ -114,6 +151,7 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     userId = null;
+    unknownUser = null;
     Optional<String> user = event.getLocation().getQueryParameters().getSingleParameter("user");
     if (user.isPresent()) {
       try {
@@ -132,18 +170,25 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
               8000,
               Notification.Position.MIDDLE);
         } else {
-          Notification.show(
-              "There is no user " + requested + "; rate a movie to start as a new visitor.");
+          unknownUser = "There is no user " + requested + ". ";
         }
       } catch (NumberFormatException e) {
-        Notification.show(
-            "'" + user.get() + "' is not a user id; rate a movie to start as a new visitor.");
+        unknownUser = "\"" + user.get() + "\" is not a user id. ";
       }
+    } else {
+      // the session's user only when this browser may write for them (the main page can show any)
+      userId =
+          CurrentUser.get()
+              .filter(ratings::userExists)
+              .filter(visitors::mayWrite)
+              .or(visitors::ownVisitor)
+              .orElse(null);
     }
-    if (user.isEmpty()) {
-      userId = visitors.ownVisitor().orElse(null);
+    if (userId != null) {
+      CurrentUser.set(userId);
     }
-    refresh();
+    showGrid();
+    showUser();
   }
 
   /** The user this page rates for; empty until a visitor's first rating. */
@@ -151,76 +196,115 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
     return Optional.ofNullable(userId);
   }
 
-  private void rate(int movieId, double stars) {
+  /** A new rating, or null when one was taken back (undo). */
+  private void rate(int movieId, Double stars) {
     if (userId == null) {
+      if (stars == null) {
+        return;
+      }
       userId = visitors.startVisitor(); // sets the visitor's token cookie
-      UI.getCurrent().getPage().getHistory().replaceState(null, "start?user=" + userId);
+      CurrentUser.set(userId);
+      getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "start?user=" + userId));
     }
-    visitors.rate(userId, movieId, stars);
-    showResults();
-    refresh();
+    if (stars == null) {
+      visitors.deleteRating(userId, movieId);
+    } else {
+      visitors.rate(userId, movieId, stars);
+    }
+    showUser();
   }
 
-  private void refresh() {
+  /** The popular movies, or what the search finds, as cards to rate. */
+  private void showGrid() {
+    rateGrid.removeAll();
+    String text = query.getValue() == null ? "" : query.getValue().strip();
+    List<Integer> movieIds;
+    if (text.isEmpty()) {
+      gridTitle.setText("Popular movies");
+      gridNote.setText("The most rated movies: the ones most people have seen.");
+      movieIds = popular(shownPopular);
+      more.setVisible(movieIds.size() >= shownPopular);
+    } else {
+      gridTitle.setText("Titles matching \"" + text + "\"");
+      gridNote.setText("Words in any order; the year is optional.");
+      movieIds = search.search(text, SEARCH_RESULTS).stream().map(Movie::getMovieId).toList();
+      more.setVisible(false);
+    }
+    if (movieIds.isEmpty()) {
+      var none =
+          new Paragraph(
+              text.isEmpty()
+                  ? "The recommender is getting ready; search a title meanwhile."
+                  : "No title matches \"" + text + "\".");
+      none.addClassName("mr-empty");
+      rateGrid.add(none);
+      return;
+    }
+    UserHistory mine = userId == null ? UserHistory.empty() : ratings.storedHistoryOf(userId);
+    for (MovieCard card : cards.unscoredCards(movieIds).cards()) {
+      int movieId = card.getData().movie().movieId();
+      card.addClassName("mr-card--rate");
+      card.addFooter(
+          new StarRating(
+              MovieTitle.of(card.getData().movie().title()).title(),
+              mine.contains(movieId) ? (double) mine.ratingOf(movieId) : null,
+              stars -> rate(movieId, stars)));
+      rateGrid.add(card);
+    }
+  }
+
+  private List<Integer> popular(int n) {
+    try {
+      return recommendations
+          .recommend(UserHistory.empty(), recommendations.defaultWeights(), n)
+          .stream()
+          .map(ScoredMovie::movieId)
+          .toList();
+    } catch (NotReadyException e) {
+      return List.of();
+    }
+  }
+
+  private void showUser() {
     if (userId == null) {
       who.setText(
-          "You are new here. Search for movies you know and rate a few: your first rating creates your user.");
+          unknownUser == null
+              ? "You are new here: your first rating creates your user, so you can come back to it."
+              : unknownUser + "Rate a movie to start as a new visitor.");
       profileLink.setVisible(false);
-      rated.setText("Nothing rated yet.");
+      ratedNote.setText("Nothing rated yet.");
+      rated.removeAll();
     } else {
       who.setText("You are user " + userId + ". Come back any time with this id.");
-      profileLink.setText("Open your recommendations on the main page (user " + userId + ")");
+      profileLink.setText("See all your recommendations →");
       profileLink.setHref("/?user=" + userId + "&mode=hybrid");
       profileLink.setVisible(true);
-      UserHistory live = ratings.liveHistoryOf(userId);
-      if (live.isEmpty()) {
-        rated.setText("No ratings given here yet.");
-      } else {
-        Map<Integer, Movie> movies =
-            catalog.movies(java.util.Arrays.stream(live.movieIds()).boxed().toList());
-        List<String> parts = new ArrayList<>();
-        for (int k = 0; k < live.size(); k++) {
-          Movie movie = movies.get(live.movieId(k));
-          parts.add(
-              (movie == null ? "movie " + live.movieId(k) : movie.toString())
-                  + String.format(Locale.ROOT, " %.1f★", live.rating(k)));
-        }
-        rated.setText(String.join(" · ", parts));
-      }
+      showRated();
     }
     showRecommendations();
   }
 
-  private void showResults() {
-    results.removeAll();
-    String text = query.getValue();
-    if (text == null || text.isBlank()) {
+  /** The ratings given here, newest last, as small posters with their stars. */
+  private void showRated() {
+    rated.removeAll();
+    UserHistory live = ratings.liveHistoryOf(userId);
+    if (live.isEmpty()) {
+      ratedNote.setText("No ratings given here yet.");
       return;
     }
-    List<Movie> hits = search.search(text, SEARCH_RESULTS);
-    if (hits.isEmpty()) {
-      Paragraph none = new Paragraph("No title matches \"" + text.strip() + "\".");
-      none.addClassName("mr-empty");
-      results.add(none);
-      return;
+    ratedNote.setText(
+        live.size() + (live.size() == 1 ? " movie" : " movies") + " rated here so far.");
+    List<Integer> movieIds = new ArrayList<>();
+    for (int k = 0; k < live.size(); k++) {
+      movieIds.add(live.movieId(k));
     }
-    UserHistory live = userId == null ? UserHistory.empty() : ratings.liveHistoryOf(userId);
-    Map<Integer, Link> links = catalog.links(hits.stream().map(Movie::getMovieId).toList());
-    for (Movie movie : hits) {
-      Link link = links.get(movie.getMovieId());
-      VerticalLayout item =
-          new VerticalLayout(
-              card(MovieCardData.unscored(ref(movie, link), imdbId(link))),
-              new RatingButtons(
-                  movie.getMovieId(),
-                  live.contains(movie.getMovieId())
-                      ? Double.valueOf(live.ratingOf(movie.getMovieId()))
-                      : null,
-                  stars -> rate(movie.getMovieId(), stars)));
-      item.setPadding(false);
-      item.setSpacing(false);
-      item.addClassName("mr-rate-item");
-      results.add(item);
+    for (MovieCard card : cards.unscoredCards(movieIds).cards()) {
+      var stars =
+          new Span(
+              String.format(Locale.ROOT, "%.1f★", live.ratingOf(card.getData().movie().movieId())));
+      stars.addClassName("mr-card__rated");
+      card.addFooter(stars);
+      rated.add(card);
     }
   }
 
@@ -243,43 +327,15 @@ public class OnboardingView extends VerticalLayout implements BeforeEnterObserve
       return;
     }
     recommendationsStatus.setText(
-        "Hybrid recommendations (ALS weight "
-            + recommendations.weightsFor(userId).alsWeight()
-            + ", learned for users with as many ratings as you), updated with every rating.");
-    Map<Integer, Movie> movies = catalog.movies(ids(list));
-    Map<Integer, Link> links = catalog.links(ids(list));
-    for (ScoredMovie scored : list) {
-      Movie movie = movies.get(scored.movieId());
-      if (movie != null) {
-        Link link = links.get(movie.getMovieId());
-        recommended.add(card(MovieCardData.of(ref(movie, link), imdbId(link), scored)));
-      }
-    }
+        "The hybrid's picks for you (similar users and similar content), updated with every"
+            + " rating.");
+    cards
+        .recommendationCards(list, Map.of(), recommendations.weightsFor(userId))
+        .cards()
+        .forEach(recommended::add);
   }
 
-  private MovieCard card(MovieCardData data) {
-    MovieCard card = new MovieCard(data);
-    card.showPoster(posters.posterUrlNow(data.movie()), posters.posterUrl(data.movie()));
-    return card;
-  }
-
-  private static Collection<Integer> ids(List<ScoredMovie> list) {
-    return list.stream().map(ScoredMovie::movieId).toList();
-  }
-
-  private static MovieRef ref(Movie movie, Link link) {
-    Long tmdbId = link == null || link.getTmdbId() == null ? null : link.getTmdbId().longValue();
-    return new MovieRef(
-        movie.getMovieId(), tmdbId, movie.getTitle(), movie.getYear(), movie.genreList());
-  }
-
-  private static String imdbId(Link link) {
-    return link == null || link.getImdbId() == null
-        ? null
-        : String.format(Locale.ROOT, "%07d", link.getImdbId());
-  }
-
-  private static H2 section(String title) {
+  private static H2 heading(String title) {
     H2 heading = new H2(title);
     heading.addClassName("mr-section__title");
     return heading;

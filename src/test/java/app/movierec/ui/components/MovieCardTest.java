@@ -54,25 +54,71 @@ class MovieCardTest {
   }
 
   @Test
-  void links_the_poster_to_the_movies_tmdb_page_in_a_new_tab() {
+  void the_poster_and_the_title_open_the_movies_own_page() {
     MovieCard card = show(new MovieCardData(TOY_STORY, "0114709", 0.87, 0.91, 0.62), TMDB_POSTER);
 
-    Anchor link = _get(card, Anchor.class, spec -> spec.withClasses("mr-card__poster-link"));
+    Anchor poster = _get(card, Anchor.class, spec -> spec.withClasses("mr-card__poster-link"));
+    Anchor title = _get(card, Anchor.class, spec -> spec.withClasses("mr-card__title-link"));
+
+    assertThat(poster.getHref()).isEqualTo("movie/1");
+    assertThat(title.getHref()).isEqualTo("movie/1");
+    assertThat(poster.getElement().getAttribute("aria-label")).isEqualTo("Open Toy Story (1995)");
+    assertThat(_get(poster, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
+  }
+
+  @Test
+  void links_to_the_movies_tmdb_page_in_a_new_tab() {
+    MovieCard card = show(new MovieCardData(TOY_STORY, "0114709", 0.87, 0.91, 0.62), TMDB_POSTER);
+
+    Anchor link = _get(card, Anchor.class, spec -> spec.withClasses("mr-card__link--tmdb"));
 
     assertThat(link.getHref()).isEqualTo("https://www.themoviedb.org/movie/862");
     assertThat(link.getTarget()).hasValue("_blank");
     assertThat(link.getElement().getAttribute("rel")).contains("noopener");
     assertThat(link.getElement().getAttribute("aria-label"))
         .isEqualTo("Toy Story (1995) on TMDB (opens in a new tab)");
-    assertThat(_get(link, Image.class).getSrc()).isEqualTo(TMDB_POSTER);
   }
 
   @Test
-  void shows_a_plain_poster_without_any_link_when_the_movie_has_no_tmdb_id() {
+  void shows_the_generated_poster_without_its_title_and_no_external_links_without_ids() {
     MovieCard card = show(MovieCardData.unscored(NO_IDS, null), null);
 
-    assertThat(_find(card, Anchor.class)).isEmpty();
-    assertThat(_get(card, Image.class).getSrc()).isEqualTo(GeneratedPoster.dataUri(NO_IDS));
+    assertThat(_find(card, Anchor.class, spec -> spec.withClasses("mr-card__link"))).isEmpty();
+    assertThat(_get(card, Image.class).getSrc())
+        .isEqualTo(GeneratedPoster.dataUriWithoutTitle(NO_IDS));
+  }
+
+  @Test
+  void shows_a_movielens_title_as_people_write_it_with_other_titles_below() {
+    var city =
+        new MovieRef(
+            29,
+            902L,
+            "City of Lost Children, The (Cité des enfants perdus, La)",
+            1995,
+            List.of("Adventure"));
+    MovieCard card = show(MovieCardData.unscored(city, null), null);
+
+    assertThat(_get(card, H3.class).getElement().getTextRecursively())
+        .isEqualTo("The City of Lost Children");
+    assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-card__aka")).getText())
+        .isEqualTo("a.k.a. La Cité des enfants perdus");
+    assertThat(card.getElement().getAttribute("aria-label"))
+        .isEqualTo("The City of Lost Children (1995)");
+  }
+
+  @Test
+  void shows_a_badge_people_read_and_hides_it_again() {
+    MovieCard card = show(new MovieCardData(TOY_STORY, null, 3.0, 3.0, 1.0), null);
+    assertThat(card.getBadge()).isNull();
+
+    card.setBadge("99% match", "how it is computed");
+
+    Span badge = _get(card, Span.class, spec -> spec.withClasses("mr-card__badge"));
+    assertThat(badge.getText()).isEqualTo("99% match");
+    assertThat(badge.getElement().getAttribute("title")).isEqualTo("how it is computed");
+    card.setBadge(null, null);
+    assertThat(card.getBadge()).isNull();
   }
 
   @Test
@@ -86,7 +132,7 @@ class MovieCardTest {
   void shows_title_year_and_genres() {
     MovieCard card = show(new MovieCardData(TOY_STORY, null, 0.5, 0.5, 0.5), null);
 
-    assertThat(_get(card, H3.class).getText()).isEqualTo("Toy Story");
+    assertThat(_get(card, H3.class).getElement().getTextRecursively()).isEqualTo("Toy Story");
     assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-card__year")).getText())
         .isEqualTo("1995");
     assertThat(_get(card, Span.class, spec -> spec.withClasses("mr-card__genres")).getText())
@@ -109,6 +155,11 @@ class MovieCardTest {
         .isEqualTo("91%");
     assertThat(card.getElement().toString())
         .contains("aria-label=\"Score 0.87: ALS 0.91, content 0.62\"");
+    assertThat(
+            _get(scorePart(card, "als"), Span.class, spec -> spec.withClasses("mr-score__percent"))
+                .getText())
+        .as("what people read: the bar's share")
+        .isEqualTo("91%");
   }
 
   @Test
@@ -169,7 +220,7 @@ class MovieCardTest {
   void links_to_imdb_when_the_imdb_id_is_known() {
     MovieCard card = show(new MovieCardData(TOY_STORY, "0114709", 0.5, 0.5, 0.5), null);
 
-    Anchor imdb = _get(card, Anchor.class, spec -> spec.withClasses("mr-card__link"));
+    Anchor imdb = _get(card, Anchor.class, spec -> spec.withClasses("mr-card__link--imdb"));
 
     assertThat(imdb.getHref()).isEqualTo("https://www.imdb.com/title/tt0114709/");
     assertThat(imdb.getText()).isEqualTo("IMDb");
@@ -180,7 +231,8 @@ class MovieCardTest {
   void has_no_imdb_link_without_an_imdb_id() {
     MovieCard card = show(new MovieCardData(TOY_STORY, null, 0.5, 0.5, 0.5), null);
 
-    assertThat(_find(card, Anchor.class, spec -> spec.withClasses("mr-card__link"))).isEmpty();
+    assertThat(_find(card, Anchor.class, spec -> spec.withClasses("mr-card__link--imdb")))
+        .isEmpty();
   }
 
   @Test
@@ -228,7 +280,7 @@ class MovieCardTest {
         poster.getElement(),
         new DomEvent(poster.getElement(), "error", JsonNodeFactory.instance.objectNode()));
 
-    assertThat(poster.getSrc()).isEqualTo(GeneratedPoster.dataUri(TOY_STORY));
+    assertThat(poster.getSrc()).isEqualTo(GeneratedPoster.dataUriWithoutTitle(TOY_STORY));
   }
 
   @Test

@@ -15,6 +15,7 @@ import app.movierec.recommend.RecommendationService;
 import app.movierec.ui.OperatorLogin;
 import app.movierec.ui.admin.AdminView;
 import app.movierec.ui.components.MovieCard;
+import app.movierec.ui.components.StarRating;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -72,14 +74,20 @@ class OnboardingViewTest {
         .toList();
   }
 
+  private List<Integer> recommendedForNobody() {
+    return recommender.recommend(UserHistory.empty(), recommender.defaultWeights(), 5).stream()
+        .map(app.movierec.common.ScoredMovie::movieId)
+        .toList();
+  }
+
   private static void search(String text) {
     _setValue(_get(TextField.class, spec -> spec.withId("search")), text);
   }
 
   private static void clickStars(String stars) {
-    Div results = _get(Div.class, spec -> spec.withId("search-results"));
-    Button button =
-        _find(results, Button.class).stream()
+    Div results = _get(Div.class, spec -> spec.withId("rate-grid"));
+    NativeButton button =
+        _find(results, NativeButton.class).stream()
             .filter(b -> stars.equals(b.getElement().getAttribute("data-stars")))
             .findFirst()
             .orElseThrow();
@@ -93,7 +101,7 @@ class OnboardingViewTest {
     assertThat(cardIds("recommendations")).isEmpty();
 
     search("amelie");
-    assertThat(cardIds("search-results")).containsExactly(3);
+    assertThat(cardIds("rate-grid")).containsExactly(3);
     clickStars("5.0");
 
     int userId = view.userId().orElseThrow();
@@ -111,7 +119,7 @@ class OnboardingViewTest {
   void each_rating_updates_the_recommendations_at_once() {
     open("");
     search("toy story");
-    clickStars("4.5"); // the like button
+    clickStars("4.5"); // the like button (4.5 stars)
     List<Integer> first = cardIds("recommendations");
     assertThat(first).isNotEmpty().doesNotContain(1);
 
@@ -136,8 +144,39 @@ class OnboardingViewTest {
   }
 
   @Test
+  void a_new_visitor_sees_the_most_rated_movies_to_rate_at_once() {
+    open("");
+
+    List<Integer> grid = cardIds("rate-grid");
+    assertThat(grid).isNotEmpty().startsWith(recommendedForNobody().getFirst());
+    assertThat(_find(_get(Div.class, spec -> spec.withId("rate-grid")), StarRating.class))
+        .hasSameSizeAs(grid);
+  }
+
+  @Test
+  void a_rating_shows_in_your_ratings_and_undo_takes_it_back() {
+    OnboardingView view = open("");
+    search("amelie");
+    clickStars("4.0");
+    clickStars("4.0"); // the same star again: half a star less
+    int userId = view.userId().orElseThrow();
+    assertThat(ratings.liveHistoryOf(userId).ratingOf(3)).isEqualTo(3.5f);
+    assertThat(cardIds("rated")).containsExactly(3);
+
+    _click(
+        _get(
+            _get(Div.class, spec -> spec.withId("rate-grid")),
+            NativeButton.class,
+            spec -> spec.withClasses("mr-rating__undo")));
+
+    assertThat(ratings.liveHistoryOf(userId).ratingOf(3)).as("back to 4 stars").isEqualTo(4.0f);
+  }
+
+  @Test
   void an_unknown_user_in_the_url_starts_as_a_new_visitor() {
     assertThat(open("user=999").userId()).isEmpty();
+    assertThat(_get(Paragraph.class, spec -> spec.withId("who")).getText())
+        .isEqualTo("There is no user 999. Rate a movie to start as a new visitor.");
   }
 
   @Test
