@@ -620,7 +620,7 @@ final class LoadTestCommand implements Callable<Integer> {
         Arrays.stream(result.latencyNanos()).average().orElse(0) / 1e6);
     out.printf(
         Locale.ROOT,
-        "errors %d (non-200 %d, I/O %d)%n",
+        "errors %d (unexpected status %d, I/O %d)%n",
         result.errors(),
         result.non200(),
         result.ioErrors());

@@ -329,6 +329,13 @@ class WebUiBrowserTest {
       try (BrowserContext context = width == 1280 ? desktop() : phone()) {
         Page page = context.newPage();
         page.setDefaultTimeout(TIMEOUT_MILLIS);
+        // the admin pages need the operator (security): log in through the login form first
+        page.navigate(url("admin"));
+        page.waitForURL(address -> address.endsWith("/login"));
+        page.locator("#vaadinLoginUsername input").fill("admin");
+        page.locator("#vaadinLoginPassword input").fill("test-operator-password");
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForURL(address -> address.contains("/admin"));
         for (var shot :
             Map.of(
                     "main", "?user=" + USER + "&mode=hybrid&alsWeight=0.6",
