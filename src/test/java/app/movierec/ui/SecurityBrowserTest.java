@@ -8,19 +8,13 @@ import app.movierec.recommend.RecommendationService;
 import app.movierec.security.SecurityHeaders;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SecurityBrowserTest {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final double TIMEOUT_MILLIS = 60_000;
 
   /** Records every CSP violation the page reports, from before its first script runs. */
@@ -59,39 +52,14 @@ class SecurityBrowserTest {
 
   @BeforeAll
   static void launchChromium() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String message = "no Chromium at " + CHROMIUM;
-      if (System.getenv("CI") != null) {
-        throw new AssertionError(message + " (CI is set; .ci/run installs it)");
-      }
-      Assumptions.abort(message + "; skipping the browser tests");
-    }
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update")));
+    SystemChromium.requireInstalled();
+    playwright = SystemChromium.playwright();
+    browser = SystemChromium.launch(playwright);
   }
 
   @AfterAll
   static void closeChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
+    SystemChromium.close(browser, playwright);
   }
 
   @BeforeEach
@@ -144,12 +112,7 @@ class SecurityBrowserTest {
   void admin_leads_through_the_login_form_and_push_reports_the_retrain() {
     Page page = open("/admin");
 
-    page.waitForURL(url -> url.endsWith("/login"));
-    page.locator("#vaadinLoginUsername input").fill("admin");
-    page.locator("#vaadinLoginPassword input").fill("test-operator-password");
-    page.locator("#vaadinLoginPassword input").press("Enter");
-
-    page.waitForURL(url -> url.contains("/admin"));
+    SystemChromium.logInAsOperator(page, "http://localhost:" + port + "/admin");
     page.locator("#retrain").click();
     page.waitForFunction(
         "() => document.body.innerText.includes('Retrained: the new model is serving.')");

@@ -6,7 +6,6 @@ import app.movierec.SharedDatasets;
 import app.movierec.recommend.RecommendationService;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
@@ -22,7 +21,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,7 +49,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class WebUiBrowserTest {
 
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final long USER = 42;
   private static final long OTHER_USER = 7;
   private static final double TIMEOUT_MILLIS = 120_000;
@@ -78,40 +75,15 @@ class WebUiBrowserTest {
   static void launchChromium() throws Exception {
     // skips (or fails on CI) before the context loads when the data is missing
     SharedDatasets.mlLatestSmall();
-    if (!Files.isExecutable(CHROMIUM)) {
-      String message = "no Chromium at " + CHROMIUM;
-      if (System.getenv("CI") != null) {
-        throw new AssertionError(message + " (CI is set; .ci/run installs it)");
-      }
-      Assumptions.abort(message + "; skipping the browser tests");
-    }
+    SystemChromium.requireInstalled();
     Files.createDirectories(SCREENSHOTS);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update")));
+    playwright = SystemChromium.playwright();
+    browser = SystemChromium.launch(playwright);
   }
 
   @AfterAll
   static void closeChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
+    SystemChromium.close(browser, playwright);
   }
 
   private String url(String path) {
@@ -330,12 +302,7 @@ class WebUiBrowserTest {
         Page page = context.newPage();
         page.setDefaultTimeout(TIMEOUT_MILLIS);
         // the admin pages need the operator (security): log in through the login form first
-        page.navigate(url("admin"));
-        page.waitForURL(address -> address.endsWith("/login"));
-        page.locator("#vaadinLoginUsername input").fill("admin");
-        page.locator("#vaadinLoginPassword input").fill("test-operator-password");
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        page.waitForURL(address -> address.contains("/admin"));
+        SystemChromium.logInAsOperator(page, url("admin"));
         for (var shot :
             Map.of(
                     "main", "?user=" + USER + "&mode=hybrid&alsWeight=0.6",
