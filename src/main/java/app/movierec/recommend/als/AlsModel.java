@@ -1,6 +1,7 @@
 package app.movierec.recommend.als;
 
 import app.movierec.common.IdIndex;
+import app.movierec.common.RowScores;
 import app.movierec.common.ScoredMovie;
 import app.movierec.common.TopN;
 import app.movierec.common.UserHistory;
@@ -194,37 +195,20 @@ public final class AlsModel {
   /**
    * Scores of every movie for a user vector of length {@code f}, indexed by itemRow ({@code Y x}).
    *
-   * <p>Plain Java on purpose: one user's scores are a {@code movies x f} matrix-vector product
-   * (~0.6M multiply-adds on ml-latest-small) that the JIT runs in well under a millisecond.
-   * Measured with the {@code benchmark} command, ND4J's gemv was as fast only when OpenBLAS's
-   * worker threads were idle; on a loaded 2-core machine their hand-off pushed the median to
-   * several milliseconds. Web requests already run in parallel, so single-threaded scoring per
-   * request is the right shape.
+   * <p>In Java on purpose ({@link RowScores}, SIMD when the Vector API is there): one user's scores
+   * are a {@code movies x f} matrix-vector product (8M multiply-adds at ML-25M's size). Measured
+   * with the {@code benchmark} command, ND4J's gemv was as fast only when OpenBLAS's worker threads
+   * were idle; on a loaded 2-core machine their hand-off pushed the median to several milliseconds.
+   * Web requests already run in parallel, so single-threaded scoring per request is the right
+   * shape.
    */
   public float[] scores(float[] userFactorsOfOne) {
     if (userFactorsOfOne.length != factors) {
       throw new IllegalArgumentException("user vector must have " + factors + " factors");
     }
     float[] scores = new float[items.size()];
-    float[] x = userFactorsOfOne;
-    for (int itemRow = 0; itemRow < scores.length; itemRow++) {
-      int off = itemRow * factors;
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      int d = 0;
-      for (; d + 3 < factors; d += 4) {
-        s0 += itemFactors[off + d] * x[d];
-        s1 += itemFactors[off + d + 1] * x[d + 1];
-        s2 += itemFactors[off + d + 2] * x[d + 2];
-        s3 += itemFactors[off + d + 3] * x[d + 3];
-      }
-      for (; d < factors; d++) {
-        s0 += itemFactors[off + d] * x[d];
-      }
-      scores[itemRow] = (s0 + s1) + (s2 + s3);
-    }
+    RowScores.fastest()
+        .scoreRows(itemFactors, scores.length, factors, userFactorsOfOne, null, scores);
     return scores;
   }
 

@@ -3,6 +3,7 @@ package app.movierec.recommend.content;
 import app.movierec.common.GenomeMatrix;
 import app.movierec.common.IdIndex;
 import app.movierec.common.MovieTags;
+import app.movierec.common.RowScores;
 import app.movierec.common.ScoredMovie;
 import app.movierec.common.TopN;
 import app.movierec.common.TrainingData;
@@ -494,25 +495,14 @@ public final class ContentModel {
    * cannot do safely. A query is one pass over the matrix.
    */
   private void overlayGenome(float[] scores, float[] query) {
-    int genomeMovies = movieRowOfGenomeRow.length;
-    for (int g = 0; g < genomeMovies; g++) {
-      int off = g * genomeDimension;
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      int d = 0;
-      for (; d + 3 < genomeDimension; d += 4) {
-        s0 += genome[off + d] * query[d];
-        s1 += genome[off + d + 1] * query[d + 1];
-        s2 += genome[off + d + 2] * query[d + 2];
-        s3 += genome[off + d + 3] * query[d + 3];
-      }
-      for (; d < genomeDimension; d++) {
-        s0 += genome[off + d] * query[d];
-      }
-      scores[movieRowOfGenomeRow[g]] = (s0 + s1) + (s2 + s3);
-    }
+    RowScores.fastest()
+        .scoreRows(
+            genome,
+            movieRowOfGenomeRow.length,
+            genomeDimension,
+            query,
+            movieRowOfGenomeRow,
+            scores);
   }
 
   int genomeDimension() {

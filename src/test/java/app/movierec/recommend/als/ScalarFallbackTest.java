@@ -3,12 +3,14 @@ package app.movierec.recommend.als;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.common.ProgressListener;
+import app.movierec.common.RowScores;
 import app.movierec.recommend.EngineTestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,20 @@ class ScalarFallbackTest {
     List<String> lines = new String(stdout, StandardCharsets.UTF_8).lines().toList();
 
     assertThat(lines).contains("simd=false");
-    assertThat(lines).contains("factors=" + fingerprint(train(ScalarRowKernels::new)));
+    AlsModel scalar = train(ScalarRowKernels::new);
+    assertThat(lines).contains("factors=" + fingerprint(scalar));
+    // serving scores every movie through the plain-Java RowScores there too, and links no SIMD
+    assertThat(lines).contains("serving-simd=false");
+    float[] items = scalar.itemFactorMatrix();
+    int movies = items.length / CONFIG.factors();
+    float[] expected = new float[movies];
+    RowScores.scalar()
+        .scoreRows(items, movies, CONFIG.factors(), firstUser(scalar), null, expected);
+    assertThat(lines).contains("scores=" + Arrays.toString(expected));
+  }
+
+  private static float[] firstUser(AlsModel model) {
+    return Arrays.copyOf(model.userFactorMatrix(), CONFIG.factors());
   }
 
   private static AlsModel train(java.util.function.IntFunction<RowKernels> kernels) {
@@ -82,7 +97,11 @@ class ScalarFallbackTest {
 
     public static void main(String[] args) {
       System.out.println("simd=" + RowKernels.SIMD_AVAILABLE);
-      System.out.println("factors=" + fingerprint(train(RowKernels::forFactors)));
+      AlsModel model = train(RowKernels::forFactors);
+      System.out.println("factors=" + fingerprint(model));
+      System.out.println("serving-simd=" + RowScores.fastest().simd());
+      // the model's own scoring, through the JVM's fastest serving kernels (scalar here)
+      System.out.println("scores=" + Arrays.toString(model.scores(firstUser(model))));
     }
   }
 }

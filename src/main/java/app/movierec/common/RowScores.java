@@ -1,0 +1,61 @@
+package app.movierec.common;
+
+/**
+ * Serving's hot loop: the dot product of one query vector with every row of a dense row-major
+ * matrix (a user's factors with every movie's ALS factors; a taste profile with every genome
+ * vector). At ML-25M's size that is 62,423 x 128 plus 13,816 x 1,128 multiply-adds per
+ * recommendation, which was most of a request's CPU time. Two implementations: {@link
+ * SimdRowScores} through the JDK's Vector API when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector} (as the README's commands and {@code ./mvnw} do), and {@link
+ * ScalarRowScores} in plain Java otherwise. They agree up to float rounding (the SIMD sums are
+ * taken in another order), which is all ranking needs; training's kernels, which must be
+ * bit-identical across threads, are separate ({@code recommend.als.RowKernels}).
+ *
+ * <p>Hand-written rather than a BLAS call: a native {@code sgemv} per request costs a JNI
+ * transition and ND4J array wrapping for a few milliseconds of work, and this loop is the whole of
+ * it.
+ */
+public abstract class RowScores {
+
+  private static final RowScores FASTEST =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+              && !Boolean.getBoolean("movierec.scalar")
+          ? SimdRowScores.create()
+          : new ScalarRowScores();
+
+  RowScores() {}
+
+  /** The fastest implementation this JVM offers. */
+  public static RowScores fastest() {
+    return FASTEST;
+  }
+
+  /** The plain-Java implementation (tests compare the two). */
+  public static RowScores scalar() {
+    return new ScalarRowScores();
+  }
+
+  /** Whether these are the Vector API kernels. */
+  public abstract boolean simd();
+
+  /**
+   * The dot product of {@code dim} floats of {@code matrix} from {@code offset} with {@code query}.
+   */
+  public abstract float dot(float[] matrix, int offset, float[] query, int dim);
+
+  /**
+   * {@code out[target(r)] = row r . query} for each of the matrix's {@code rows} rows of {@code
+   * dim} floats, where {@code target(r)} is {@code targets[r]}, or {@code r} when {@code targets}
+   * is null.
+   */
+  public void scoreRows(
+      float[] matrix, int rows, int dim, float[] query, int[] targets, float[] out) {
+    if (query.length < dim || matrix.length < (long) rows * dim) {
+      throw new IllegalArgumentException(
+          "a " + rows + " x " + dim + " matrix needs a query of " + dim + " floats");
+    }
+    for (int r = 0; r < rows; r++) {
+      out[targets == null ? r : targets[r]] = dot(matrix, r * dim, query, dim);
+    }
+  }
+}
