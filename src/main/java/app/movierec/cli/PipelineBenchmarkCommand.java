@@ -55,6 +55,11 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
   private static final Pattern STAGE =
       Pattern.compile(
           "Stage (.+?): ([\\d.]+) s wall, ([\\d.]+) s CPU, peak heap ([\\d,]+) MB(?: \\((.*)\\))?");
+
+  /** The app's log line when a first start serves before it learns the blend (ModelLifecycle). */
+  private static final String LEARNING_AFTER_SERVING =
+      "learning the blend weights in the background";
+
   private static final Pattern PORT = Pattern.compile("started on port (\\d+)");
   private static final Pattern HEAP =
       Pattern.compile("Heap estimate: about ([\\d,]+) MB for .*\\(-Xmx(\\d+g)\\)");
@@ -171,6 +176,10 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
         URI base = first.baseUri();
         HttpClient http = LoadDriver.client(clients);
         Timeline firstAnswer = first.awaitRecommendation(http, base, Duration.ofMinutes(120));
+        if (first.lines().stream().anyMatch(line -> line.contains(LEARNING_AFTER_SERVING))) {
+          // the serving figures must not share the cores with the blend being learned
+          first.await("Stage choose blend", Duration.ofMinutes(120));
+        }
         for (String line : first.lines()) {
           printIfStage(out, line);
         }

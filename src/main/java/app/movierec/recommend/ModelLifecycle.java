@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  * its wall time, CPU time and peak heap ({@link StageMeter}). The serving model is swapped
  * atomically when the new one is complete, so readers never see a mix; until the first one exists
  * {@link #current()} is empty. A retrain asked for while one is queued or running joins that one
- * instead of queueing another.
+ * instead of queueing another. A first start on large data ({@link HybridConfig#servesFirst(long)})
+ * serves with the fixed ALS weight as soon as ALS is trained and swaps in the blend it learns
+ * afterwards.
  */
 @Component
 public class ModelLifecycle {
@@ -164,9 +166,14 @@ public class ModelLifecycle {
                 progress.update(Stage.TRAINING, warning, -1);
               });
       ProgressListener listener = progress.listener(Stage.TRAINING);
+      // a first start on large data serves as soon as ALS is trained and learns the blend after
+      boolean servesFirst =
+          choosesBlend && current == null && hybridConfig.servesFirst(data.ratingCount());
       BlendSettings blend;
       if (savedBlend.isPresent()) {
         blend = savedBlend.get();
+      } else if (servesFirst) {
+        blend = BlendSettings.fixed(hybridConfig.alsWeight());
       } else {
         StageMeter choosing = StageMeter.start("choose blend");
         blend = trainer.chooseBlend(data, listener);
@@ -188,17 +195,35 @@ public class ModelLifecycle {
       if (savedAls.isEmpty()) {
         store.saveAls(als, fingerprint);
       }
-      if (savedBlend.isEmpty()) {
+      if (savedBlend.isEmpty() && !servesFirst) {
         store.saveBlend(blend, fingerprint, alsSettings, hybridConfig);
       }
-      current = model;
-      progress.ready(
+      String ready =
           String.format(
               Locale.ROOT,
               "Recommender ready: %,d users, %,d movies",
               model.userCount(),
-              model.movies().size()));
-      return model;
+              model.movies().size());
+      if (!servesFirst) {
+        current = model;
+        progress.ready(ready);
+        return model;
+      }
+      // logged before it serves: the pipeline benchmark waits for the blend when it sees this
+      log.info(
+          "Serving {} ratings with the fixed ALS weight {}; learning the blend weights in the"
+              + " background",
+          data.ratingCount(),
+          blend.alsWeight());
+      current = model;
+      progress.ready(
+          String.format(
+              Locale.ROOT,
+              "%s; learning the blend weights in the background (the hybrid uses α = %.2f"
+                  + " until then)",
+              ready,
+              blend.alsWeight()));
+      return learnBlendWhileServing(trainer, data, model, fingerprint, alsSettings, ready);
     } catch (RuntimeException e) {
       log.error("Preparing the recommender failed", e);
       if (current == null) {
@@ -217,6 +242,38 @@ public class ModelLifecycle {
         progress.ready("Retraining ran out of memory (" + advice + "); the previous model serves");
       }
       throw new IllegalStateException("out of memory: " + advice, e);
+    }
+  }
+
+  /**
+   * Learns the blend for the model serving now and swaps it in (saved for the next start). Runs on
+   * the lifecycle's worker, so a retrain asked for meanwhile waits for it; if it fails, the model
+   * keeps serving with its fixed weight and the next start tries again.
+   */
+  private HybridModel learnBlendWhileServing(
+      HybridTrainer trainer,
+      TrainingData data,
+      HybridModel serving,
+      String fingerprint,
+      AlsConfig alsSettings,
+      String ready) {
+    try {
+      StageMeter choosing = StageMeter.start("choose blend");
+      // no progress listener: the page keeps showing recommendations, not a training bar
+      BlendSettings learned = trainer.chooseBlend(data, ProgressListener.NONE);
+      log.info(choosing.done("after serving"));
+      store.saveBlend(learned, fingerprint, alsSettings, hybridConfig);
+      HybridModel model = serving.withBlend(learned);
+      current = model;
+      progress.ready(ready);
+      return model;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      log.warn(
+          "Learning the blend weights failed ({}); the hybrid keeps the fixed ALS weight {}",
+          e.toString(),
+          serving.blend().alsWeight());
+      progress.ready(ready + "; the blend weights could not be learned, see the log");
+      return serving;
     }
   }
 

@@ -85,6 +85,64 @@ class ModelLifecycleTest {
   }
 
   @Test
+  void a_first_start_on_large_data_serves_at_once_and_swaps_in_the_blend_it_learns_after()
+      throws Exception {
+    TrainingData data = EngineTestData.randomLongTail(200, 60, 15, 20, 3);
+    HybridConfig defaults = HybridConfig.defaults();
+    // "large" from 1,000 ratings here (the default is 2,000,000)
+    HybridConfig servesFirst =
+        new HybridConfig(
+            true,
+            defaults.alsWeight(),
+            defaults.validationUserFraction(),
+            defaults.maxValidationUsers(),
+            defaults.maxValidationRatings(),
+            defaults.seed(),
+            1_000);
+    AnnotationConfigApplicationContext first = start(() -> data, Map.of(), servesFirst);
+    RecordingProgressTracker progress = first.getBean(RecordingProgressTracker.class);
+    ModelLifecycle models = first.getBean(ModelLifecycle.class);
+
+    first.publishEvent(new DatasetReadyEvent("long tail", data.fingerprint(), true));
+    awaitReady(models, progress);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> models.require().blend().learned());
+
+    List<String> ready = progress.updates.stream().filter(u -> u.startsWith("READY")).toList();
+    assertThat(ready).hasSize(2);
+    assertThat(ready.getFirst())
+        .as("served first, with the fixed weight")
+        .contains("learning the blend weights in the background", "α = 0.80");
+    assertThat(ready.getLast()).doesNotContain("background");
+
+    // the learned blend was saved: the next start serves it at once, with nothing to learn
+    first.close();
+    AnnotationConfigApplicationContext second = start(() -> data, Map.of(), servesFirst);
+    RecordingProgressTracker secondProgress = second.getBean(RecordingProgressTracker.class);
+    ModelLifecycle secondModels = second.getBean(ModelLifecycle.class);
+    second.publishEvent(new DatasetReadyEvent("long tail", data.fingerprint(), false));
+    awaitReady(secondModels, secondProgress);
+
+    assertThat(secondModels.require().blend()).isEqualTo(models.require().blend());
+    assertThat(secondProgress.updates).noneMatch(u -> u.contains("background"));
+  }
+
+  @Test
+  void below_the_size_threshold_the_blend_is_learned_before_serving() {
+    TrainingData data = EngineTestData.randomLongTail(200, 60, 15, 20, 3);
+    AnnotationConfigApplicationContext context = start(() -> data, Map.of());
+    ModelLifecycle models = context.getBean(ModelLifecycle.class);
+    RecordingProgressTracker progress = context.getBean(RecordingProgressTracker.class);
+
+    context.publishEvent(new DatasetReadyEvent("long tail", data.fingerprint(), true));
+    awaitReady(models, progress);
+
+    assertThat(models.require().blend().learned()).isTrue();
+    assertThat(progress.updates).noneMatch(u -> u.contains("background"));
+  }
+
+  @Test
   void the_next_start_loads_the_saved_model_instead_of_training() throws Exception {
     HybridModel first = trainedModel();
     Path saved = onlyModelFile();
@@ -336,6 +394,11 @@ class ModelLifecycleTest {
 
   private AnnotationConfigApplicationContext start(
       TrainingDataSource source, Map<String, Object> properties) {
+    return start(source, properties, HybridConfig.defaults());
+  }
+
+  private AnnotationConfigApplicationContext start(
+      TrainingDataSource source, Map<String, Object> properties, HybridConfig hybrid) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     Map<String, Object> all = new java.util.HashMap<>(properties);
     all.put("movierec.model-dir", modelDir.toString());
@@ -349,7 +412,7 @@ class ModelLifecycleTest {
                 .withRegularization(0.1)
                 .withAlpha(2)
                 .withIterations(10));
-    context.registerBean(HybridConfig.class, HybridConfig::defaults);
+    context.registerBean(HybridConfig.class, () -> hybrid);
     context.registerBean(TrainingDataSource.class, () -> source);
     context.registerBean(ModelStore.class);
     context.registerBean(ModelLifecycle.class);
@@ -368,6 +431,12 @@ class ModelLifecycleTest {
       updates.add(stage + " " + phase + " " + fraction);
       threads.add(Thread.currentThread().getName());
       super.update(stage, phase, fraction);
+    }
+
+    @Override
+    public void ready(String phase) {
+      updates.add("READY " + phase);
+      super.ready(phase);
     }
   }
 
