@@ -25,7 +25,11 @@
         type: 'line',
         data: blend.curve.map(p => [p.alsWeight, p.ndcg]),
         lineStyle: {width: 3},
-        markLine: {symbol: 'none', label: {formatter: 'chosen ' + blend.alsWeight, color: '#cfd3da'},
+        // the label runs along the line, inside the plot: above its end it was cut off at the
+        // chart's edge when the chosen weight is near 0 or 1
+        markLine: {symbol: 'none',
+                   label: {formatter: 'chosen ' + blend.alsWeight, color: '#cfd3da',
+                           position: 'insideEndTop'},
                    data: [{xAxis: blend.alsWeight}]}
       }];
       blend.byActivity.forEach(bucket => series.push({
@@ -37,7 +41,8 @@
         color: palette, animation: false,
         title: {text: 'Validation nDCG@10 by ALS weight', textStyle: {color: '#f1f3f5', fontSize: 14}},
         tooltip: {trigger: 'axis', valueFormatter: v => v.toFixed(4)},
-        legend: {bottom: 0, textStyle: axisText},
+        // one scrolling row: five entries wrapped over the axis name on a phone
+        legend: {type: 'scroll', bottom: 0, textStyle: axisText, pageTextStyle: axisText},
         grid: {left: 50, right: 20, top: 40, bottom: 60},
         xAxis: {type: 'value', min: 0, max: 1, name: 'ALS weight', nameLocation: 'middle',
                 nameGap: 25, axisLabel: axisText, nameTextStyle: axisText},
@@ -71,8 +76,11 @@
         title: {text: 'Quality per recommender', textStyle: {color: '#f1f3f5', fontSize: 14}},
         tooltip: {trigger: 'axis', valueFormatter: v => v.toFixed(4)},
         legend: {bottom: 0, textStyle: axisText},
-        grid: {left: 50, right: 20, top: 40, bottom: 60},
-        xAxis: {type: 'category', data: results.map(r => r.name), axisLabel: axisText},
+        grid: {left: 50, right: 20, top: 40, bottom: el.clientWidth < 480 ? 85 : 60},
+        // every recommender named, turned on a phone rather than every other one dropped
+        xAxis: {type: 'category', data: results.map(r => r.name),
+                axisLabel: Object.assign({interval: 0, rotate: el.clientWidth < 480 ? 30 : 0},
+                                         axisText)},
         yAxis: {type: 'value', axisLabel: axisText},
         series: [metric('nDCG', 'ndcg'), metric('recall', 'recall'), metric('MAP', 'map')]
       });

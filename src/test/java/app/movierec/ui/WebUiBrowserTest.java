@@ -157,16 +157,24 @@ class WebUiBrowserTest {
       // every step of the drag is a round trip: wait for the last ones before the page settles
       page.waitForURL(url -> url.matches(".*alsWeight=0\\.[0-4]\\d*.*"));
       List<String> settled = settle(page);
-      String alsWeight = page.url().replaceAll(".*alsWeight=([0-9.]+).*", "$1");
-      assertThat(page.url()).contains("user=" + USER, "mode=hybrid");
+      // The label and the address come in the same round trip; read the address in the page
+      // (Playwright's page.url() follows replaceState a little later) and wait for the two to meet:
+      // a lost update would time out here.
+      page.waitForFunction(
+          "() => { const w = new URLSearchParams(location.search).get('alsWeight');"
+              + " return w !== null"
+              + " && document.querySelector('#als-weight')?.textContent"
+              + " === 'Similar users · α ' + w; }");
+      String alsWeight =
+          (String) page.evaluate("() => new URLSearchParams(location.search).get('alsWeight')");
+      String address = (String) page.evaluate("() => location.href");
+      assertThat(address).contains("user=" + USER, "mode=hybrid");
       assertThat(Double.parseDouble(alsWeight)).isLessThan(0.5);
-      assertThat(page.locator("#als-weight").textContent())
-          .isEqualTo("Similar users · α " + alsWeight);
 
       // The bookmarked URL opens exactly that state.
       Page bookmarked = desktop.newPage();
       bookmarked.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
-      bookmarked.navigate(page.url());
+      bookmarked.navigate(address);
       bookmarked.locator("#recommendations .mr-card").first().waitFor();
       bookmarked.waitForFunction(
           "expected => JSON.stringify([...document.querySelectorAll('#recommendations .mr-card')]"
@@ -210,6 +218,20 @@ class WebUiBrowserTest {
           "user => document.querySelector('#user-profile h2')?.textContent === 'User ' + user",
           String.valueOf(USER));
       assertThat(page.locator("#user-id input").inputValue()).isEqualTo(String.valueOf(USER));
+
+      // A tab change is a history entry too: Back returns to the hybrid tab of the same user.
+      // Re-ranking for a tab is a server round trip each way; on a loaded machine it can take
+      // longer than a click's usual wait.
+      page.setDefaultTimeout(TIMEOUT_MILLIS);
+      page.locator("#tab-als").click();
+      page.waitForURL(url -> url.contains("mode=als") && url.contains("user=" + USER));
+      page.waitForFunction("() => document.querySelector('#tab-als')?.hasAttribute('selected')");
+      page.goBack();
+      page.waitForURL(url -> !url.contains("mode=als") && url.contains("user=" + USER));
+      page.waitForFunction(
+          "() => document.querySelector('#tab-hybrid')?.hasAttribute('selected')"
+              + " && !document.querySelector('#tab-als').hasAttribute('selected')");
+      page.setDefaultTimeout(AFTER_READY_TIMEOUT_MILLIS);
 
       // A card opens the movie's page; a similar movie there opens its own page; Back returns.
       Locator firstTitle = page.locator("#recommendations .mr-card__title-link").first();
@@ -322,6 +344,8 @@ class WebUiBrowserTest {
           if (shot.getKey().equals("quality")) {
             assertThat(page.locator("#quality-summary").textContent()).isNotBlank();
             page.locator("#quality-view .mr-chart svg").first().waitFor();
+            page.locator("#quality-table vaadin-grid-cell-content").first().waitFor();
+            assertGridFits(page, "#quality-table", width);
           }
           if (shot.getKey().equals("movie")) {
             assertThat(page.locator("#movie-title").textContent()).isEqualTo("The Matrix");
@@ -375,6 +399,21 @@ class WebUiBrowserTest {
                 + " return boxes.length === 0 ? 'no boxes' : ''; }",
             selector);
     assertThat(overlap).as("overlapping %s", selector).isEqualTo("");
+  }
+
+  /** No cell of the grid cuts its text off (ellipsis), and the grid does not scroll sideways. */
+  private static void assertGridFits(Page page, String grid, int width) {
+    Object cutOff =
+        page.evaluate(
+            "sel => { const g = document.querySelector(sel);"
+                + " const cut = [...g.querySelectorAll('vaadin-grid-cell-content')]"
+                + "   .filter(c => c.offsetWidth > 0 && c.scrollWidth > c.clientWidth + 1)"
+                + "   .map(c => c.textContent);"
+                + " const table = g.shadowRoot.querySelector('#table');"
+                + " if (table.scrollWidth > table.clientWidth + 1) cut.push('(scrolls sideways)');"
+                + " return cut.join(', '); }",
+            grid);
+    assertThat(cutOff).as("cells of %s cut off at %d px", grid, width).isEqualTo("");
   }
 
   /** Every {@code inner} lies within its {@code outer} (the rating inside its card). */

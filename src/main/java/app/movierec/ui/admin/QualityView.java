@@ -7,16 +7,20 @@ import app.movierec.ui.MainLayout;
 import app.movierec.ui.ProgressUpdates;
 import app.movierec.ui.components.TasteChart;
 import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,10 +51,18 @@ public class QualityView extends VerticalLayout {
     setId("quality-view");
     summary.setId("quality-summary");
     table.setId("quality-table");
-    table.addColumn(BlendSettings.ModelQuality::model).setHeader("recommender");
-    table.addColumn(q -> format(q.ndcg())).setHeader("nDCG@10");
-    table.addColumn(q -> format(q.recall())).setHeader("recall@10");
-    table.addColumn(q -> format(q.map())).setHeader("MAP@10");
+    // Short headers and fixed widths that fit a 390 px phone (about 330 px of table): the "@10"
+    // goes into the caption instead of every header, where it pushed them past their columns.
+    table
+        .addColumn(BlendSettings.ModelQuality::model)
+        .setHeader("recommender")
+        .setWidth("7.5em")
+        .setFlexGrow(2);
+    metricColumn(BlendSettings.ModelQuality::ndcg, "nDCG", "normalised discounted gain at 10");
+    metricColumn(
+        BlendSettings.ModelQuality::recall, "recall", "share of held-out movies in the 10");
+    metricColumn(BlendSettings.ModelQuality::map, "MAP", "mean average precision at 10");
+    table.addThemeVariants(GridVariant.LUMO_COMPACT);
     table.setAllRowsVisible(true);
     table.setWidth("min(640px, 100%)");
     var title = new H1("Model quality");
@@ -68,6 +80,18 @@ public class QualityView extends VerticalLayout {
     show();
   }
 
+  private void metricColumn(
+      ToDoubleFunction<BlendSettings.ModelQuality> metric, String header, String explanation) {
+    var label = new Span(header);
+    label.setTitle(explanation);
+    table
+        .addColumn(q -> format(metric.applyAsDouble(q)))
+        .setHeader(label)
+        .setWidth("4.5em")
+        .setFlexGrow(1)
+        .setTextAlign(ColumnTextAlign.END);
+  }
+
   private void show() {
     if (models.current().isEmpty()) {
       summary.setText(
@@ -81,7 +105,8 @@ public class QualityView extends VerticalLayout {
           String.format(
               Locale.ROOT,
               "This model blends with a fixed ALS weight of %.2f: it was not learned on validation"
-                  + " data (movierec.hybrid.learn-weights=false, or too few users to validate on).",
+                  + " data (movierec.hybrid.learn-weights=false, too few users to validate on, or"
+                  + " a first start on large data still learning it: see /status).",
               blend.alsWeight()));
       table.setItems(List.of());
       return;
@@ -95,7 +120,8 @@ public class QualityView extends VerticalLayout {
             Locale.ROOT,
             "Chosen on %d validation users carved from the training data. ALS weight for users the"
                 + " model was trained on: %.2f. For users it folds in (visitors, new ratings), by"
-                + " activity: %s",
+                + " activity: %s The table scores each recommender's top 10 for those users against"
+                + " the movies held out from them.",
             blend.validationUsers(),
             blend.alsWeight(),
             buckets.toString().strip()));
