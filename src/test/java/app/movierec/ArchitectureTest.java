@@ -37,7 +37,8 @@ class ArchitectureTest {
               "java..",
               "org.slf4j..",
               "org.springframework..",
-              "jakarta.annotation..")
+              "jakarta.annotation..",
+              "jdk.incubator.vector..")
           .because("features share common's ids, histories and events without circles");
 
   @ArchTest
