@@ -58,4 +58,52 @@ public abstract class RowScores {
       out[targets == null ? r : targets[r]] = dot(matrix, r * dim, query, dim);
     }
   }
+
+  /**
+   * {@link #scoreRows} for the first {@code count} of several queries in one pass over the matrix:
+   * {@code outs[q][target(r)] = row r . queries[q]}. Each row is read from memory once for all of
+   * them, which is what makes {@link SharedScan} pay: one query alone is bound by memory bandwidth
+   * (the rows are streamed and used once), a batch by arithmetic.
+   */
+  public void scoreRows(
+      float[] matrix,
+      int rows,
+      int dim,
+      float[][] queries,
+      int count,
+      int[] targets,
+      float[][] outs) {
+    for (int q = 0; q < count; q++) {
+      if (queries[q].length < dim) {
+        throw new IllegalArgumentException(
+            "a " + rows + " x " + dim + " matrix needs a query of " + dim + " floats");
+      }
+    }
+    if (matrix.length < (long) rows * dim) {
+      throw new IllegalArgumentException(
+          "a " + rows + " x " + dim + " matrix needs " + (long) rows * dim + " floats");
+    }
+    for (int r = 0; r < rows; r++) {
+      int target = targets == null ? r : targets[r];
+      int offset = r * dim;
+      int q = 0;
+      for (; q + 3 < count; q += 4) {
+        dot4(matrix, offset, queries, q, dim, outs, target);
+      }
+      for (; q < count; q++) {
+        outs[q][target] = dot(matrix, offset, queries[q], dim);
+      }
+    }
+  }
+
+  /**
+   * {@code outs[q + i][target] = matrix row at offset . queries[q + i]} for {@code i < 4}; the SIMD
+   * kernels load the row once for the four.
+   */
+  void dot4(
+      float[] matrix, int offset, float[][] queries, int q, int dim, float[][] outs, int target) {
+    for (int i = 0; i < 4; i++) {
+      outs[q + i][target] = dot(matrix, offset, queries[q + i], dim);
+    }
+  }
 }

@@ -46,6 +46,35 @@ class RowScoresTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 9, 13})
+  void a_batch_of_queries_gets_what_each_query_gets_alone(int count) {
+    for (int dim : new int[] {3, 8, 17, 128, 1128}) {
+      SplittableRandom random = new SplittableRandom(31L * count + dim);
+      int rows = 11;
+      float[] matrix = randomFloats(random, rows * dim);
+      int[] targets = {10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0};
+      float[][] queries = new float[count + 2][]; // longer than count: the rest is ignored
+      float[][] outs = new float[count + 2][rows];
+      for (int q = 0; q < queries.length; q++) {
+        queries[q] = randomFloats(random, dim);
+      }
+      for (RowScores kernel : new RowScores[] {RowScores.fastest(), RowScores.scalar()}) {
+        kernel.scoreRows(matrix, rows, dim, queries, count, targets, outs);
+        for (int q = 0; q < count; q++) {
+          float[] alone = new float[rows];
+          RowScores.scalar().scoreRows(matrix, rows, dim, queries[q], targets, alone);
+          for (int r = 0; r < rows; r++) {
+            assertThat(outs[q][r])
+                .as("query %d of %d, dim %d, place %d, SIMD %b", q, count, dim, r, kernel.simd())
+                .isCloseTo(alone[r], within(1e-5f * dim));
+          }
+        }
+        assertThat(outs[count]).as("queries past count are not scored").containsOnly(0f);
+      }
+    }
+  }
+
   @Test
   void targets_place_each_rows_score_and_leave_the_rest_alone() {
     float[] matrix = {1, 0, 0, 1, 2, 2}; // three rows of two

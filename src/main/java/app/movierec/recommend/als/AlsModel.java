@@ -3,6 +3,7 @@ package app.movierec.recommend.als;
 import app.movierec.common.IdIndex;
 import app.movierec.common.RowScores;
 import app.movierec.common.ScoredMovie;
+import app.movierec.common.SharedScan;
 import app.movierec.common.TopN;
 import app.movierec.common.UserHistory;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class AlsModel {
   // derived, never saved; deliberately no long-lived ND4J array (see scores)
   private final float[] gram;
   private final float[] itemNorms;
+  private final SharedScan itemScan; // concurrent requests share one pass over itemFactors
 
   AlsModel(
       AlsConfig config,
@@ -78,6 +80,7 @@ public final class AlsModel {
     }
     this.userFactors = userFactors;
     this.itemFactors = itemFactors;
+    this.itemScan = new SharedScan(itemFactors, items.size(), factors, null);
     this.userOffsets = userOffsets;
     this.userItemRows = userItemRows;
     this.userConfidences = userConfidences;
@@ -200,15 +203,15 @@ public final class AlsModel {
    * with the {@code benchmark} command, ND4J's gemv was as fast only when OpenBLAS's worker threads
    * were idle; on a loaded 2-core machine their hand-off pushed the median to several milliseconds.
    * Web requests already run in parallel, so single-threaded scoring per request is the right
-   * shape.
+   * shape; requests that arrive together share one pass over the item factors ({@link SharedScan}),
+   * which turns 32 concurrent memory-bound matrix-vector products into a few matrix-matrix ones.
    */
   public float[] scores(float[] userFactorsOfOne) {
     if (userFactorsOfOne.length != factors) {
       throw new IllegalArgumentException("user vector must have " + factors + " factors");
     }
     float[] scores = new float[items.size()];
-    RowScores.fastest()
-        .scoreRows(itemFactors, scores.length, factors, userFactorsOfOne, null, scores);
+    itemScan.score(userFactorsOfOne, scores);
     return scores;
   }
 

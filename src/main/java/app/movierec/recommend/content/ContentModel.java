@@ -5,6 +5,7 @@ import app.movierec.common.IdIndex;
 import app.movierec.common.MovieTags;
 import app.movierec.common.RowScores;
 import app.movierec.common.ScoredMovie;
+import app.movierec.common.SharedScan;
 import app.movierec.common.TopN;
 import app.movierec.common.TrainingData;
 import app.movierec.common.UserHistory;
@@ -49,6 +50,7 @@ public final class ContentModel {
   private final int[] fallbackOffsets; // movies + 1
   private final int[] fallbackTerms;
   private final float[] fallbackValues;
+  private final SharedScan genomeScan; // concurrent requests share one pass over the genome
 
   private ContentModel(
       IdIndex movies,
@@ -73,6 +75,8 @@ public final class ContentModel {
     this.fallbackOffsets = fallbackOffsets;
     this.fallbackTerms = fallbackTerms;
     this.fallbackValues = fallbackValues;
+    this.genomeScan =
+        new SharedScan(genome, movieRowOfGenomeRow.length, genomeDimension, movieRowOfGenomeRow);
   }
 
   /**
@@ -492,17 +496,11 @@ public final class ContentModel {
    * genomeMovies x tags} matrix off-heap for its whole life (62 MB for the full genome), and with
    * JavaCPP's pointer GC disabled ({@code -Dorg.bytedeco.javacpp.nopointergc=true}) such an array
    * is only freed by an explicit close, which an immutable model swapped under concurrent readers
-   * cannot do safely. A query is one pass over the matrix.
+   * cannot do safely. A query is one pass over the matrix ({@link RowScores}), shared with the
+   * queries of concurrent requests ({@link SharedScan}).
    */
   private void overlayGenome(float[] scores, float[] query) {
-    RowScores.fastest()
-        .scoreRows(
-            genome,
-            movieRowOfGenomeRow.length,
-            genomeDimension,
-            query,
-            movieRowOfGenomeRow,
-            scores);
+    genomeScan.score(query, scores);
   }
 
   int genomeDimension() {
