@@ -148,6 +148,12 @@ public class CatalogService {
     return ordered;
   }
 
+  /** How many listings are cached (for tests). */
+  long cachedListings() {
+    listings.cleanUp();
+    return listings.estimatedSize();
+  }
+
   /** The listing of one movie; empty when the catalogue does not have it. */
   public Optional<MovieListing> listing(int movieId) {
     return Optional.ofNullable(listings(List.of(movieId)).get(movieId));
