@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * Arguments: the app's address, the user ids to draw from ({@code FIRST-LAST}), how many pages to
- * open (after three warm-up pages).
+ * open (after three warm-up pages). With {@code -Dtiming.debug=true} it also prints each page's
+ * navigation and resource timings (JSON), to see where the time goes.
  */
 public final class PosterGridTiming {
 
@@ -93,6 +94,15 @@ public final class PosterGridTiming {
               + " return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0); }",
           FIRST_ROW);
       long posters = System.nanoTime();
+      if (Boolean.getBoolean("timing.debug")) {
+        System.out.println(
+            page.evaluate(
+                "() => { const n = performance.getEntriesByType('navigation')[0];"
+                    + " const r = performance.getEntriesByType('resource');"
+                    + " return JSON.stringify({ttfb: n.responseStart, dcl: n.domContentLoadedEventEnd,"
+                    + " load: n.loadEventEnd, resources: r.map(e => [e.name.slice(-60),"
+                    + " Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize])}); }"));
+      }
       return new double[] {(cards - start) / 1e6, (posters - start) / 1e6};
     }
   }
