@@ -1,0 +1,70 @@
+package app.movierec.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.movierec.common.DatasetReadyEvent;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The title index is read from the database: search answers from the titles at once, and ranks by
+ * rating counts once they are counted; a new import's titles replace the old ones.
+ */
+class MovieSearchIndexTest {
+
+  @Test
+  void search_answers_from_the_titles_first_and_ranks_by_rating_counts_once_counted() {
+    JdbcTemplate jdbc = database("search-index");
+    MovieSearch search = new MovieSearch(jdbc);
+
+    // before any import event: built on demand from the titles; equals rank by shorter title
+    assertThat(ids(search, "matrix")).containsExactly(1, 2);
+
+    search.onDatasetReady(new DatasetReadyEvent("fixture", "f1", false));
+    Awaitility.await()
+        .atMost(10, TimeUnit.SECONDS)
+        .until(() -> ids(search, "matrix").equals(List.of(2, 1)));
+  }
+
+  @Test
+  void a_new_import_replaces_the_titles() {
+    JdbcTemplate jdbc = database("search-reimport");
+    MovieSearch search = new MovieSearch(jdbc);
+    search.onDatasetReady(new DatasetReadyEvent("fixture", "f1", false));
+    Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ids(search, "matrix").size() == 2);
+
+    jdbc.update("update movie set title = 'Speed (1994)' where movie_id = 2");
+    search.onDatasetReady(new DatasetReadyEvent("fixture", "f2", true));
+
+    Awaitility.await()
+        .atMost(10, TimeUnit.SECONDS)
+        .until(() -> ids(search, "matrix").equals(List.of(1)));
+    assertThat(ids(search, "speed")).containsExactly(2);
+  }
+
+  private static List<Integer> ids(MovieSearch search, String query) {
+    return search.search(query, 10).stream().map(Movie::getMovieId).toList();
+  }
+
+  private static JdbcTemplate database(String name) {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute(
+        "create table movie (movie_id integer primary key, release_year integer,"
+            + " genres varchar(512) not null, title varchar(512) not null)");
+    jdbc.execute(
+        "create table rating (user_id integer, movie_id integer, stars real,"
+            + " primary key (user_id, movie_id))");
+    jdbc.update("insert into movie values (1, 1999, 'Sci-Fi', 'Matrix, The (1999)')");
+    jdbc.update("insert into movie values (2, 2003, 'Sci-Fi', 'Matrix Reloaded, The (2003)')");
+    for (int user = 1; user <= 3; user++) {
+      jdbc.update("insert into rating values (?, 2, 4.0)", user); // the sequel is the popular one
+    }
+    return jdbc;
+  }
+}
