@@ -1,6 +1,8 @@
 package app.movierec.catalog;
 
 import app.movierec.common.DatasetReadyEvent;
+import app.movierec.common.Progress;
+import app.movierec.common.ProgressTracker;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,19 +40,24 @@ public class MovieSearch {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /** The ranking counts come after this long even if the recommender is still training. */
+  private static final long SETTLE_TIMEOUT_MINUTES = 30;
+
   private final JdbcTemplate jdbc;
+  private final ProgressTracker progress;
   private volatile Index index;
   private final AtomicLong builds = new AtomicLong();
 
-  MovieSearch(JdbcTemplate jdbc) {
+  MovieSearch(JdbcTemplate jdbc, ProgressTracker progress) {
     this.jdbc = jdbc;
+    this.progress = progress;
   }
 
   /**
    * A search over a fixed list of movies (tests and benchmarks); {@code ratingCounts} by movieId.
    */
   static MovieSearch of(List<Movie> movies, Map<Integer, Integer> ratingCounts) {
-    MovieSearch search = new MovieSearch(null);
+    MovieSearch search = new MovieSearch(null, null);
     search.index = new Index(movies, ratingCounts);
     return search;
   }
@@ -56,8 +65,9 @@ public class MovieSearch {
   /**
    * Rebuilds the index after an import (the old one serves until the new one is ready): first from
    * the titles alone, then again with every movie's rating count for the ranking. Counting is a
-   * pass over the whole rating table (38 s for 25M ratings in H2), so search works from the
-   * titles-only index in the meantime instead of waiting for it.
+   * pass over the whole rating table (38 s of CPU for 25M ratings in H2), so search works from the
+   * titles-only index in the meantime instead of waiting for it, and the count waits until the
+   * recommender serves (or failed), so that it does not slow the start of serving.
    */
   @EventListener
   public void onDatasetReady(DatasetReadyEvent event) {
@@ -68,11 +78,33 @@ public class MovieSearch {
             () -> {
               try {
                 publish(generation, build(false));
+                awaitRecommenderSettled();
                 publish(generation, build(true));
               } catch (RuntimeException e) {
                 log.warn("Could not build the title index: {}", e.getMessage());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
             });
+  }
+
+  private void awaitRecommenderSettled() throws InterruptedException {
+    CountDownLatch settled = new CountDownLatch(1);
+    Runnable unsubscribe =
+        progress.subscribe(
+            current -> {
+              if (current.ready() || current.failed()) {
+                settled.countDown();
+              }
+            });
+    try {
+      Progress now = progress.current();
+      if (!now.ready() && !now.failed()) {
+        settled.await(SETTLE_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      }
+    } finally {
+      unsubscribe.run();
+    }
   }
 
   /** Makes {@code built} the index unless a newer import started another build meanwhile. */

@@ -3,6 +3,8 @@ package app.movierec.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.movierec.common.DatasetReadyEvent;
+import app.movierec.common.Progress;
+import app.movierec.common.ProgressTracker;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -12,19 +14,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The title index is read from the database: search answers from the titles at once, and ranks by
- * rating counts once they are counted; a new import's titles replace the old ones.
+ * rating counts once the recommender serves and they are counted; a new import's titles replace the
+ * old ones.
  */
 class MovieSearchIndexTest {
 
   @Test
   void search_answers_from_the_titles_first_and_ranks_by_rating_counts_once_counted() {
     JdbcTemplate jdbc = database("search-index");
-    MovieSearch search = new MovieSearch(jdbc);
+    ProgressTracker progress = new ProgressTracker();
+    progress.update(Progress.Stage.TRAINING, "Training", 0.5);
+    MovieSearch search = new MovieSearch(jdbc, progress);
 
     // before any import event: built on demand from the titles; equals rank by shorter title
     assertThat(ids(search, "matrix")).containsExactly(1, 2);
 
     search.onDatasetReady(new DatasetReadyEvent("fixture", "f1", false));
+    // while the recommender trains, the ratings are not counted: still ranked by the titles
+    Awaitility.await()
+        .during(500, TimeUnit.MILLISECONDS)
+        .atMost(5, TimeUnit.SECONDS)
+        .until(() -> ids(search, "matrix").equals(List.of(1, 2)));
+
+    progress.ready("Recommender ready");
     Awaitility.await()
         .atMost(10, TimeUnit.SECONDS)
         .until(() -> ids(search, "matrix").equals(List.of(2, 1)));
@@ -33,7 +45,9 @@ class MovieSearchIndexTest {
   @Test
   void a_new_import_replaces_the_titles() {
     JdbcTemplate jdbc = database("search-reimport");
-    MovieSearch search = new MovieSearch(jdbc);
+    ProgressTracker progress = new ProgressTracker();
+    progress.ready("Recommender ready");
+    MovieSearch search = new MovieSearch(jdbc, progress);
     search.onDatasetReady(new DatasetReadyEvent("fixture", "f1", false));
     Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ids(search, "matrix").size() == 2);
 
