@@ -10,6 +10,7 @@ import app.movierec.recommend.als.AlsConfig;
 import app.movierec.recommend.als.AlsModel;
 import app.movierec.recommend.als.AlsTrainer;
 import app.movierec.recommend.als.ExternalAlsFactors;
+import app.movierec.recommend.als.NativeBackend;
 import app.movierec.recommend.hybrid.BlendSettings;
 import app.movierec.recommend.hybrid.HybridConfig;
 import jakarta.annotation.PreDestroy;
@@ -76,6 +77,7 @@ public class ModelLifecycle {
     this.trainingData = trainingData;
     this.store = store;
     this.importDir = importDir == null || importDir.isBlank() ? null : Path.of(importDir.strip());
+    NativeBackend.startLoading(); // while Spring starts, not when the first model needs it
   }
 
   /** Starts loading or fitting in the background; returns at once. */
