@@ -507,6 +507,11 @@ public final class ContentModel {
     return genomeDimension;
   }
 
+  /** Whether the movie at this row has a genome vector. */
+  boolean hasGenome(int movieRow) {
+    return genomeRowOfMovieRow[movieRow] >= 0;
+  }
+
   /** Whether the movie has any content (a genome vector, or at least one genre or tag). */
   public boolean hasContent(int movieId) {
     int movieRow = movies.rowOf(movieId);

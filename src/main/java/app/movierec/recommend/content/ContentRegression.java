@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A ridge regression from a movie's content to any vector per movie, fitted on the movies that have
@@ -52,27 +53,33 @@ public final class ContentRegression {
       throw new IllegalArgumentException("one target row per movie");
     }
     int[] termSlot = content.commonTerms(FALLBACK_TERMS);
-    int dimension = content.genomeDimension() + FALLBACK_TERMS + 1;
+    int genomeColumns = content.genomeDimension();
+    int dimension = genomeColumns + FALLBACK_TERMS + 1;
+    int tailColumns = dimension - genomeColumns;
     INDArray gram = Nd4j.zeros(DataType.FLOAT, dimension, dimension);
     INDArray cross = Nd4j.zeros(DataType.FLOAT, dimension, outputs);
-    float[] block = new float[BLOCK * dimension];
-    float[] blockTargets = new float[BLOCK * outputs];
-    int rows = 0;
+    // A movie without a genome vector has zeros in all the genome columns, so its row adds only to
+    // the tag-and-bias corner of X'X and X'Y. Such rows (most of ML-25M's 62k movies) are
+    // accumulated over those 257 columns alone, a fraction of the multiply-adds of full rows
+    // (measured at 25M ratings: this mapping, run at every start, from 5.5-6.5 s to 4.7-5.0 s).
+    Block full = new Block(dimension, outputs);
+    Block tail = new Block(tailColumns, outputs);
+    float[] row = new float[dimension];
     for (int i = 0; i < movieIds.length; i++) {
       int movieRow = content.movies().rowOf(movieIds[i]);
       if (movieRow < 0) {
         continue;
       }
-      content.features(movieRow, termSlot, block, rows * dimension);
-      System.arraycopy(targets, i * outputs, blockTargets, rows * outputs, outputs);
-      if (++rows == BLOCK) {
-        accumulate(gram, cross, block, blockTargets, rows, dimension, outputs);
-        rows = 0;
+      content.features(movieRow, termSlot, row, 0);
+      Block block = content.hasGenome(movieRow) ? full : tail;
+      int from = block == full ? 0 : genomeColumns;
+      block.add(row, from, targets, i * outputs);
+      if (block.full()) {
+        block.accumulateInto(gram, cross, from);
       }
     }
-    if (rows > 0) {
-      accumulate(gram, cross, block, blockTargets, rows, dimension, outputs);
-    }
+    full.accumulateInto(gram, cross, 0);
+    tail.accumulateInto(gram, cross, genomeColumns);
     double[] a = gram.dup('c').data().asDouble();
     double[] b = cross.dup('c').data().asDouble();
     gram.close();
@@ -88,24 +95,52 @@ public final class ContentRegression {
     return new ContentRegression(content, termSlot, dimension, outputs, weights);
   }
 
-  private static void accumulate(
-      INDArray gram,
-      INDArray cross,
-      float[] block,
-      float[] blockTargets,
-      int rows,
-      int dimension,
-      int outputs) {
-    INDArray x =
-        Nd4j.create(Arrays.copyOf(block, rows * dimension), new long[] {rows, dimension}, 'c');
-    INDArray y =
-        Nd4j.create(Arrays.copyOf(blockTargets, rows * outputs), new long[] {rows, outputs}, 'c');
-    INDArray xtx = Nd4j.gemm(x, x, true, false);
-    INDArray xty = Nd4j.gemm(x, y, true, false);
-    gram.addi(xtx);
-    cross.addi(xty);
-    for (INDArray array : new INDArray[] {x, y, xtx, xty}) {
-      array.close();
+  /** Up to {@link #BLOCK} rows of features (from some column on) and their targets. */
+  private static final class Block {
+    private final int columns;
+    private final int outputs;
+    private final float[] features;
+    private final float[] targets;
+    private int rows;
+
+    Block(int columns, int outputs) {
+      this.columns = columns;
+      this.outputs = outputs;
+      this.features = new float[BLOCK * columns];
+      this.targets = new float[BLOCK * outputs];
+    }
+
+    void add(float[] row, int from, float[] allTargets, int targetOffset) {
+      System.arraycopy(row, from, features, rows * columns, columns);
+      System.arraycopy(allTargets, targetOffset, targets, rows * outputs, outputs);
+      rows++;
+    }
+
+    boolean full() {
+      return rows == BLOCK;
+    }
+
+    /**
+     * Adds X'X and X'Y of the rows to the corner of {@code gram} and {@code cross} from {@code
+     * from}.
+     */
+    void accumulateInto(INDArray gram, INDArray cross, int from) {
+      if (rows == 0) {
+        return;
+      }
+      INDArray x =
+          Nd4j.create(Arrays.copyOf(features, rows * columns), new long[] {rows, columns}, 'c');
+      INDArray y =
+          Nd4j.create(Arrays.copyOf(targets, rows * outputs), new long[] {rows, outputs}, 'c');
+      INDArray xtx = Nd4j.gemm(x, x, true, false);
+      INDArray xty = Nd4j.gemm(x, y, true, false);
+      long to = from + columns;
+      gram.get(NDArrayIndex.interval(from, to), NDArrayIndex.interval(from, to)).addi(xtx);
+      cross.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).addi(xty);
+      for (INDArray array : new INDArray[] {x, y, xtx, xty}) {
+        array.close();
+      }
+      rows = 0;
     }
   }
 

@@ -42,6 +42,33 @@ class ContentRegressionTest {
   }
 
   @Test
+  void movies_without_a_genome_vector_count_as_much_as_the_others() {
+    // they are accumulated over the tag-and-bias columns only: their targets must be fitted too
+    int width = CONTENT.genomeDimension() + ContentRegression.FALLBACK_TERMS + 1;
+    int[] termSlot = CONTENT.commonTerms(ContentRegression.FALLBACK_TERMS);
+    int[] movieIds = new int[40];
+    float[] targets = new float[40];
+    for (int m = 1; m <= 40; m++) {
+      movieIds[m - 1] = m;
+      float[] features = new float[width];
+      CONTENT.features(CONTENT.movies().rowOf(m), termSlot, features, 0);
+      float target = 1;
+      for (int column = CONTENT.genomeDimension(); column < width; column++) {
+        target += 2 * features[column];
+      }
+      targets[m - 1] = target;
+    }
+
+    ContentRegression regression = ContentRegression.fit(CONTENT, movieIds, targets, 1, 1e-4);
+
+    for (int m = 1; m <= 40; m++) {
+      assertThat((double) regression.predict(m).orElseThrow()[0])
+          .as("movie %d (%s)", m, CONTENT.kindOf(m).orElseThrow())
+          .isCloseTo(targets[m - 1], within(1e-2));
+    }
+  }
+
+  @Test
   void a_strong_penalty_shrinks_every_prediction_towards_zero() {
     int[] movieIds = {1, 2, 3};
     float[] targets = {5, 5, 5};
