@@ -3,8 +3,6 @@ package app.movierec.catalog;
 import app.movierec.common.DatasetReadyEvent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -84,18 +82,20 @@ public class CatalogService {
     Map<Integer, MovieListing> all = new HashMap<>();
     try {
       jdbc.query(
-          "select m.movie_id, m.title, m.release_year, m.genres, l.imdb_id, l.tmdb_id"
-              + " from movie m left join movie_link l on l.movie_id = m.movie_id",
+          "select "
+              + MovieRows.COLUMNS
+              + ", l.imdb_id, l.tmdb_id from movie m left join movie_link l on l.movie_id ="
+              + " m.movie_id",
           (RowCallbackHandler)
               row -> {
-                int movieId = row.getInt(1);
-                Movie movie =
-                    new Movie(movieId, row.getString(2), integer(row, 3), row.getString(4));
-                Integer imdbId = integer(row, 5);
-                Integer tmdbId = integer(row, 6);
+                Movie movie = MovieRows.movie(row);
+                Integer imdbId = MovieRows.integer(row, 5);
+                Integer tmdbId = MovieRows.integer(row, 6);
                 Link link =
-                    imdbId == null && tmdbId == null ? null : new Link(movieId, imdbId, tmdbId);
-                all.put(movieId, new MovieListing(movie, link));
+                    imdbId == null && tmdbId == null
+                        ? null
+                        : new Link(movie.getMovieId(), imdbId, tmdbId);
+                all.put(movie.getMovieId(), new MovieListing(movie, link));
               });
     } catch (RuntimeException e) {
       log.warn("Could not read the catalogue's listings ahead: {}", e.getMessage());
@@ -113,11 +113,6 @@ public class CatalogService {
         "Cached the listings of {} movies in {} ms",
         all.size(),
         (System.nanoTime() - start) / 1_000_000);
-  }
-
-  private static Integer integer(ResultSet row, int column) throws SQLException {
-    int value = row.getInt(column);
-    return row.wasNull() ? null : value;
   }
 
   /**

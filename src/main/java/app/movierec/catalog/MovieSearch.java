@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,9 +78,10 @@ public class MovieSearch {
         .start(
             () -> {
               try {
-                publish(generation, build(false));
+                Index titles = build();
+                publish(generation, titles);
                 awaitRecommenderSettled();
-                publish(generation, build(true));
+                publish(generation, rankedByRatingCounts(titles));
               } catch (RuntimeException e) {
                 log.warn("Could not build the title index: {}", e.getMessage());
               } catch (InterruptedException e) {
@@ -140,7 +142,7 @@ public class MovieSearch {
       synchronized (this) {
         current = index;
         if (current == null) {
-          current = build(false); // a search before any import event: the titles suffice
+          current = build(); // a search before any import event: the titles suffice
           index = current;
         }
       }
@@ -148,33 +150,35 @@ public class MovieSearch {
     return current;
   }
 
-  private Index build(boolean withRatingCounts) {
+  /** The index of the titles, every movie ranked alike until rating counts come. */
+  private Index build() {
     long start = System.nanoTime();
-    Map<Integer, Integer> ratingCounts = new HashMap<>();
-    if (withRatingCounts) {
-      jdbc.query(
-          "select movie_id, count(*) from rating group by movie_id",
-          row -> {
-            ratingCounts.put(row.getInt(1), row.getInt(2));
-          });
-    }
     List<Movie> movies = new ArrayList<>();
     jdbc.query(
-        "select movie_id, title, release_year, genres from movie order by movie_id",
-        row -> {
-          int year = row.getInt(3);
-          movies.add(
-              new Movie(
-                  row.getInt(1), row.getString(2), row.wasNull() ? null : year, row.getString(4)));
-        });
-    Index built = new Index(movies, ratingCounts);
+        "select " + MovieRows.COLUMNS + " from movie m order by m.movie_id",
+        (RowCallbackHandler) row -> movies.add(MovieRows.movie(row)));
+    Index built = new Index(movies, Map.of());
     log.info(
-        "Title index{}: {} movies, {} distinct words in {} ms",
-        withRatingCounts ? " ranked by rating counts" : " from the titles",
+        "Title index: {} movies, {} distinct words in {} ms",
         movies.size(),
         built.tokens.length,
         (System.nanoTime() - start) / 1_000_000);
     return built;
+  }
+
+  /** The same titles ranked by how many ratings each movie has. */
+  private Index rankedByRatingCounts(Index titles) {
+    long start = System.nanoTime();
+    Map<Integer, Integer> ratingCounts = new HashMap<>();
+    jdbc.query(
+        "select movie_id, count(*) from rating group by movie_id",
+        (RowCallbackHandler) row -> ratingCounts.put(row.getInt(1), row.getInt(2)));
+    Index ranked = new Index(Arrays.asList(titles.movies), ratingCounts);
+    log.info(
+        "Title index ranked by the rating counts of {} movies in {} ms",
+        ratingCounts.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    return ranked;
   }
 
   private static final class Index {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,19 +70,12 @@ class CatalogListingsTest {
   }
 
   private static JdbcTemplate database(String name) {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute(
-        "create table movie (movie_id integer primary key, release_year integer,"
-            + " genres varchar(512) not null, title varchar(512) not null)");
-    jdbc.execute(
-        "create table movie_link (movie_id integer primary key, imdb_id integer, tmdb_id integer)");
-    jdbc.update("insert into movie values (1, 1995, 'Animation|Comedy', 'Toy Story (1995)')");
-    jdbc.update("insert into movie values (2, null, 'Drama', 'Untitled')");
-    jdbc.update("insert into movie values (3, 2001, 'Comedy', 'Amelie (2001)')");
-    jdbc.update("insert into movie_link values (1, 114709, 862)");
-    jdbc.update("insert into movie_link values (2, 113497, null)");
+    JdbcTemplate jdbc = CatalogDatabase.create(name);
+    CatalogDatabase.movie(jdbc, 1, 1995, "Animation|Comedy", "Toy Story (1995)");
+    CatalogDatabase.movie(jdbc, 2, null, "Drama", "Untitled");
+    CatalogDatabase.movie(jdbc, 3, 2001, "Comedy", "Amelie (2001)");
+    jdbc.update("insert into movie_link (movie_id, imdb_id, tmdb_id) values (1, 114709, 862)");
+    jdbc.update("insert into movie_link (movie_id, imdb_id, tmdb_id) values (2, 113497, null)");
     return jdbc;
   }
 }

@@ -8,7 +8,6 @@ import app.movierec.common.ProgressTracker;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -65,19 +64,12 @@ class MovieSearchIndexTest {
   }
 
   private static JdbcTemplate database(String name) {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute(
-        "create table movie (movie_id integer primary key, release_year integer,"
-            + " genres varchar(512) not null, title varchar(512) not null)");
-    jdbc.execute(
-        "create table rating (user_id integer, movie_id integer, stars real,"
-            + " primary key (user_id, movie_id))");
-    jdbc.update("insert into movie values (1, 1999, 'Sci-Fi', 'Matrix, The (1999)')");
-    jdbc.update("insert into movie values (2, 2003, 'Sci-Fi', 'Matrix Reloaded, The (2003)')");
-    for (int user = 1; user <= 3; user++) {
-      jdbc.update("insert into rating values (?, 2, 4.0)", user); // the sequel is the popular one
+    JdbcTemplate jdbc = CatalogDatabase.create(name);
+    CatalogDatabase.movie(jdbc, 1, 1999, "Sci-Fi", "Matrix, The (1999)");
+    CatalogDatabase.movie(jdbc, 2, 2003, "Sci-Fi", "Matrix Reloaded, The (2003)");
+    for (int user = 1; user <= 3; user++) { // the sequel is the popular one
+      jdbc.update(
+          "insert into rating (user_id, movie_id, stars, rated_at) values (?, 2, 4.0, 0)", user);
     }
     return jdbc;
   }
