@@ -21,4 +21,12 @@ public interface TrainingDataSource {
   default Optional<String> fingerprint() {
     return Optional.empty();
   }
+
+  /**
+   * The data an import collected while it wrote these rows, if it has {@code fingerprint} (what
+   * {@link #load()} would read now); taken once, so that it is not kept after the first training.
+   */
+  default Optional<TrainingData> takeCollected(String fingerprint) {
+    return Optional.empty();
+  }
 }

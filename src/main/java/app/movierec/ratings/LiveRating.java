@@ -1,6 +1,8 @@
 package app.movierec.ratings;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -14,9 +16,29 @@ import jakarta.persistence.Table;
 @IdClass(RatingId.class)
 public class LiveRating extends StarRating {
 
+  @Id
+  @Column(name = "user_id")
+  private int userId;
+
+  @Id
+  @Column(name = "movie_id")
+  private int movieId;
+
   protected LiveRating() {}
 
   public LiveRating(int userId, int movieId, float rating, long ratedAt) {
-    super(userId, movieId, rating, ratedAt);
+    super(rating, ratedAt);
+    this.userId = userId;
+    this.movieId = movieId;
+  }
+
+  @Override
+  public int getUserId() {
+    return userId;
+  }
+
+  @Override
+  public int getMovieId() {
+    return movieId;
   }
 }

@@ -188,7 +188,7 @@ public class RatingService {
     return !liveHistoryOf(userId).isEmpty()
         || (userId >= Visitor.FIRST_ID
             ? visitors.existsById(userId)
-            : ratings.existsByUserId(userId));
+            : ratings.existsByUser(userId));
   }
 
   public long ratingCount() {
@@ -215,8 +215,6 @@ public class RatingService {
   }
 
   private List<Rating> movieLensRatingsOf(int userId) {
-    return userId > 0 && userId < Visitor.FIRST_ID
-        ? ratings.findByUserIdOrderByRatingDescRatedAtDesc(userId)
-        : List.of();
+    return userId > 0 && userId < Visitor.FIRST_ID ? ratings.findByUser(userId) : List.of();
   }
 }

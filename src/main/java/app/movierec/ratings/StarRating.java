@@ -1,24 +1,16 @@
 package app.movierec.ratings;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
 /**
  * The columns every star rating has: who, which movie, how many stars (0.5 to 5.0 in half stars),
- * when. Mapped by {@link Rating} (MovieLens' ratings, owned by the import) and {@link LiveRating}
+ * when. The two tables key them differently, so the user and movie columns are declared by each.
+ * Mapped by {@link Rating} (MovieLens' ratings, owned by the import) and {@link LiveRating}
  * (ratings given in the app, which a re-import never touches): two tables on purpose, one shape.
  */
 @MappedSuperclass
 public abstract class StarRating {
-
-  @Id
-  @Column(name = "user_id")
-  private int userId;
-
-  @Id
-  @Column(name = "movie_id")
-  private int movieId;
 
   @Column(name = "stars", nullable = false)
   private float rating;
@@ -40,20 +32,14 @@ public abstract class StarRating {
     return null;
   }
 
-  protected StarRating(int userId, int movieId, float rating, long ratedAt) {
-    this.userId = userId;
-    this.movieId = movieId;
+  protected StarRating(float rating, long ratedAt) {
     this.rating = rating;
     this.ratedAt = ratedAt;
   }
 
-  public int getUserId() {
-    return userId;
-  }
+  public abstract int getUserId();
 
-  public int getMovieId() {
-    return movieId;
-  }
+  public abstract int getMovieId();
 
   public float getRating() {
     return rating;

@@ -282,13 +282,19 @@ public class ModelLifecycle {
   private record ReadData(TrainingData data, String source) {}
 
   /**
-   * The snapshot saved beside the model when the source's fingerprint says it is current (no read
-   * of millions of ratings from the database); otherwise the source's data, snapshotted for the
-   * next start.
+   * The data the import collected as it wrote the rows, when it has just run; else the snapshot
+   * saved beside the model when the source's fingerprint says it is current (no read of millions of
+   * ratings from the database); otherwise the source's data. The first and the last are snapshotted
+   * for the next start.
    */
   private ReadData readTrainingData() {
     Optional<String> fingerprint = trainingData.fingerprint();
     if (fingerprint.isPresent()) {
+      Optional<TrainingData> collected = trainingData.takeCollected(fingerprint.get());
+      if (collected.isPresent()) {
+        store.saveTrainingData(collected.get());
+        return new ReadData(collected.get(), "import (collected as it read the files)");
+      }
       Optional<TrainingData> snapshot = store.loadTrainingData(fingerprint.get());
       if (snapshot.isPresent()) {
         return new ReadData(snapshot.get(), "saved snapshot");

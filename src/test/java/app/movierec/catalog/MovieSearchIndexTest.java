@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.movierec.common.DatasetReadyEvent;
 import app.movierec.common.Progress;
 import app.movierec.common.ProgressTracker;
+import app.movierec.ratings.Rating;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -69,7 +70,9 @@ class MovieSearchIndexTest {
     CatalogDatabase.movie(jdbc, 2, 2003, "Sci-Fi", "Matrix Reloaded, The (2003)");
     for (int user = 1; user <= 3; user++) { // the sequel is the popular one
       jdbc.update(
-          "insert into rating (user_id, movie_id, stars, rated_at) values (?, 2, 4.0, 0)", user);
+          "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, ?, 2, 4.0, 0)",
+          Rating.key(user, 2),
+          user);
     }
     return jdbc;
   }

@@ -56,7 +56,7 @@ class PipelineBenchmarkCommandTest {
             "import",
             "read training data",
             "heap estimate",
-            "ratings from the database",
+            "ratings from the import (collected as it read the files)",
             "train ALS",
             "ALS per iteration",
             "build content model",

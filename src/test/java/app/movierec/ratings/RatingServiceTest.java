@@ -33,9 +33,33 @@ class RatingServiceTest {
           "Movie " + movieId);
     }
     // user 7 rated movie 1 (4.0, older) and 2 (5.0) and 3 (4.0, newer)
-    jdbc.update("insert into rating (user_id, movie_id, stars, rated_at) values (7, 1, 4.0, 10)");
-    jdbc.update("insert into rating (user_id, movie_id, stars, rated_at) values (7, 2, 5.0, 20)");
-    jdbc.update("insert into rating (user_id, movie_id, stars, rated_at) values (7, 3, 4.0, 30)");
+    jdbc.update(
+        "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, 7, 1, 4.0, 10)",
+        Rating.key(7, 1));
+    jdbc.update(
+        "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, 7, 2, 5.0, 20)",
+        Rating.key(7, 2));
+    jdbc.update(
+        "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, 7, 3, 4.0, 30)",
+        Rating.key(7, 3));
+  }
+
+  @Test
+  void a_users_ratings_are_exactly_their_key_range() {
+    // the neighbours' keys: the largest movie id of user 6, the smallest of user 8
+    jdbc.update(
+        "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, 6, ?, 3.0, 1)",
+        Rating.key(6, Integer.MAX_VALUE),
+        Integer.MAX_VALUE);
+    jdbc.update(
+        "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, 8, 1, 3.0, 1)",
+        Rating.key(8, 1));
+
+    assertThat(Rating.key(6, Integer.MAX_VALUE)).isLessThan(Rating.key(7, 1));
+    assertThat(ratings.ratingsOf(7)).extracting(Rating::getUserId).containsOnly(7).hasSize(3);
+    assertThat(ratings.ratingsOf(8)).extracting(Rating::getMovieId).containsExactly(1);
+    assertThat(ratings.userExists(6)).isTrue();
+    assertThat(ratings.userExists(9)).isFalse();
   }
 
   @Test

@@ -286,6 +286,22 @@ class ModelLifecycleTest {
   }
 
   @Test
+  void the_first_training_after_an_import_uses_the_data_it_collected_and_snapshots_it()
+      throws Exception {
+    LiveSource source = new LiveSource();
+    source.collected = source.load();
+    source.loads.set(0);
+
+    HybridModel first = trainedModel(source);
+
+    assertThat(source.loads).as("the database was not read").hasValue(0);
+    assertThat(source.collected).as("taken").isNull();
+    assertThat(snapshotFiles()).hasSize(1);
+    assertThat(trainedModel(source).trainedHistory(5)).isEqualTo(first.trainedHistory(5));
+    assertThat(source.loads).as("the next start reads the snapshot").hasValue(0);
+  }
+
+  @Test
   void a_new_live_rating_makes_the_snapshot_stale() throws Exception {
     LiveSource source = new LiveSource();
     trainedModel(source);
@@ -315,6 +331,14 @@ class ModelLifecycleTest {
   private static final class LiveSource implements TrainingDataSource {
     final AtomicInteger loads = new AtomicInteger();
     final AtomicInteger liveRatings = new AtomicInteger();
+    TrainingData collected;
+
+    @Override
+    public Optional<TrainingData> takeCollected(String fingerprint) {
+      TrainingData taken = collected;
+      collected = null;
+      return Optional.ofNullable(taken).filter(data -> data.fingerprint().equals(fingerprint));
+    }
 
     @Override
     public TrainingData load() {

@@ -9,6 +9,7 @@ import app.movierec.common.TrainingData;
 import app.movierec.common.TrainingDataSource;
 import app.movierec.common.UnknownUserException;
 import app.movierec.common.UserHistory;
+import app.movierec.ratings.Rating;
 import app.movierec.ratings.RatingService;
 import app.movierec.ratings.RatingsTestConfig;
 import app.movierec.recommend.als.AlsConfig;
@@ -93,7 +94,8 @@ class RecommendationServiceTest {
     }
     for (int k = 0; k < DATA.ratingCount(); k++) {
       jdbc.update(
-          "insert into rating (user_id, movie_id, stars, rated_at) values (?, ?, ?, 0)",
+          "insert into rating (rating_key, user_id, movie_id, stars, rated_at) values (?, ?, ?, ?, 0)",
+          Rating.key(DATA.ratingUserIds()[k], DATA.ratingMovieIds()[k]),
           DATA.ratingUserIds()[k],
           DATA.ratingMovieIds()[k],
           DATA.ratings()[k]);

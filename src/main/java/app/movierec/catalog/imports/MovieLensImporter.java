@@ -70,6 +70,23 @@ public class MovieLensImporter {
       OnError onError,
       boolean allowShrink,
       ProgressListener progress) {
+    return importDataset(
+        dataset, files, fingerprint, maxMovies, onError, allowShrink, null, progress);
+  }
+
+  /**
+   * @param alsoTo null, or a sink that gets every row the database gets, as it is read (e.g. to
+   *     build the training data in the same pass); it sees the rows of a failed import too
+   */
+  ImportSummary importDataset(
+      String dataset,
+      MovieLensFiles files,
+      String fingerprint,
+      int maxMovies,
+      OnError onError,
+      boolean allowShrink,
+      DatasetSink alsoTo,
+      ProgressListener progress) {
     long started = System.nanoTime();
     long startedCpu = processCpuNanos();
     log.info(
@@ -93,7 +110,7 @@ public class MovieLensImporter {
         ImportSummary summary =
             new MovieLensReader(files, maxMovies, onError, stats)
                 .cancelledWhen(() -> stopping)
-                .read(sink);
+                .read(alsoTo == null ? sink : TrainingDataSink.both(sink, alsoTo));
         sink.finish();
         checkShrink(connection, summary, maxMovies, allowShrink);
         stats.phase("Swapping the new tables in");

@@ -4,6 +4,7 @@ import app.movierec.catalog.GenomeTag;
 import app.movierec.catalog.GenomeVector;
 import app.movierec.catalog.Link;
 import app.movierec.catalog.Movie;
+import app.movierec.ratings.Rating;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,7 +22,7 @@ final class StagingSink implements DatasetSink {
           "genome_tag", List.of("tag_id", "tag"),
           "movie", List.of("movie_id", "title", "release_year", "genres"),
           "movie_link", List.of("movie_id", "imdb_id", "tmdb_id"),
-          "rating", List.of("user_id", "movie_id", "stars", "rated_at"),
+          "rating", List.of("rating_key", "user_id", "movie_id", "stars", "rated_at"),
           "user_tag", List.of("id", "user_id", "movie_id", "tag", "tagged_at"),
           "genome_vector", List.of("movie_id", "relevance"));
 
@@ -151,7 +152,13 @@ final class StagingSink implements DatasetSink {
   @Override
   public void rating(int userId, int movieId, float rating, long timestamp) {
     try {
-      to("rating").integer(userId).integer(movieId).real(rating).bigint(timestamp).end();
+      to("rating")
+          .bigint(Rating.key(userId, movieId))
+          .integer(userId)
+          .integer(movieId)
+          .real(rating)
+          .bigint(timestamp)
+          .end();
       rows++;
     } catch (SQLException e) {
       throw TableWriter.failure("rating", e);

@@ -92,7 +92,13 @@ final class StagingTables {
     connection.commit();
   }
 
-  /** Creates empty twins: the live tables' columns, types and NOT NULLs, no keys. */
+  /**
+   * Creates empty twins: the live tables' columns, types and NOT NULLs, no keys, except on H2 a
+   * primary key of one integer column: H2 makes such a key the row key of the table's storage (rows
+   * are kept in its order, no second B-tree), so it costs nothing while loading rows that come in
+   * key order, as MovieLens' files do, and building it afterwards would copy every row into a
+   * separate index (53 s for 25 million ratings keyed by (user_id, movie_id)).
+   */
   void create() throws SQLException {
     dropAll();
     try (Statement statement = connection.createStatement()) {
@@ -103,25 +109,23 @@ final class StagingTables {
           statement.execute(
               "alter table " + staging(table) + " alter column " + column + " set not null");
         }
+        List<String> key = primaryKey(table);
+        if (dialect == Dialect.H2 && key.size() == 1 && isIntegerColumn(table, key.getFirst())) {
+          addPrimaryKey(statement, table, key); // while the twin is empty: see above
+        }
       }
     }
     connection.commit();
   }
 
-  /** Adds the live table's primary key and indexes to its twin, once it is loaded. */
+  /** Adds the live table's primary key (unless it has it) and indexes to its twin once loaded. */
   void addKeys(String table) throws SQLException {
     List<String> key = primaryKey(table);
     try (Statement statement = connection.createStatement()) {
       running.accept(statement);
-      if (!key.isEmpty()) {
-        statement.execute(
-            "alter table "
-                + staging(table)
-                + " add constraint "
-                + staging(table)
-                + "_pkey primary key ("
-                + String.join(", ", key)
-                + ")");
+      if (!key.isEmpty()
+          && !constraintExists(connection, staging(table), staging(table) + "_pkey")) {
+        addPrimaryKey(statement, table, key);
       }
       for (String index : secondaryIndexes(table)) {
         statement.execute(index);
@@ -262,6 +266,32 @@ final class StagingTables {
       }
     }
     return columns;
+  }
+
+  private static void addPrimaryKey(Statement statement, String table, List<String> key)
+      throws SQLException {
+    statement.execute(
+        "alter table "
+            + staging(table)
+            + " add constraint "
+            + staging(table)
+            + "_pkey primary key ("
+            + String.join(", ", key)
+            + ")");
+  }
+
+  private boolean isIntegerColumn(String table, String column) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select data_type from information_schema.columns where lower(table_name) = ?"
+                + " and lower(column_name) = ? and table_schema = current_schema")) {
+      query.setString(1, table);
+      query.setString(2, column);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next()
+            && List.of("INTEGER", "BIGINT").contains(rows.getString(1).toUpperCase(Locale.ROOT));
+      }
+    }
   }
 
   /** The live table's primary key columns, in key order. */

@@ -3,6 +3,7 @@ package app.movierec.catalog.imports;
 import app.movierec.catalog.GenomeVector;
 import app.movierec.common.TrainingData;
 import app.movierec.common.TrainingDataSource;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ class TrainingDataLoader implements TrainingDataSource {
 
   private final JdbcTemplate jdbc;
   private final DatasetImportRepository imports;
+  private volatile SoftReference<TrainingData> handedOver;
 
   TrainingDataLoader(JdbcTemplate jdbc, DatasetImportRepository imports) {
     this.jdbc = jdbc;
@@ -32,6 +34,26 @@ class TrainingDataLoader implements TrainingDataSource {
   @Override
   public Optional<String> fingerprint() {
     return Optional.of(datasetFingerprint() + liveRatingsFingerprint());
+  }
+
+  /**
+   * Keeps the training data an import collected from the rows it imported, for the next {@link
+   * #takeCollected} to return instead of reading them back, if the database still holds exactly
+   * them then (same dataset, no live rating since). Held softly: it only saves time, so under
+   * memory pressure the collector may drop it, and the rows are read from the database as before.
+   */
+  void handOver(TrainingData imported) {
+    handedOver = new SoftReference<>(imported);
+  }
+
+  @Override
+  public Optional<TrainingData> takeCollected(String fingerprint) {
+    SoftReference<TrainingData> kept = handedOver;
+    handedOver = null;
+    TrainingData imported = kept == null ? null : kept.get();
+    return imported != null && imported.fingerprint().equals(fingerprint)
+        ? Optional.of(imported)
+        : Optional.empty();
   }
 
   @Override
@@ -67,8 +89,9 @@ class TrainingDataLoader implements TrainingDataSource {
         });
     int[] currentUser = {Integer.MIN_VALUE};
     int[][] currentLive = {null};
+    // rating_key orders by user, then movie, and is the order the table is stored in
     jdbc.query(
-        "select user_id, movie_id, stars from rating order by user_id, movie_id",
+        "select user_id, movie_id, stars from rating order by rating_key",
         row -> {
           int userId = row.getInt(1);
           int movieId = row.getInt(2);

@@ -7,6 +7,7 @@ import app.movierec.catalog.CatalogCounts;
 import app.movierec.catalog.CatalogService;
 import app.movierec.common.DatasetReadyEvent;
 import app.movierec.common.ProgressListener;
+import app.movierec.common.TrainingData;
 import app.movierec.ratings.RatingService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class MovieLensImporterTest {
   @Autowired CatalogService catalog;
   @Autowired RatingService ratings;
   @Autowired DatasetStatusService status;
+  @Autowired TrainingDataLoader trainingData;
 
   @TempDir Path dir;
 
@@ -67,6 +69,48 @@ class MovieLensImporterTest {
               assertThat(imported.getDataset()).isEqualTo("tiny");
               assertThat(imported.getRatings()).isEqualTo(17);
             });
+  }
+
+  @Test
+  void the_training_data_an_import_collects_is_what_the_database_gives_back() {
+    TinyDataset data = TinyDataset.copyTo(dir);
+    data.append("ratings.csv", "5,1,4.0,964982703");
+    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
+    String fingerprint = trainingData.fingerprint().orElseThrow();
+
+    TrainingData collected = trainingData.takeCollected(fingerprint).orElseThrow();
+
+    assertThat(collected.ratingCount()).isEqualTo(18);
+    assertThat(collected).usingRecursiveComparison().isEqualTo(trainingData.load());
+    assertThat(trainingData.takeCollected(fingerprint)).as("taken once").isEmpty();
+  }
+
+  @Test
+  void ratings_out_of_user_and_movie_order_are_read_back_from_the_database_in_that_order() {
+    TinyDataset data = TinyDataset.copyTo(dir);
+    data.append("ratings.csv", "4,5,4.0,964982703"); // user 4 rated movies 7 and 9 before
+    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
+
+    assertThat(trainingData.takeCollected(trainingData.fingerprint().orElseThrow())).isEmpty();
+    TrainingData read = trainingData.load();
+    assertThat(read.ratingCount()).isEqualTo(18);
+    assertThat(read.ratingUserIds()).isSorted();
+  }
+
+  @Test
+  void collected_training_data_is_not_used_once_a_live_rating_changed_the_data() {
+    TinyDataset data = TinyDataset.copyTo(dir);
+    data.append("ratings.csv", "4,5,4.0,964982703");
+    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
+    String imported = trainingData.fingerprint().orElseThrow();
+    ratings.rate(1, 5, 0.5);
+    try {
+      String now = trainingData.fingerprint().orElseThrow();
+      assertThat(now).isNotEqualTo(imported);
+      assertThat(trainingData.takeCollected(now)).isEmpty();
+    } finally {
+      ratings.deleteLiveRating(1, 5);
+    }
   }
 
   @Test
