@@ -104,13 +104,16 @@ public class MovieLensImporter {
       StagingSink sink =
           new StagingSink(
               connection, staging, table -> stats.phase("Building the keys of " + table));
-      stats.sink = sink;
       boolean swapped = false;
-      try {
+      // the reader checks rows on this thread while the database writes them on another; the
+      // writer is stopped (closed) before the finally block drops the staging tables
+      try (BackgroundSink writing = new BackgroundSink(sink, "import-writer")) {
+        stats.sink = writing;
         ImportSummary summary =
             new MovieLensReader(files, maxMovies, onError, stats)
                 .cancelledWhen(() -> stopping)
-                .read(alsoTo == null ? sink : TrainingDataSink.both(sink, alsoTo));
+                .read(alsoTo == null ? writing : TrainingDataSink.both(writing, alsoTo));
+        writing.finish();
         sink.finish();
         checkShrink(connection, summary, maxMovies, allowShrink);
         stats.phase("Swapping the new tables in");
@@ -238,7 +241,7 @@ public class MovieLensImporter {
    */
   private static final class Stats implements ProgressListener {
     private final ProgressListener target;
-    private StagingSink sink;
+    private BackgroundSink sink;
     private String phase = "";
     private String shown = "";
     private long lastNanos = System.nanoTime();

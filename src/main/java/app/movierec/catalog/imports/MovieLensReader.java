@@ -122,7 +122,7 @@ public final class MovieLensReader {
             .map(path -> readLinks(path, catalogue, keptMovies, sink))
             .orElse(0L);
     BitSet users = new BitSet();
-    long ratings = readRatings(ratingsFile, catalogue, keptMovies, sink, users, false);
+    long ratings = readRatings(ratingsFile, catalogue, keptMovies, sink, users);
     long tags =
         files
             .find(MovieLensFiles.TAGS)
@@ -271,21 +271,26 @@ public final class MovieLensReader {
    */
   private Set<Integer> selectMini(
       Path ratingsFile, Map<Integer, Movie> catalogue, Set<Integer> withGenome) {
-    Map<Integer, long[]> counts = new HashMap<>();
-    // A first, counting pass; problems are reported by the second pass, so this one must not add to
-    // them.
-    MovieLensReader counter = new MovieLensReader(files, 0, OnError.SKIP, ProgressListener.NONE);
-    counter.readRatings(
-        ratingsFile,
-        catalogue,
-        catalogue.keySet(),
-        (userId, movieId, rating, timestamp) ->
-            counts.computeIfAbsent(movieId, id -> new long[1])[0]++,
-        new BitSet(),
-        true);
+    // A first pass that only counts ratings per movie: problems are reported by the second pass,
+    // so this one skips them quietly and checks nothing else (no duplicate pairs: a set of 25
+    // million pairs cost this pass more than the parsing)
+    int maxId = catalogue.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    int[] counts = new int[maxId + 1];
+    CsvFile csv =
+        new CsvFile(ratingsFile, RATINGS_HEADER, OnError.SKIP, new SkippedRows())
+            .cancelledWhen(cancelled);
+    String phase = "Counting the ratings of every movie to keep the " + maxMovies + " most rated";
+    csv.forEachNumericRow(
+        (row, line) -> {
+          int movieId = row.positiveInt(1, "movieId");
+          if (movieId <= maxId) {
+            counts[movieId]++;
+          }
+        },
+        fraction -> progress.progress(phase, fraction));
     Comparator<Integer> order =
         Comparator.<Integer, Boolean>comparing(withGenome::contains)
-            .thenComparingLong(id -> counts.getOrDefault(id, new long[1])[0])
+            .thenComparingInt(id -> counts[id])
             .reversed()
             .thenComparing(Comparator.naturalOrder());
     return catalogue.keySet().stream()
@@ -294,29 +299,8 @@ public final class MovieLensReader {
         .collect(Collectors.toCollection(java.util.HashSet::new));
   }
 
-  /** A sink for ratings only, so that the counting pass can be a lambda. */
-  @FunctionalInterface
-  private interface RatingSink {
-    void rating(int userId, int movieId, float rating, long timestamp);
-  }
-
   private long readRatings(
-      Path path,
-      Map<Integer, Movie> catalogue,
-      Set<Integer> kept,
-      DatasetSink sink,
-      BitSet users,
-      boolean quiet) {
-    return readRatings(path, catalogue, kept, sink::rating, users, quiet);
-  }
-
-  private long readRatings(
-      Path path,
-      Map<Integer, Movie> catalogue,
-      Set<Integer> kept,
-      RatingSink sink,
-      BitSet users,
-      boolean quiet) {
+      Path path, Map<Integer, Movie> catalogue, Set<Integer> kept, DatasetSink sink, BitSet users) {
     long[] count = {0};
     // sized from the file, but at most 4 million to start with: a file of junk must not cost 512 MB
     LongHashSet pairs = new LongHashSet(Math.min(expectedRows(path, 25), 1 << 22));
@@ -349,11 +333,7 @@ public final class MovieLensReader {
                 count[0]++;
               }
             },
-            fraction -> {
-              if (!quiet) {
-                progress.progress("Reading " + csv.name(), fraction);
-              }
-            });
+            fraction -> progress.progress("Reading " + csv.name(), fraction));
     if (good == 0) {
       throw new ImportException(
           csv.name(),

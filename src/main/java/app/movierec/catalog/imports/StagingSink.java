@@ -37,18 +37,12 @@ final class StagingSink implements DatasetSink {
   private final java.util.Set<String> done = new java.util.HashSet<>();
   private TableWriter writer;
   private String current;
-  private long rows;
   private long tagId;
 
   StagingSink(Connection connection, StagingTables staging, Listener listener) {
     this.connection = connection;
     this.staging = staging;
     this.listener = listener;
-  }
-
-  /** Rows written so far, in all tables. */
-  long rows() {
-    return rows;
   }
 
   private TableWriter to(String table) {
@@ -111,7 +105,6 @@ final class StagingSink implements DatasetSink {
     try {
       for (GenomeTag tag : tags) {
         to("genome_tag").integer(tag.getTagId()).text(tag.getTag()).end();
-        rows++;
       }
     } catch (SQLException e) {
       throw TableWriter.failure("genome_tag", e);
@@ -128,7 +121,6 @@ final class StagingSink implements DatasetSink {
             .integer(movie.getYear())
             .text(movie.getGenres())
             .end();
-        rows++;
       }
     } catch (SQLException e) {
       throw TableWriter.failure("movie", e);
@@ -143,7 +135,6 @@ final class StagingSink implements DatasetSink {
           .integer(link.getImdbId())
           .integer(link.getTmdbId())
           .end();
-      rows++;
     } catch (SQLException e) {
       throw TableWriter.failure("movie_link", e);
     }
@@ -159,7 +150,6 @@ final class StagingSink implements DatasetSink {
           .real(rating)
           .bigint(timestamp)
           .end();
-      rows++;
     } catch (SQLException e) {
       throw TableWriter.failure("rating", e);
     }
@@ -175,7 +165,6 @@ final class StagingSink implements DatasetSink {
           .text(tag)
           .bigint(timestamp)
           .end();
-      rows++;
     } catch (SQLException e) {
       throw TableWriter.failure("user_tag", e);
     }
@@ -185,7 +174,6 @@ final class StagingSink implements DatasetSink {
   public void genomeVector(int movieId, float[] relevance) {
     try {
       to("genome_vector").integer(movieId).bytes(GenomeVector.pack(relevance)).end();
-      rows++;
     } catch (SQLException e) {
       throw TableWriter.failure("genome_vector", e);
     }

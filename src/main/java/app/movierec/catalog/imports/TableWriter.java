@@ -58,92 +58,138 @@ abstract sealed class TableWriter implements AutoCloseable {
   @Override
   public abstract void close() throws SQLException;
 
-  /** H2: a prepared INSERT, batched, committed every {@link #COMMIT_EVERY} rows. */
+  /**
+   * H2: one INSERT of {@link #ROWS} rows ({@code values (?, ?), (?, ?), ...}) at a time, committed
+   * every {@link #COMMIT_EVERY} rows. A multi-row INSERT runs H2's statement machinery once per
+   * {@link #ROWS} rows; a JDBC batch of one-row INSERTs runs it once per row, and cost 12-15% more
+   * CPU on 3 million ratings. The row's values are kept (as numbers or objects, no boxing) until
+   * the statement is full, because the last, shorter statement of a table needs them again.
+   */
   static final class H2 extends TableWriter {
 
-    private static final int BATCH = 1000;
+    static final int ROWS = 200;
 
     /**
      * Commits as it goes: a staging table is thrown away on failure, and a kill -9 then costs the
-     * next start a rollback of at most this many rows, not of the whole load.
+     * next start a rollback of at most this many rows, not of the whole load. Small on purpose: an
+     * H2 commit rewrites every row of the transaction once more (uncommitted to committed), and
+     * while the transaction is small the pages it rewrites are still in memory. Measured on 3
+     * million ratings: 10,000 rows per commit took 25-30% less CPU than 100,000.
      */
-    static final int COMMIT_EVERY = 100_000;
+    static final int COMMIT_EVERY = 10_000;
+
+    private static final byte INT = 0;
+    private static final byte LONG = 1;
+    private static final byte FLOAT = 2;
+    private static final byte NULL_INT = 3;
+    private static final byte OBJECT = 4;
 
     private final Connection connection;
+    private final String sql;
+    private final int columns;
     private final PreparedStatement insert;
-    private int parameter;
+    private final long[] numbers;
+    private final Object[] objects;
+    private final byte[] kinds;
+    private int values;
 
     H2(Connection connection, String table, List<String> columns) throws SQLException {
       super(table);
       this.connection = connection;
-      this.insert =
-          connection.prepareStatement(
-              "insert into "
-                  + table
-                  + " ("
-                  + String.join(", ", columns)
-                  + ") values ("
-                  + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
-                  + ")");
+      this.columns = columns.size();
+      this.sql =
+          "insert into "
+              + table
+              + " ("
+              + String.join(", ", columns)
+              + ") values ("
+              + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+              + ")";
+      this.insert = connection.prepareStatement(rows(ROWS));
+      this.numbers = new long[ROWS * this.columns];
+      this.objects = new Object[ROWS * this.columns];
+      this.kinds = new byte[ROWS * this.columns];
     }
 
-    @Override
-    TableWriter integer(int value) throws SQLException {
-      insert.setInt(++parameter, value);
+    /** The INSERT of {@code count} rows. */
+    private String rows(int count) {
+      String row = sql.substring(sql.lastIndexOf(" values ") + " values ".length());
+      return sql + (", " + row).repeat(count - 1);
+    }
+
+    private TableWriter put(byte kind, long number, Object object) {
+      kinds[values] = kind;
+      numbers[values] = number;
+      objects[values] = object;
+      values++;
       return this;
     }
 
     @Override
-    TableWriter bigint(long value) throws SQLException {
-      insert.setLong(++parameter, value);
-      return this;
+    TableWriter integer(int value) {
+      return put(INT, value, null);
     }
 
     @Override
-    TableWriter real(float value) throws SQLException {
-      insert.setFloat(++parameter, value);
-      return this;
+    TableWriter bigint(long value) {
+      return put(LONG, value, null);
     }
 
     @Override
-    TableWriter integer(Integer value) throws SQLException {
-      if (value == null) {
-        insert.setNull(++parameter, Types.INTEGER);
-      } else {
-        insert.setInt(++parameter, value);
-      }
-      return this;
+    TableWriter real(float value) {
+      return put(FLOAT, Float.floatToRawIntBits(value), null);
     }
 
     @Override
-    TableWriter text(String value) throws SQLException {
-      insert.setString(++parameter, value);
-      return this;
+    TableWriter integer(Integer value) {
+      return value == null ? put(NULL_INT, 0, null) : integer(value.intValue());
     }
 
     @Override
-    TableWriter bytes(byte[] value) throws SQLException {
-      insert.setBytes(++parameter, value);
-      return this;
+    TableWriter text(String value) {
+      return put(OBJECT, 0, value);
+    }
+
+    @Override
+    TableWriter bytes(byte[] value) {
+      return put(OBJECT, 0, value);
     }
 
     @Override
     void end() throws SQLException {
-      insert.addBatch();
-      parameter = 0;
       rows++;
-      if (rows % BATCH == 0) {
-        insert.executeBatch();
+      if (values == numbers.length) {
+        send(insert);
         if (rows % COMMIT_EVERY == 0) {
           connection.commit();
         }
       }
     }
 
+    /** Runs {@code statement} with the kept values (as many rows as it has). */
+    private void send(PreparedStatement statement) throws SQLException {
+      for (int k = 0; k < values; k++) {
+        switch (kinds[k]) {
+          case INT -> statement.setInt(k + 1, (int) numbers[k]);
+          case LONG -> statement.setLong(k + 1, numbers[k]);
+          case FLOAT -> statement.setFloat(k + 1, Float.intBitsToFloat((int) numbers[k]));
+          case NULL_INT -> statement.setNull(k + 1, Types.INTEGER);
+          default -> statement.setObject(k + 1, objects[k]);
+        }
+        objects[k] = null;
+      }
+      statement.executeUpdate();
+      values = 0;
+    }
+
     @Override
     public void close() throws SQLException {
       try {
-        insert.executeBatch();
+        if (values > 0) {
+          try (PreparedStatement last = connection.prepareStatement(rows(values / columns))) {
+            send(last);
+          }
+        }
         connection.commit();
       } finally {
         insert.close();
