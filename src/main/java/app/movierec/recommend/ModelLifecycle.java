@@ -195,7 +195,9 @@ public class ModelLifecycle {
       HybridModel model = trainer.fit(data, als, blend, listener);
       log.info(assembling.done(""));
       if (savedAls.isEmpty()) {
-        store.saveAls(als, fingerprint);
+        // saved as served, with the factors mapped for movies nobody rated: a start that loads it
+        // has none left to map (the regression took 5 s of every second start at 25M)
+        store.saveAls(model.als(), fingerprint);
       }
       if (savedBlend.isEmpty() && !servesFirst) {
         store.saveBlend(blend, fingerprint, alsSettings, hybridConfig);

@@ -10,6 +10,8 @@ import app.movierec.common.TrainingData;
 import app.movierec.common.TrainingDataSource;
 import app.movierec.common.UserHistory;
 import app.movierec.recommend.als.AlsConfig;
+import app.movierec.recommend.als.AlsModel;
+import app.movierec.recommend.als.AlsModelFiles;
 import app.movierec.recommend.hybrid.BlendWeights;
 import app.movierec.recommend.hybrid.HybridConfig;
 import java.nio.file.Files;
@@ -159,6 +161,22 @@ class ModelLifecycleTest {
         .as("not rewritten")
         .isEqualTo(1_000_000);
     assertThat(stale).as("kept, since nothing was saved").exists();
+  }
+
+  @Test
+  void the_saved_model_keeps_the_factors_mapped_for_movies_nobody_rated() throws Exception {
+    TrainingData withNewMovies = EngineTestData.checkerboardWithNewMovies();
+    int newMovie = withNewMovies.movieIds()[withNewMovies.movieIds().length - 1];
+
+    HybridModel first = trainedModel(() -> withNewMovies);
+
+    assertThat(first.als().movies().contains(newMovie)).as("mapped from its content").isTrue();
+    AlsModel saved = AlsModelFiles.load(onlyModelFile());
+    assertThat(saved.movies().contains(newMovie))
+        .as("saved as served: the next start need not map them again")
+        .isTrue();
+    HybridModel second = trainedModel(() -> withNewMovies);
+    assertThat(second.als().movieFactors()).containsExactly(first.als().movieFactors());
   }
 
   @Test
