@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class MovieLensImporterTest {
   @TempDir Path dir;
 
   @BeforeEach
+  @AfterEach // the context, and so the database, is shared with other test classes
   void databaseHoldsTheFixture() {
     startup.ensureImported(); // imports again only if a test left another dataset behind
   }
