@@ -112,7 +112,7 @@ public class MovieLensImporter {
         ImportSummary summary =
             new MovieLensReader(files, maxMovies, onError, stats)
                 .cancelledWhen(() -> stopping)
-                .read(alsoTo == null ? writing : TrainingDataSink.both(writing, alsoTo));
+                .read(alsoTo == null ? writing : DatasetSink.both(writing, alsoTo));
         writing.finish();
         sink.finish();
         checkShrink(connection, summary, maxMovies, allowShrink);

@@ -64,45 +64,4 @@ final class TrainingDataSink implements DatasetSink {
   TrainingData build(String fingerprint) {
     return builder.build(fingerprint);
   }
-
-  /** Passes every row to both sinks, {@code first} first. */
-  static DatasetSink both(DatasetSink first, DatasetSink second) {
-    return new DatasetSink() {
-      @Override
-      public void genomeTags(List<GenomeTag> tags) {
-        first.genomeTags(tags);
-        second.genomeTags(tags);
-      }
-
-      @Override
-      public void movies(List<Movie> movies) {
-        first.movies(movies);
-        second.movies(movies);
-      }
-
-      @Override
-      public void link(app.movierec.catalog.Link link) {
-        first.link(link);
-        second.link(link);
-      }
-
-      @Override
-      public void rating(int userId, int movieId, float rating, long timestamp) {
-        first.rating(userId, movieId, rating, timestamp);
-        second.rating(userId, movieId, rating, timestamp);
-      }
-
-      @Override
-      public void tag(int userId, int movieId, String tag, long timestamp) {
-        first.tag(userId, movieId, tag, timestamp);
-        second.tag(userId, movieId, tag, timestamp);
-      }
-
-      @Override
-      public void genomeVector(int movieId, float[] relevance) {
-        first.genomeVector(movieId, relevance);
-        second.genomeVector(movieId, relevance);
-      }
-    };
-  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** The import's hand-over of rows to the database writer's thread. */
@@ -19,7 +20,7 @@ class BackgroundSinkTest {
     RecordingSink target = new RecordingSink();
     List<String> order = new ArrayList<>();
     DatasetSink tracking =
-        TrainingDataSink.both(
+        DatasetSink.both(
             target,
             new DatasetSink() {
               @Override
@@ -60,18 +61,13 @@ class BackgroundSinkTest {
     AtomicInteger written = new AtomicInteger();
     ImportException broken = new ImportException("Writing table rating failed: disk full", null);
     DatasetSink failing =
-        new DatasetSink() {
-          @Override
-          public void movies(List<app.movierec.catalog.Movie> movies) {}
-
-          @Override
-          public void rating(int userId, int movieId, float rating, long timestamp) {
-            if (userId == 5_000) {
-              throw broken;
-            }
-            written.incrementAndGet();
-          }
-        };
+        ratingsOnly(
+            userId -> {
+              if (userId == 5_000) {
+                throw broken;
+              }
+              written.incrementAndGet();
+            });
 
     try (BackgroundSink sink = new BackgroundSink(failing, "test-writer")) {
       assertThatThrownBy(
@@ -93,21 +89,16 @@ class BackgroundSinkTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger written = new AtomicInteger();
     DatasetSink slow =
-        new DatasetSink() {
-          @Override
-          public void movies(List<app.movierec.catalog.Movie> movies) {}
-
-          @Override
-          public void rating(int userId, int movieId, float rating, long timestamp) {
-            writing.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            written.incrementAndGet();
-          }
-        };
+        ratingsOnly(
+            userId -> {
+              writing.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              written.incrementAndGet();
+            });
     BackgroundSink sink = new BackgroundSink(slow, "test-writer");
     for (int user = 1; user <= 4096 * 5; user++) { // the first batch is being written, 4 queued
       sink.rating(user, 1, 4.0f, 0);
@@ -122,5 +113,18 @@ class BackgroundSinkTest {
 
     assertThat(closing.isAlive()).isFalse();
     assertThat(written.get()).as("only the batch being written").isEqualTo(4096);
+  }
+
+  /** A sink that only looks at the users of the ratings it gets. */
+  private static DatasetSink ratingsOnly(IntConsumer userOfEachRating) {
+    return new DatasetSink() {
+      @Override
+      public void movies(List<app.movierec.catalog.Movie> movies) {}
+
+      @Override
+      public void rating(int userId, int movieId, float rating, long timestamp) {
+        userOfEachRating.accept(userId);
+      }
+    };
   }
 }

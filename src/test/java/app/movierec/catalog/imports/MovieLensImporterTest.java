@@ -75,9 +75,7 @@ class MovieLensImporterTest {
 
   @Test
   void the_training_data_an_import_collects_is_what_the_database_gives_back() {
-    TinyDataset data = TinyDataset.copyTo(dir);
-    data.append("ratings.csv", "5,1,4.0,964982703");
-    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
+    importWithOneMoreRating("5,1,4.0,964982703"); // a new user: still sorted by user, movie
     String fingerprint = trainingData.fingerprint().orElseThrow();
 
     TrainingData collected = trainingData.takeCollected(fingerprint).orElseThrow();
@@ -89,9 +87,7 @@ class MovieLensImporterTest {
 
   @Test
   void ratings_out_of_user_and_movie_order_are_read_back_from_the_database_in_that_order() {
-    TinyDataset data = TinyDataset.copyTo(dir);
-    data.append("ratings.csv", "4,5,4.0,964982703"); // user 4 rated movies 7 and 9 before
-    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
+    importWithOneMoreRating("4,5,4.0,964982703"); // user 4 rated movies 7 and 9 before
 
     assertThat(trainingData.takeCollected(trainingData.fingerprint().orElseThrow())).isEmpty();
     TrainingData read = trainingData.load();
@@ -101,9 +97,7 @@ class MovieLensImporterTest {
 
   @Test
   void collected_training_data_is_not_used_once_a_live_rating_changed_the_data() {
-    TinyDataset data = TinyDataset.copyTo(dir);
-    data.append("ratings.csv", "4,5,4.0,964982703");
-    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
+    importWithOneMoreRating("5,1,4.0,964982703"); // in order, so the import collected its data
     String imported = trainingData.fingerprint().orElseThrow();
     ratings.rate(1, 5, 0.5);
     try {
@@ -113,6 +107,12 @@ class MovieLensImporterTest {
     } finally {
       ratings.deleteLiveRating(1, 5);
     }
+  }
+
+  private void importWithOneMoreRating(String row) {
+    TinyDataset data = TinyDataset.copyTo(dir);
+    data.append("ratings.csv", row);
+    assertThat(startup.ensureImported(data.files()).imported()).isTrue();
   }
 
   @Test
