@@ -116,6 +116,8 @@ public class MainLayout extends Div implements RouterLayout {
 
   @Override
   protected void onAttach(AttachEvent attach) {
+    // The page's server-rendered copy goes in the same step in which this real one appears.
+    attach.getUI().getPage().executeJs("document.getElementById($0)?.remove()", FirstPaint.ID);
     showUser();
     userChanges = CurrentUser.onChange(attach.getUI(), change -> showUser());
   }

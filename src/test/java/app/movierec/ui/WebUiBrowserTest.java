@@ -365,6 +365,44 @@ class WebUiBrowserTest {
     }
   }
 
+  @Test
+  @Order(5)
+  void the_grid_is_in_the_page_itself_until_the_client_has_built_the_real_one() {
+    List<String> copied;
+    try (BrowserContext noScript =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(1280, 800)
+                .setJavaScriptEnabled(false))) {
+      Page page = noScript.newPage();
+      page.setDefaultTimeout(TIMEOUT_MILLIS);
+      page.navigate(url("?user=" + USER));
+      Locator cards = page.locator("#mr-first-paint [data-id=recommendations] .mr-card");
+      assertThat(cards.first().isVisible()).isTrue();
+      copied = cards.all().stream().map(card -> card.getAttribute("data-movie-id")).toList();
+      assertThat(copied).hasSizeGreaterThanOrEqualTo(20);
+      assertThat(page.locator("#mr-first-paint [id]").count()).isZero();
+      assertThat(page.locator("#mr-first-paint :is(.mr-rating, vaadin-button, input)").count())
+          .isZero();
+      // without the client, a poster still opens its movie's page
+      assertThat(cards.first().locator(".mr-card__poster-link").getAttribute("href"))
+          .isEqualTo("movie/" + copied.getFirst());
+      screenshot(page, "main-first-paint-1280");
+    }
+    try (BrowserContext desktop = desktop()) {
+      Page page = desktop.newPage();
+      page.setDefaultTimeout(TIMEOUT_MILLIS);
+      page.navigate(url("?user=" + USER));
+      page.locator("#recommendations .mr-card").first().waitFor();
+      assertThat(page.locator("#" + FirstPaint.ID).count()).isZero();
+      List<String> built =
+          page.locator("#recommendations .mr-card").all().stream()
+              .map(card -> card.getAttribute("data-movie-id"))
+              .toList();
+      assertThat(built).isEqualTo(copied);
+    }
+  }
+
   private int status(String path) throws Exception {
     HttpResponse<Void> response =
         HttpClient.newHttpClient()

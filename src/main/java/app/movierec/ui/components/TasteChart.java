@@ -104,7 +104,9 @@ public class TasteChart extends Composite<Div> {
               }
               el.setAttribute('data-rendered', 'true');
             };
-            draw(100);
+            // after the next frame is painted: the chart (some 300 ms of script on a slow
+            // machine) must not hold back the first paint of the poster grid below it
+            requestAnimationFrame(() => setTimeout(() => draw(100), 0));
             """,
             option);
   }
