@@ -244,7 +244,8 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
   /**
    * p50/p99 under load for each kind of request, and the CPU each request cost the app and this
    * process (the clients): on a shared machine the CPU per request is the steadier figure, and
-   * {@code clients x CPU per request / cores} is about the latency an idle machine would show.
+   * {@code clients x CPU per request / cores} is about the latency an idle machine would show. Then
+   * p50/p99 of the same requests sent one at a time: the time one request takes to serve.
    */
   private void serve(PrintWriter out, LoadDriver driver, SyntheticShape shape, ChildApp app)
       throws Exception {
@@ -278,6 +279,17 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
           result.firstError() == null ? "" : " (first: " + result.firstError() + ")",
           clients,
           requests);
+      // The same request alone: its service time, without the queue 32 clients build on 2 cores.
+      int aloneRequests = Math.max(10, requests / 5);
+      LoadDriver.Result alone = driver.drive(plan, 1, aloneRequests, seed + 2);
+      out.printf(
+          Locale.ROOT,
+          "%-44s p50 %.1f ms, p99 %.1f ms, %d errors (1 client, %d requests)%n",
+          "serving " + kind.id + ", one at a time",
+          alone.percentileMillis(0.5),
+          alone.percentileMillis(0.99),
+          alone.errors(),
+          aloneRequests);
     }
   }
 

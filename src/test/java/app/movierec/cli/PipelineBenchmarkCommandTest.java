@@ -65,9 +65,12 @@ class PipelineBenchmarkCommandTest {
             "serving search",
             "serving details",
             "serving fold-in",
+            "serving recommendations, one at a time",
+            "serving fold-in, one at a time",
             "ratings from the saved snapshot",
             "second start: first recommendation")
-        .doesNotContain("errors 1", "first:");
+        .doesNotContain("first:")
+        .doesNotContainPattern("[1-9][0-9]* errors");
     try (var left = Files.list(parent)) {
       assertThat(left).as("the work folder is deleted").isEmpty();
     }
