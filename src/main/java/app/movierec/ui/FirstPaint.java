@@ -8,6 +8,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
  * of {@code /?user=ID}, a movie's page) as plain HTML, so the browser shows it as soon as the HTML
  * and the style sheets arrive, before Vaadin's client has loaded, defined its components and built
  * the same view from the initial UI state. On a busy 2-core machine that client takes 1.5-2 s
- * (module evaluation, then some 6,000 tree changes for a grid of 36 cards); the plain HTML is
- * painted in a few hundred milliseconds.
+ * (module evaluation, then some 6,000 changes of the UI tree for a page of 36 cards); the plain
+ * HTML is painted in a few hundred milliseconds.
  *
  * <p>The copy is what the server already built for this request ({@link InitialNavigation}
  * navigates inside it): the UI's element tree written out as HTML, so it cannot drift from the real
@@ -49,10 +50,21 @@ class FirstPaint implements VaadinServiceInitListener {
   }
 
   static void addCopy(IndexHtmlResponse response) {
+    String path = Objects.requireNonNullElse(response.getVaadinRequest().getPathInfo(), "");
     response
         .getUI()
         .or(FirstPaint::uiOfThisRequest)
+        // never another tab's page: the UI must show this request's address
+        .filter(ui -> samePath(ui.getInternals().getActiveViewLocation().getPath(), path))
         .ifPresent(ui -> addCopy(ui, response.getDocument()));
+  }
+
+  static boolean samePath(String viewPath, String requestPath) {
+    return strip(viewPath).equals(strip(requestPath));
+  }
+
+  private static String strip(String path) {
+    return path.replaceAll("^/+|/+$", "");
   }
 
   /**

@@ -76,6 +76,14 @@ class FirstPaintTest {
         .containsExactly("recommendations", "user-summary");
   }
 
+  @Test
+  void copies_only_a_view_of_the_address_asked_for() {
+    assertThat(FirstPaint.samePath("", "/")).isTrue();
+    assertThat(FirstPaint.samePath("movie/2571", "/movie/2571")).isTrue();
+    assertThat(FirstPaint.samePath("", "/movie/2571")).isFalse();
+    assertThat(FirstPaint.samePath("movie/2571", "/movie/25")).isFalse();
+  }
+
   private static Element copyOf(Div root) {
     Document page = Document.createShell("");
     FirstPaint.addCopy(root.getElement(), page);
