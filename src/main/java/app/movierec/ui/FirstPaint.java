@@ -6,6 +6,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +29,11 @@ import org.springframework.stereotype.Component;
  * navigates inside it): the UI's element tree written out as HTML, so it cannot drift from the real
  * page. It leaves out what would not work or would clash without the client: Vaadin's web
  * components (they would upgrade without the properties the server gives them), form controls, the
- * star ratings and hidden elements; ids become {@code data-id}, because the real page owns them.
- * Links and posters work as they are. The client removes the copy in the same step in which it
- * attaches the real page ({@link MainLayout}), and a style rule hides it even before that.
+ * star ratings (each leaves an empty slot, which the style sheet sizes like the real thing, so the
+ * page does not move when they arrive) and hidden elements; ids become {@code data-id}, because the
+ * real page owns them. Links and posters work as they are. The client removes the copy in the same
+ * step in which it attaches the real page ({@link MainLayout}), and a style rule hides it even
+ * before that.
  *
  * <p>Why not a ready-made solution: Vaadin Flow has no server-side rendering of its own, and the
  * only hook into the page's HTML is this listener; the copy is a few lines of jsoup, which Vaadin
@@ -105,7 +108,27 @@ class FirstPaint implements VaadinServiceInitListener {
       parent.appendChild(new TextNode(source.getText()));
       return;
     }
-    if (!source.isVisible() || needsClient(source)) {
+    if (!source.isVisible()) {
+      return;
+    }
+    if (needsClient(source)) {
+      // an empty slot where it goes, which the style sheet sizes like the real thing, so that
+      // nothing moves when the client brings it
+      Element slot =
+          parent
+              .appendElement("span")
+              .attr(
+                  "data-slot",
+                  source.getClassList().contains("mr-rating") ? "mr-rating" : source.getTag())
+              .attr("aria-hidden", "true");
+      String classes = source.getAttribute("class");
+      if (classes != null) {
+        slot.attr("class", classes);
+      }
+      Serializable label = source.getPropertyRaw("label");
+      if (label instanceof String text && !text.isEmpty()) {
+        slot.attr("data-labelled", "");
+      }
       return;
     }
     Element target = parent.appendElement(source.getTag());

@@ -1,6 +1,7 @@
 package app.movierec.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -46,14 +48,33 @@ class FirstPaintTest {
     hidden.setVisible(false);
     Div hiddenParent = new Div(new Span("inside a hidden element"));
     hiddenParent.setVisible(false);
-    Div rating = new Div(new Span("★"));
+    Span star = new Span("★");
+    star.addClassName("mr-star");
+    Div rating = new Div(star);
     rating.addClassName("mr-rating");
     root.add(new Span("shown"), hidden, hiddenParent, new Button("Show"), new Input(), rating);
 
     Element copy = copyOf(root);
 
     assertThat(copy.text()).isEqualTo("shown");
-    assertThat(copy.select("vaadin-button, input, .mr-rating")).isEmpty();
+    assertThat(copy.select("vaadin-button, input, .mr-star")).isEmpty();
+    // what needs the client leaves an empty slot for the style sheet to keep its room
+    assertThat(copy.select("[data-slot]").eachAttr("data-slot"))
+        .containsExactly("vaadin-button", "input", "mr-rating");
+    assertThat(copy.select("[data-slot]")).allMatch(slot -> slot.childrenSize() == 0);
+  }
+
+  @Test
+  void a_slot_keeps_the_classes_and_says_whether_a_field_has_a_label() {
+    TextField labelled = new TextField("User id");
+    labelled.addClassName("mr-user-field");
+    Div root = new Div(labelled, new TextField());
+
+    Element copy = copyOf(root);
+
+    assertThat(copy.select("[data-slot=vaadin-text-field]"))
+        .extracting(slot -> slot.hasAttr("data-labelled"), slot -> slot.hasClass("mr-user-field"))
+        .containsExactly(tuple(true, true), tuple(false, false));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package app.movierec.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import app.movierec.SharedDatasets;
 import app.movierec.recommend.RecommendationService;
@@ -18,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -368,6 +371,7 @@ class WebUiBrowserTest {
   @Test
   @Order(5)
   void the_grid_is_in_the_page_itself_until_the_client_has_built_the_real_one() {
+    awaitRecommender(); // a page without JavaScript shows what is there when it is opened
     List<String> copied;
     try (BrowserContext noScript =
         browser.newContext(
@@ -401,6 +405,45 @@ class WebUiBrowserTest {
               .toList();
       assertThat(built).isEqualTo(copied);
     }
+  }
+
+  @Test
+  @Order(6)
+  void the_grid_does_not_move_when_the_client_takes_over_from_the_copy() {
+    awaitRecommender();
+    for (int width : new int[] {1280, 390}) {
+      double copied;
+      try (BrowserContext noScript =
+          browser.newContext(
+              new Browser.NewContextOptions()
+                  .setViewportSize(width, width == 1280 ? 800 : 844)
+                  .setIsMobile(width != 1280)
+                  .setHasTouch(width != 1280)
+                  .setJavaScriptEnabled(false))) {
+        Page page = noScript.newPage();
+        page.setDefaultTimeout(TIMEOUT_MILLIS);
+        page.navigate(url("?user=" + USER));
+        copied =
+            page.locator("#mr-first-paint [data-id=recommendations] .mr-card")
+                .first()
+                .boundingBox()
+                .y;
+      }
+      try (BrowserContext context = width == 1280 ? desktop() : phone()) {
+        Page page = context.newPage();
+        page.setDefaultTimeout(TIMEOUT_MILLIS);
+        page.navigate(url("?user=" + USER));
+        Locator first = page.locator("#recommendations .mr-card").first();
+        first.waitFor();
+        assertThat(first.boundingBox().y)
+            .as("the first card's top at %d px wide, copy %.0f", width, copied)
+            .isCloseTo(copied, within(4.0));
+      }
+    }
+  }
+
+  private void awaitRecommender() {
+    Awaitility.await().atMost(Duration.ofMillis((long) TIMEOUT_MILLIS)).until(recommender::ready);
   }
 
   private int status(String path) throws Exception {
