@@ -6,6 +6,8 @@
  * app.movierec.ui.MovieView} at {@code /movie/{id}}, {@link app.movierec.ui.StatusView} at {@code
  * /status} and {@link app.movierec.ui.NotFoundView} (HTTP 404) for anything else. Views only call
  * services; {@link app.movierec.ui.MovieCardService} turns the recommender's movie ids into poster
- * cards.
+ * cards. A page opened by its address is built on the server in the same request ({@code
+ * InitialNavigation}) and also sent as plain HTML ({@code FirstPaint}), shown until Vaadin's client
+ * takes over.
  */
 package app.movierec.ui;
