@@ -27,13 +27,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>The copy is what the server already built for this request ({@link InitialNavigation}
  * navigates inside it): the UI's element tree written out as HTML, so it cannot drift from the real
- * page. It leaves out what would not work or would clash without the client: Vaadin's web
- * components (they would upgrade without the properties the server gives them), form controls, the
- * star ratings (each leaves an empty slot, which the style sheet sizes like the real thing, so the
- * page does not move when they arrive) and hidden elements; ids become {@code data-id}, because the
- * real page owns them. Links and posters work as they are. The client removes the copy in the same
- * step in which it attaches the real page ({@link MainLayout}), and a style rule hides it even
- * before that.
+ * page. It leaves out hidden elements, and what would not work or would clash without the client:
+ * Vaadin's web components (they would upgrade without the properties the server gives them), form
+ * controls and the star ratings. Each of those leaves an empty slot, which the style sheet sizes
+ * like the real thing, so the page does not move when they arrive. Ids become {@code data-id},
+ * because the real page owns them. Links and posters work as they are. The client removes the copy
+ * in the same step in which it attaches the real page ({@link MainLayout}), and a style rule hides
+ * it even before that.
  *
  * <p>Why not a ready-made solution: Vaadin Flow has no server-side rendering of its own, and the
  * only hook into the page's HTML is this listener; the copy is a few lines of jsoup, which Vaadin

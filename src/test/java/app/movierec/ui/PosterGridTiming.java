@@ -33,6 +33,36 @@ public final class PosterGridTiming {
   private static final int WARMUP = 3;
   private static final int FIRST_ROW = 4;
 
+  /**
+   * Records, in the page, when each stage is first seen on a frame: the server-rendered copy's
+   * first card visible ({@link FirstPaint}), the real grid's first card visible, its first row of
+   * posters loaded; milliseconds from the start of navigation ({@code performance.now()}).
+   */
+  private static final String RECORDER =
+      """
+      window.__timing = {};
+      const seen = () => {
+        const t = window.__timing;
+        const now = performance.now();
+        const shown = sel => {
+          const card = document.querySelector(sel + ' .mr-card');
+          return card !== null && card.checkVisibility();
+        };
+        const loaded = sel => {
+          const imgs = [...document.querySelectorAll(sel + ' img.mr-card__poster')].slice(0, %d);
+          return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
+        };
+        const copy = '#mr-first-paint [data-id=recommendations]';
+        if (!t.copy && shown(copy)) t.copy = now;
+        if (t.copy && !t.copyPosters && loaded(copy)) t.copyPosters = now;
+        if (!t.grid && shown('#recommendations')) t.grid = now;
+        if (t.grid && !t.posters && loaded('#recommendations')) t.posters = now;
+        if (!t.posters) requestAnimationFrame(seen);
+      };
+      requestAnimationFrame(seen);
+      """
+          .formatted(FIRST_ROW);
+
   private PosterGridTiming() {}
 
   public static void main(String[] args) {
@@ -87,36 +117,6 @@ public final class PosterGridTiming {
           percentile(values, 100));
     }
   }
-
-  /**
-   * Records, in the page, when each stage is first seen on a frame: the server-rendered copy's
-   * first card visible ({@link FirstPaint}), the real grid's first card visible, its first row of
-   * posters loaded; milliseconds from the start of navigation ({@code performance.now()}).
-   */
-  private static final String RECORDER =
-      """
-      window.__timing = {};
-      const seen = () => {
-        const t = window.__timing;
-        const now = performance.now();
-        const shown = sel => {
-          const card = document.querySelector(sel + ' .mr-card');
-          return card !== null && card.checkVisibility();
-        };
-        const loaded = sel => {
-          const imgs = [...document.querySelectorAll(sel + ' img.mr-card__poster')].slice(0, %d);
-          return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
-        };
-        const copy = '#mr-first-paint [data-id=recommendations]';
-        if (!t.copy && shown(copy)) t.copy = now;
-        if (t.copy && !t.copyPosters && loaded(copy)) t.copyPosters = now;
-        if (!t.grid && shown('#recommendations')) t.grid = now;
-        if (t.grid && !t.posters && loaded('#recommendations')) t.posters = now;
-        if (!t.posters) requestAnimationFrame(seen);
-      };
-      requestAnimationFrame(seen);
-      """
-          .formatted(FIRST_ROW);
 
   /**
    * Milliseconds from the start of navigation to: the first card visible and the first row of
