@@ -4,7 +4,6 @@ import app.movierec.tmdb.TmdbClient.PosterLookup;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -70,15 +68,6 @@ public class PosterService implements DisposableBean {
    */
   private final AsyncCache<Long, PosterLookup> answers;
 
-  /**
-   * tmdbId -> when (ticker nanos) its last lookup failed transiently: the retry delay counts from
-   * the failure, not from whenever the cache's own completion callback gets to run (it runs after
-   * the askers' callbacks, possibly much later on a busy machine).
-   */
-  private final Map<Long, Long> failedAtNanos = new ConcurrentHashMap<>();
-
-  private final Ticker ticker;
-
   private final AtomicBoolean cacheWriteFailureLogged = new AtomicBoolean();
 
   @Autowired
@@ -96,20 +85,13 @@ public class PosterService implements DisposableBean {
     this.repository = repository;
     this.properties = properties;
     this.clock = clock;
-    this.ticker = ticker;
     this.lookups =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tmdb-poster-", 1).factory());
     this.answers =
         Caffeine.newBuilder()
             .maximumSize(properties.cacheSize())
-            .expireAfter(new AnswerExpiry(properties.failureRetryDelay(), failedAtNanos))
+            .expireAfter(new AnswerExpiry(properties.failureRetryDelay()))
             .ticker(ticker)
-            .removalListener(
-                (Long tmdbId, PosterLookup answer, RemovalCause cause) -> {
-                  if (answer instanceof PosterLookup.Unavailable && cause.wasEvicted()) {
-                    failedAtNanos.remove(tmdbId); // its time has passed; keeps the map small
-                  }
-                })
             // Housekeeping on the calling thread: cheap at this size, and the bound holds as soon
             // as a write returns.
             .executor(Runnable::run)
@@ -247,18 +229,17 @@ public class PosterService implements DisposableBean {
       answer = new PosterLookup.Unavailable("lookup failed");
     }
     switch (answer) {
-      case PosterLookup.Found found -> {
-        failedAtNanos.remove(tmdbId);
-        store(TmdbPoster.found(tmdbId, found.posterPath(), clock.instant()));
+      case PosterLookup.Found found ->
+          store(TmdbPoster.found(tmdbId, found.posterPath(), clock.instant()));
+      case PosterLookup.NoPoster none -> store(TmdbPoster.none(tmdbId, clock.instant()));
+      case PosterLookup.Unavailable unavailable -> {
+        // Not stored: the cache keeps it for failureRetryDelay, a restart asks again.
       }
-      case PosterLookup.NoPoster none -> {
-        failedAtNanos.remove(tmdbId);
-        store(TmdbPoster.none(tmdbId, clock.instant()));
-      }
-      case PosterLookup.Unavailable unavailable ->
-          // Not stored: the cache keeps it for failureRetryDelay from now, a restart asks again.
-          failedAtNanos.put(tmdbId, ticker.read());
     }
+    // Into the cache now, before the askers' futures complete: the cache would otherwise note the
+    // answer (and start a failure's retry delay) only in its own completion callback, which runs
+    // after the askers' callbacks, so an asker could see the entry before its expiry was set.
+    answers.put(tmdbId, CompletableFuture.completedFuture(answer));
     return answer;
   }
 
@@ -283,17 +264,13 @@ public class PosterService implements DisposableBean {
    * Final answers never expire (only the size bound evicts them; the table keeps them); a transient
    * failure does after {@code failureRetryDelay}.
    */
-  private record AnswerExpiry(Duration failureRetryDelay, Map<Long, Long> failedAtNanos)
-      implements Expiry<Long, PosterLookup> {
+  private record AnswerExpiry(Duration failureRetryDelay) implements Expiry<Long, PosterLookup> {
 
     @Override
     public long expireAfterCreate(Long tmdbId, PosterLookup answer, long currentTime) {
-      if (!(answer instanceof PosterLookup.Unavailable)) {
-        return Long.MAX_VALUE;
-      }
-      Long failedAt = failedAtNanos.get(tmdbId);
-      long since = failedAt == null ? 0 : Math.max(0, currentTime - failedAt);
-      return Math.max(0, failureRetryDelay.toNanos() - since);
+      return answer instanceof PosterLookup.Unavailable
+          ? failureRetryDelay.toNanos()
+          : Long.MAX_VALUE;
     }
 
     @Override
