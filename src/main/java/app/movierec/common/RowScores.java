@@ -97,6 +97,37 @@ public abstract class RowScores {
   }
 
   /**
+   * Scores against this one matrix from now on, in whatever layout this implementation reads best:
+   * the SIMD one copies it into panels ({@link SimdPanels}, as much memory again), the plain one
+   * scores the row-major matrix as given. The matrix must not change afterwards.
+   */
+  public Prepared prepare(float[] matrix, int rows, int dim) {
+    checkShape(matrix, rows, dim);
+    return (queries, count, targets, outs) ->
+        scoreRows(matrix, rows, dim, queries, count, targets, outs);
+  }
+
+  static void checkShape(float[] matrix, int rows, int dim) {
+    if (rows < 0 || dim < 0 || matrix.length < (long) rows * dim) {
+      throw new IllegalArgumentException(
+          "a " + rows + " x " + dim + " matrix needs " + (long) rows * dim + " floats");
+    }
+  }
+
+  /** A matrix {@linkplain #prepare prepared} for scoring. */
+  @FunctionalInterface
+  public interface Prepared {
+
+    /**
+     * As {@link RowScores#scoreRows(float[], int, int, float[][], int, int[], float[][])} for the
+     * prepared matrix: {@code outs[q][target(r)] = row r . queries[q]} for {@code q < count}.
+     *
+     * @throws IllegalArgumentException when a query is shorter than a row
+     */
+    void scoreRows(float[][] queries, int count, int[] targets, float[][] outs);
+  }
+
+  /**
    * {@code outs[q + i][target] = matrix row at offset . queries[q + i]} for {@code i < 4}; the SIMD
    * kernels load the row once for the four.
    */

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Scores queries against every row of one immutable matrix ({@link RowScores#scoreRows}), and lets
- * queries that arrive together share a pass over it.
+ * Scores queries against every row of one immutable matrix, prepared once in the layout the fastest
+ * kernel reads best ({@link RowScores#prepare}), and lets queries that arrive together share a pass
+ * over it.
  *
  * <p>Why: one query is bound by memory bandwidth, not arithmetic. At ML-25M's size a recommendation
  * streams the 32 MB of ALS item factors and the 62 MB genome from memory and uses each float once,
@@ -38,12 +39,11 @@ public final class SharedScan {
   /** No more queries than this in one pass, however short they are. */
   static final int MAX_BATCH = 32;
 
-  private final float[] matrix;
+  private final RowScores.Prepared matrix;
   private final int rows;
   private final int dim;
   private final int[] targets;
   private final int outLength;
-  private final RowScores kernel;
   private final Semaphore passes;
   private final int maxBatch;
   private final ConcurrentLinkedQueue<Query> waiting = new ConcurrentLinkedQueue<>();
@@ -60,14 +60,11 @@ public final class SharedScan {
 
   SharedScan(
       float[] matrix, int rows, int dim, int[] targets, RowScores kernel, int concurrentPasses) {
-    if (rows < 0 || dim < 0 || matrix.length < (long) rows * dim) {
-      throw new IllegalArgumentException(
-          "a " + rows + " x " + dim + " matrix needs " + (long) rows * dim + " floats");
-    }
+    RowScores.checkShape(matrix, rows, dim);
     if (targets != null && targets.length < rows) {
       throw new IllegalArgumentException(rows + " rows need as many targets");
     }
-    this.matrix = matrix;
+    this.matrix = kernel.prepare(matrix, rows, dim);
     this.rows = rows;
     this.dim = dim;
     this.targets = targets;
@@ -79,7 +76,6 @@ public final class SharedScan {
       }
     }
     this.outLength = highest + 1;
-    this.kernel = kernel;
     this.passes = new Semaphore(Math.max(1, concurrentPasses));
     this.maxBatch = Math.max(1, Math.min(MAX_BATCH, QUERY_FLOATS_PER_PASS / Math.max(1, dim)));
   }
@@ -154,7 +150,7 @@ public final class SharedScan {
     }
     Throwable failure = null;
     try {
-      kernel.scoreRows(matrix, rows, dim, queries, count, targets, outs);
+      matrix.scoreRows(queries, count, targets, outs);
     } catch (RuntimeException | Error e) {
       failure = e;
     } finally {

@@ -26,6 +26,12 @@ final class SimdRowScores extends RowScores {
   }
 
   @Override
+  public Prepared prepare(float[] matrix, int rows, int dim) {
+    checkShape(matrix, rows, dim);
+    return new SimdPanels(matrix, rows, dim);
+  }
+
+  @Override
   public float dot(float[] matrix, int offset, float[] query, int dim) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = FloatVector.zero(SPECIES);

@@ -13,11 +13,12 @@ import java.util.Optional;
  *
  * <p>The estimate adds what is alive at the fit's peak: the training data (12 bytes a rating), the
  * rating matrix ALS trains on (both orientations, about 16 bytes a rating), the model's own copies
- * of the ratings (users' histories and the ALS user rows, 16 bytes), the factors, the genome twice
- * (raw and normalised), the smaller validation fit that chooses the blend, and a fixed part for the
- * web app (Spring, Vaadin, H2's cache, the score cache). The garbage collector needs room beyond
- * the live data, hence the factor {@value #GC_HEADROOM}. Measured peaks ({@code Stage ...} log
- * lines) lie below it: at ML-25M's shape the fit peaked at about 2 GB and this asks for about 4 GB.
+ * of the ratings (users' histories and the ALS user rows, 16 bytes), the factors, the genome three
+ * times (raw, normalised, and laid out for serving's kernel), the smaller validation fit that
+ * chooses the blend, and a fixed part for the web app (Spring, Vaadin, H2's cache, the score
+ * cache). The garbage collector needs room beyond the live data, hence the factor {@value
+ * #GC_HEADROOM}. Measured peaks ({@code Stage ...} log lines) lie below it: at ML-25M's shape the
+ * fit peaked at about 2 GB and this asks for about 4 GB.
  */
 final class HeapBudget {
 
@@ -40,7 +41,9 @@ final class HeapBudget {
       long validationRatings) {
     long live = ratings * (BYTES_PER_RATING_DATA + BYTES_PER_RATING_MODEL);
     live += 2 * 4L * (users + movies) * factors; // factors and their copies while solving
-    live += 3 * 4L * genomeValues; // the data's matrix, the normalised one, and a transient
+    live += 4L * movies * factors; // the item factors' copy for serving (RowScores.prepare)
+    // the data's matrix, the normalised one, its copy for serving, and a transient
+    live += 4 * 4L * genomeValues;
     live += 64L * movies; // content vectors, popularity, blend tables
     if (trainsAls) {
       live += ratings * BYTES_PER_RATING_MATRIX;

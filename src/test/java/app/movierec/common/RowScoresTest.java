@@ -75,6 +75,52 @@ class RowScoresTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 13})
+  void a_prepared_matrix_scores_every_row_like_the_row_major_one(int count) {
+    // row counts around the SIMD panels' sizes (8 or 16 rows, scored two panels at a time)
+    for (int rows : new int[] {1, 7, 16, 31, 32, 33, 70}) {
+      for (int dim : new int[] {1, 3, 17, 128, 1128}) {
+        SplittableRandom random = new SplittableRandom(1000L * count + 10L * rows + dim);
+        float[] matrix = randomFloats(random, rows * dim);
+        int[] targets = new int[rows];
+        for (int r = 0; r < rows; r++) {
+          targets[r] = 2 * (rows - 1 - r) + 1; // reversed, every other place
+        }
+        float[][] queries = new float[count + 1][];
+        for (int q = 0; q < queries.length; q++) {
+          queries[q] = randomFloats(random, dim);
+        }
+        for (RowScores kernel : new RowScores[] {RowScores.fastest(), RowScores.scalar()}) {
+          for (int[] placing : new int[][] {null, targets}) {
+            float[][] outs = new float[count + 1][2 * rows + 1];
+            kernel.prepare(matrix, rows, dim).scoreRows(queries, count, placing, outs);
+            for (int q = 0; q < count; q++) {
+              float[] alone = new float[2 * rows + 1];
+              RowScores.scalar().scoreRows(matrix, rows, dim, queries[q], placing, alone);
+              assertThat(outs[q])
+                  .as("query %d of %d, %d x %d, SIMD %b", q, count, rows, dim, kernel.simd())
+                  .containsExactly(alone, within(1e-5f * dim));
+            }
+            assertThat(outs[count]).as("queries past count are not scored").containsOnly(0f);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void a_prepared_matrix_refuses_a_short_query_and_a_short_matrix() {
+    RowScores.Prepared prepared = RowScores.fastest().prepare(new float[8], 2, 4);
+    assertThatThrownBy(
+            () -> prepared.scoreRows(new float[][] {new float[3]}, 1, null, new float[1][2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a query of 4 floats");
+    assertThatThrownBy(() -> RowScores.fastest().prepare(new float[7], 2, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs 8 floats");
+  }
+
   @Test
   void targets_place_each_rows_score_and_leave_the_rest_alone() {
     float[] matrix = {1, 0, 0, 1, 2, 2}; // three rows of two
