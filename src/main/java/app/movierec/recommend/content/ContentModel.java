@@ -43,6 +43,7 @@ public final class ContentModel {
   private final int genomeDimension;
   private final int[] genomeRowOfMovieRow; // -1 when the movie has no genome vector
   private final int[] movieRowOfGenomeRow;
+  private final int[] fallbackOnlyRows; // the movieRows without a genome vector, ascending
   private final float[] genome; // genomeMovies x genomeDimension, centred, L2-normalised
   private final float[] rawGenome; // the relevances as given, for strongestGenomeTags
   private final List<String> genomeTagNames;
@@ -68,6 +69,12 @@ public final class ContentModel {
     this.genomeDimension = genomeDimension;
     this.genomeRowOfMovieRow = genomeRowOfMovieRow;
     this.movieRowOfGenomeRow = movieRowOfGenomeRow;
+    this.fallbackOnlyRows = new int[genomeRowOfMovieRow.length - movieRowOfGenomeRow.length];
+    for (int movieRow = 0, k = 0; movieRow < genomeRowOfMovieRow.length; movieRow++) {
+      if (genomeRowOfMovieRow[movieRow] < 0) {
+        fallbackOnlyRows[k++] = movieRow;
+      }
+    }
     this.genome = genome;
     this.rawGenome = rawGenome;
     this.genomeTagNames = genomeTagNames;
@@ -476,17 +483,26 @@ public final class ContentModel {
    */
   private float[] fallbackScores(float[] denseQuery, boolean genomeOverlaid) {
     float[] scores = new float[movies.size()];
-    for (int movieRow = 0; movieRow < scores.length; movieRow++) {
-      if (genomeOverlaid && genomeRowOfMovieRow[movieRow] >= 0) {
-        continue;
+    if (genomeOverlaid) {
+      // only the movies without a genome vector, listed once when the model was built: testing
+      // every movie here cost a mispredicted branch per genome movie
+      for (int movieRow : fallbackOnlyRows) {
+        scores[movieRow] = fallbackDot(denseQuery, movieRow);
       }
-      float sum = 0;
-      for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
-        sum += denseQuery[fallbackTerms[k]] * fallbackValues[k];
+    } else {
+      for (int movieRow = 0; movieRow < scores.length; movieRow++) {
+        scores[movieRow] = fallbackDot(denseQuery, movieRow);
       }
-      scores[movieRow] = sum;
     }
     return scores;
+  }
+
+  private float fallbackDot(float[] denseQuery, int movieRow) {
+    float sum = 0;
+    for (int k = fallbackOffsets[movieRow]; k < fallbackOffsets[movieRow + 1]; k++) {
+      sum += denseQuery[fallbackTerms[k]] * fallbackValues[k];
+    }
+    return sum;
   }
 
   /**
