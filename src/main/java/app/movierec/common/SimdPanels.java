@@ -65,9 +65,19 @@ final class SimdPanels implements RowScores.Prepared {
           place(scores, i, firstRow, targets, outs[q + i]);
         }
       }
-      for (; q < count; q++) {
+      // the one to three left: with fewer than four accumulators the multiply-adds would wait on
+      // each other's results, so three go through four() (the last query twice), two through
+      // two(), one through one(), which splits its sums by even and odd dimensions
+      int left = count - q;
+      if (left == 3) {
+        four(base, queries[q], queries[q + 1], queries[q + 2], queries[q + 2], scores);
+      } else if (left == 2) {
+        two(base, queries[q], queries[q + 1], scores);
+      } else if (left == 1) {
         one(base, queries[q], scores);
-        place(scores, 0, firstRow, targets, outs[q]);
+      }
+      for (int i = 0; i < left; i++) {
+        place(scores, i, firstRow, targets, outs[q + i]);
       }
     }
   }
@@ -109,18 +119,52 @@ final class SimdPanels implements RowScores.Prepared {
     b3.intoArray(scores, 7 * LANES);
   }
 
+  /** Two panels' scores for two queries, into the first {@code 4 * LANES} of {@code scores}. */
+  private void two(int base, float[] q0, float[] q1, float[] scores) {
+    FloatVector a0 = FloatVector.zero(SPECIES);
+    FloatVector a1 = a0;
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    int second = base + dim * LANES;
+    for (int d = 0; d < dim; d++) {
+      FloatVector u = FloatVector.fromArray(SPECIES, panels, base + d * LANES);
+      FloatVector v = FloatVector.fromArray(SPECIES, panels, second + d * LANES);
+      FloatVector x = FloatVector.broadcast(SPECIES, q0[d]);
+      a0 = u.fma(x, a0);
+      b0 = v.fma(x, b0);
+      x = FloatVector.broadcast(SPECIES, q1[d]);
+      a1 = u.fma(x, a1);
+      b1 = v.fma(x, b1);
+    }
+    a0.intoArray(scores, 0);
+    b0.intoArray(scores, LANES);
+    a1.intoArray(scores, 2 * LANES);
+    b1.intoArray(scores, 3 * LANES);
+  }
+
   /** Two panels' scores for one query, into the first {@code 2 * LANES} of {@code scores}. */
   private void one(int base, float[] q0, float[] scores) {
     FloatVector a0 = FloatVector.zero(SPECIES);
+    FloatVector a1 = a0;
     FloatVector b0 = a0;
+    FloatVector b1 = a0;
     int second = base + dim * LANES;
-    for (int d = 0; d < dim; d++) {
+    int d = 0;
+    for (; d + 1 < dim; d += 2) {
+      FloatVector x = FloatVector.broadcast(SPECIES, q0[d]);
+      FloatVector y = FloatVector.broadcast(SPECIES, q0[d + 1]);
+      a0 = FloatVector.fromArray(SPECIES, panels, base + d * LANES).fma(x, a0);
+      b0 = FloatVector.fromArray(SPECIES, panels, second + d * LANES).fma(x, b0);
+      a1 = FloatVector.fromArray(SPECIES, panels, base + (d + 1) * LANES).fma(y, a1);
+      b1 = FloatVector.fromArray(SPECIES, panels, second + (d + 1) * LANES).fma(y, b1);
+    }
+    if (d < dim) {
       FloatVector x = FloatVector.broadcast(SPECIES, q0[d]);
       a0 = FloatVector.fromArray(SPECIES, panels, base + d * LANES).fma(x, a0);
       b0 = FloatVector.fromArray(SPECIES, panels, second + d * LANES).fma(x, b0);
     }
-    a0.intoArray(scores, 0);
-    b0.intoArray(scores, LANES);
+    a0.add(a1).intoArray(scores, 0);
+    b0.add(b1).intoArray(scores, LANES);
   }
 
   /** Writes query {@code query}'s scores of the real rows (not the padding) to their targets. */
