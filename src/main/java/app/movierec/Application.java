@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * Starts the web app, or, when the first argument names a batch command ({@code recommend}, {@code
  * evaluate}, {@code benchmark}, {@code loadtest}, {@code synthesize}), runs that command without
- * starting a web server.
+ * starting a web server; a first argument that is neither a command nor an option is a usage error.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application {
 
   public static void main(String[] args) {
-    if (args.length > 0 && Commands.isCommand(args[0])) {
+    if (Commands.isBatch(args)) {
       System.exit(Commands.run(args));
     }
     SpringApplication.run(Application.class, args);

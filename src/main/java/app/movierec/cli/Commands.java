@@ -3,6 +3,8 @@ package app.movierec.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -41,6 +43,15 @@ public final class Commands {
     return commandLine(System.out, System.err).getSubcommands().containsKey(name);
   }
 
+  /**
+   * Whether these arguments are for a batch command rather than the web app: the web app takes only
+   * options ({@code --name=value}), so a first argument that is not one names a command, and a
+   * misspelt command gets a usage error instead of starting the web app on the default data.
+   */
+  public static boolean isBatch(String[] args) {
+    return args.length > 0 && !args[0].startsWith("-");
+  }
+
   /** Runs the command named by {@code args[0]} and returns the process exit code. */
   public static int run(String[] args) {
     quietLibraryLogging();
@@ -63,7 +74,7 @@ public final class Commands {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUnmatchedOptionsArePositionalParams(false);
     commandLine.setParameterExceptionHandler(
-        (e, args) -> usageError(e.getCommandLine(), e.getMessage()));
+        (e, args) -> usageError(e.getCommandLine(), unknownCommandOr(e)));
     commandLine.setExecutionExceptionHandler(
         (e, failed, parseResult) -> {
           if (e instanceof UserInputException input) {
@@ -80,6 +91,34 @@ public final class Commands {
           throw e;
         });
     return commandLine;
+  }
+
+  /**
+   * For a first argument that is no command: which commands there are, and the nearest to what was
+   * typed; otherwise picocli's own message.
+   */
+  private static String unknownCommandOr(CommandLine.ParameterException e) {
+    CommandLine top = e.getCommandLine();
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || top.getParent() != null
+        || unmatched.getUnmatched().isEmpty()) {
+      return e.getMessage();
+    }
+    String typed = unmatched.getUnmatched().getFirst();
+    // picocli orders its suggestions by likeness but always has one; name it only when it starts
+    // like what was typed ("load-test", "recomend", "bench")
+    String bare = typed.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+    List<String> nearest =
+        unmatched.getSuggestions().stream()
+            .filter(name -> bare.startsWith(name.substring(0, Math.min(4, name.length()))))
+            .toList();
+    return "unknown command '"
+        + typed
+        + "'"
+        + (nearest.isEmpty() ? "" : " (did you mean " + nearest.getFirst() + "?)") // the closest
+        + "; the commands are "
+        + String.join(", ", top.getSubcommands().keySet())
+        + ", and without one (only --options) the web app starts";
   }
 
   /** One line: what is wrong, then the command's synopsis; exit code 2. */

@@ -36,6 +36,24 @@ class CommandsTest {
     assertThat(Commands.isCommand("evaluate")).isTrue();
     assertThat(Commands.isCommand("benchmark")).isTrue();
     assertThat(Commands.isCommand("--server.port=8080")).isFalse();
+    assertThat(Commands.isBatch(new String[] {"--server.port=8080", "recommend"})).isFalse();
+    assertThat(Commands.isBatch(new String[0])).as("no argument: the web app").isFalse();
+    assertThat(Commands.isBatch(new String[] {"recommend", "--help"})).isTrue();
+  }
+
+  @Test
+  void a_misspelt_command_is_a_usage_error_that_suggests_the_right_one() {
+    String[] misspelt = {"load-test", "--url", "http://localhost:8080"};
+    assertThat(Commands.isBatch(misspelt)).as("not the web app").isTrue();
+
+    assertThat(run(misspelt)).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("unknown command 'load-test' (did you mean loadtest?)")
+        .contains("the commands are recommend, evaluate, benchmark, loadtest, synthesize")
+        .hasLineCount(1);
+    err.reset();
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown command 'frobnicate';").doesNotContain("mean");
   }
 
   @Test
