@@ -98,24 +98,72 @@ public final class Blender {
     return Optional.of(standardise(alsCosines, contentCosines.get(), excluded));
   }
 
-  /** Lays the ALS scores (by itemRow; null: none) out by movieRow and standardises both. */
+  /**
+   * Lays the ALS scores (by itemRow; null: none) out by movieRow and standardises both, as {@link
+   * #standardise(float[], boolean[])} does each, in two passes over the catalogue instead of six
+   * (at 62k movies these passes were a tenth of a recommendation's time).
+   */
   private StandardScores standardise(float[] alsRaw, float[] contentScores, boolean[] excluded) {
     int movieCount = movies().size();
     float[] alsScores = new float[movieCount];
+    Moments als = new Moments();
+    Moments content = new Moments();
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
       int itemRow = alsRowOfMovieRow[movieRow];
-      alsScores[movieRow] = itemRow >= 0 && alsRaw != null ? alsRaw[itemRow] : Float.NaN;
+      float alsScore = itemRow >= 0 && alsRaw != null ? alsRaw[itemRow] : Float.NaN;
+      alsScores[movieRow] = alsScore;
+      if (!excluded[movieRow]) {
+        als.add(alsScore);
+        content.add(contentScores[movieRow]);
+      }
     }
-    standardise(alsScores, excluded);
-    standardise(contentScores, excluded);
+    double alsMean = als.mean();
+    double alsScale = als.scale();
+    double contentMean = content.mean();
+    double contentScale = content.scale();
     float alsFloor = Float.POSITIVE_INFINITY;
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
-      if (!excluded[movieRow] && Float.isFinite(alsScores[movieRow])) {
-        alsFloor = Math.min(alsFloor, alsScores[movieRow]);
+      float alsScore = alsScores[movieRow];
+      if (Float.isFinite(alsScore)) {
+        float z = (float) ((alsScore - alsMean) * alsScale);
+        alsScores[movieRow] = z;
+        if (!excluded[movieRow]) {
+          alsFloor = Math.min(alsFloor, z);
+        }
+      }
+      float contentScore = contentScores[movieRow];
+      if (Float.isFinite(contentScore)) {
+        contentScores[movieRow] = (float) ((contentScore - contentMean) * contentScale);
       }
     }
     return new StandardScores(
         alsScores, contentScores, excluded, Float.isFinite(alsFloor) ? alsFloor : 0f);
+  }
+
+  /** Count, sum and sum of squares of the finite values added. */
+  private static final class Moments {
+    private double sum;
+    private double squares;
+    private int count;
+
+    void add(float value) {
+      if (Float.isFinite(value)) {
+        sum += value;
+        squares += (double) value * value;
+        count++;
+      }
+    }
+
+    double mean() {
+      return count == 0 ? 0 : sum / count;
+    }
+
+    /** 1 / the standard deviation; 0 when there is none (then every value becomes 0). */
+    double scale() {
+      double mean = mean();
+      double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
+      return sd > 0 ? 1 / sd : 0;
+    }
   }
 
   /** The top {@code n} candidates under the given weights, best first. */
@@ -181,20 +229,15 @@ public final class Blender {
    * standard deviation over the non-excluded ones; a constant vector becomes all 0; NaN stays NaN.
    */
   static void standardise(float[] values, boolean[] excluded) {
-    double sum = 0;
-    double squares = 0;
-    int count = 0;
+    Moments moments = new Moments();
     for (int row = 0; row < values.length; row++) {
-      if (!excluded[row] && Float.isFinite(values[row])) {
-        sum += values[row];
-        squares += (double) values[row] * values[row];
-        count++;
+      if (!excluded[row]) {
+        moments.add(values[row]);
       }
     }
-    double mean = count == 0 ? 0 : sum / count;
-    double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
+    double mean = moments.mean();
     // one division, then a multiplication per value (62k values: 78 instead of 111 µs)
-    double scale = sd > 0 ? 1 / sd : 0;
+    double scale = moments.scale();
     for (int row = 0; row < values.length; row++) {
       float value = values[row];
       if (Float.isFinite(value)) {

@@ -105,6 +105,34 @@ class BlenderTest {
         .containsExactly(96 / sd, -2 / sd, 0f, Float.NaN, 2 / sd);
   }
 
+  @Test
+  void a_users_scores_are_each_part_standardised_on_its_own() {
+    for (int userId = 1; userId <= 10; userId++) {
+      AlsModel.UserVector user = ALS.trainedVector(userId).orElseThrow();
+      StandardScores scores = scoresOf(userId);
+      float[] itemScores = ALS.scores(user.factors());
+      float[] als = new float[BLENDER.movies().size()];
+      for (int movieRow = 0; movieRow < als.length; movieRow++) {
+        int itemRow = ALS.movies().rowOf(BLENDER.movies().idAt(movieRow));
+        als[movieRow] = itemRow >= 0 ? itemScores[itemRow] : Float.NaN;
+      }
+      float[] content = CONTENT.scores(CONTENT.profile(history(userId)));
+
+      Blender.standardise(als, scores.excluded());
+      Blender.standardise(content, scores.excluded());
+
+      assertThat(scores.als()).as("user %d", userId).containsExactly(als);
+      assertThat(scores.content()).as("user %d", userId).containsExactly(content);
+      float floor = Float.POSITIVE_INFINITY;
+      for (int movieRow = 0; movieRow < als.length; movieRow++) {
+        if (!scores.excluded()[movieRow] && !Float.isNaN(als[movieRow])) {
+          floor = Math.min(floor, als[movieRow]);
+        }
+      }
+      assertThat(scores.alsFloor()).isEqualTo(floor);
+    }
+  }
+
   private static UserHistory history(int userId) {
     return EngineTestData.historyOf(DATA, userId);
   }
