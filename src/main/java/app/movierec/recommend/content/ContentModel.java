@@ -43,7 +43,16 @@ public final class ContentModel {
   private final int genomeDimension;
   private final int[] genomeRowOfMovieRow; // -1 when the movie has no genome vector
   private final int[] movieRowOfGenomeRow;
-  private final int[] fallbackOnlyRows; // the movieRows without a genome vector, ascending
+  // The movies without a genome vector, and their fallback terms and weights copied in that order,
+  // grouped by how many terms a movie has: within a group every sum is equally long, so the loop
+  // that scores them ends where the branch predictor expects (ragged lengths cost a mispredicted
+  // branch per movie). Group g holds the movies with g terms (the last, those with more);
+  // fallbackOnlyGroups[g] is its first place in fallbackOnlyRows.
+  private static final int GROUPED_TERM_COUNTS = 16;
+  private final int[] fallbackOnlyRows;
+  private final int[] fallbackOnlyGroups;
+  private final int[] fallbackOnlyTerms;
+  private final float[] fallbackOnlyValues;
   private final float[] genome; // genomeMovies x genomeDimension, centred, L2-normalised
   private final float[] rawGenome; // the relevances as given, for strongestGenomeTags
   private final List<String> genomeTagNames;
@@ -69,11 +78,36 @@ public final class ContentModel {
     this.genomeDimension = genomeDimension;
     this.genomeRowOfMovieRow = genomeRowOfMovieRow;
     this.movieRowOfGenomeRow = movieRowOfGenomeRow;
-    this.fallbackOnlyRows = new int[genomeRowOfMovieRow.length - movieRowOfGenomeRow.length];
-    for (int movieRow = 0, k = 0; movieRow < genomeRowOfMovieRow.length; movieRow++) {
+    int[] groupSizes = new int[GROUPED_TERM_COUNTS + 2];
+    int fallbackOnlyEntries = 0;
+    for (int movieRow = 0; movieRow < genomeRowOfMovieRow.length; movieRow++) {
       if (genomeRowOfMovieRow[movieRow] < 0) {
-        fallbackOnlyRows[k++] = movieRow;
+        int terms = fallbackOffsets[movieRow + 1] - fallbackOffsets[movieRow];
+        groupSizes[Math.min(terms, GROUPED_TERM_COUNTS + 1)]++;
+        fallbackOnlyEntries += terms;
       }
+    }
+    this.fallbackOnlyGroups = new int[groupSizes.length + 1];
+    for (int g = 0; g < groupSizes.length; g++) {
+      fallbackOnlyGroups[g + 1] = fallbackOnlyGroups[g] + groupSizes[g];
+    }
+    this.fallbackOnlyRows = new int[fallbackOnlyGroups[groupSizes.length]];
+    int[] next = Arrays.copyOf(fallbackOnlyGroups, groupSizes.length);
+    for (int movieRow = 0; movieRow < genomeRowOfMovieRow.length; movieRow++) {
+      if (genomeRowOfMovieRow[movieRow] < 0) {
+        int terms = fallbackOffsets[movieRow + 1] - fallbackOffsets[movieRow];
+        fallbackOnlyRows[next[Math.min(terms, GROUPED_TERM_COUNTS + 1)]++] = movieRow;
+      }
+    }
+    this.fallbackOnlyTerms = new int[fallbackOnlyEntries];
+    this.fallbackOnlyValues = new float[fallbackOnlyEntries];
+    int entry = 0;
+    for (int movieRow : fallbackOnlyRows) {
+      int from = fallbackOffsets[movieRow];
+      int terms = fallbackOffsets[movieRow + 1] - from;
+      System.arraycopy(fallbackTerms, from, fallbackOnlyTerms, entry, terms);
+      System.arraycopy(fallbackValues, from, fallbackOnlyValues, entry, terms);
+      entry += terms;
     }
     this.genome = genome;
     this.rawGenome = rawGenome;
@@ -484,10 +518,22 @@ public final class ContentModel {
   private float[] fallbackScores(float[] denseQuery, boolean genomeOverlaid) {
     float[] scores = new float[movies.size()];
     if (genomeOverlaid) {
-      // only the movies without a genome vector, listed once when the model was built: testing
-      // every movie here cost a mispredicted branch per genome movie
-      for (int movieRow : fallbackOnlyRows) {
-        scores[movieRow] = fallbackDot(denseQuery, movieRow);
+      // only the movies without a genome vector, in groups of equal term counts (see the fields);
+      // each sum adds the same products in the same order as fallbackDot
+      int entry = 0;
+      int groups = fallbackOnlyGroups.length - 1;
+      for (int g = 0; g < groups; g++) {
+        boolean ragged = g == groups - 1;
+        for (int i = fallbackOnlyGroups[g]; i < fallbackOnlyGroups[g + 1]; i++) {
+          int movieRow = fallbackOnlyRows[i];
+          int end =
+              entry + (ragged ? fallbackOffsets[movieRow + 1] - fallbackOffsets[movieRow] : g);
+          float sum = 0;
+          for (; entry < end; entry++) {
+            sum += denseQuery[fallbackOnlyTerms[entry]] * fallbackOnlyValues[entry];
+          }
+          scores[movieRow] = sum;
+        }
       }
     } else {
       for (int movieRow = 0; movieRow < scores.length; movieRow++) {

@@ -3,9 +3,12 @@ package app.movierec.recommend.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import app.movierec.common.GenomeMatrix;
+import app.movierec.common.MovieTags;
 import app.movierec.common.ScoredMovie;
 import app.movierec.common.TrainingData;
 import app.movierec.recommend.EngineTestData;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +118,55 @@ class ContentModelTest {
     assertThat(explanation).extracting(ScoredMovie::movieId).containsExactlyInAnyOrder(20, 21);
     assertThat(explanation.getFirst().score())
         .isGreaterThanOrEqualTo(explanation.getLast().score());
+  }
+
+  @Test
+  void a_profile_with_a_genome_part_scores_the_other_movies_as_the_fallback_alone_does() {
+    // 60 movies; 1..10 with genome vectors; movie m has m % 23 tags (0 to 22 terms besides its
+    // genres), movie 60 has neither genres nor tags
+    int movies = 60;
+    int[] movieIds = new int[movies];
+    List<List<String>> genres = new ArrayList<>();
+    MovieTags.Builder tags = MovieTags.builder();
+    GenomeMatrix.Builder genome = GenomeMatrix.builder();
+    String[] pool = {"Action", "Comedy", "Drama", "Horror"};
+    for (int m = 1; m <= movies; m++) {
+      movieIds[m - 1] = m;
+      genres.add(m == movies ? List.of() : List.of(pool[m % 4], pool[(m / 4) % 4]));
+      for (int t = 0; t < m % 23 && m < movies; t++) {
+        tags.add(m, "tag" + ((m * 7 + t * 3) % 30));
+      }
+      if (m <= 10) {
+        genome.add(m, new float[] {m % 3, m % 5, 1f / m, m % 2});
+      }
+    }
+    TrainingData data =
+        new TrainingData(
+            "ragged",
+            movieIds,
+            genres,
+            tags.build(),
+            genome.build(),
+            new int[] {1, 1},
+            new int[] {1, 2},
+            new float[] {4, 3},
+            List.of("a", "b", "c", "d"));
+    ContentModel model = ContentModel.build(data);
+    ContentModel.Profile profile =
+        model.profile(new int[] {1, 2, 15, 33, 47}, new float[] {1, -0.5f, 1, 0.7f, 0.3f});
+    assertThat(profile.genome()).isNotNull();
+
+    float[] scores = model.scores(profile);
+    float[] fallbackAlone =
+        model.scores(new ContentModel.Profile(profile.fallback(), null, profile.ratedMovieRows()));
+
+    int nonZero = 0;
+    for (int m = 11; m <= movies; m++) {
+      int row = model.movies().rowOf(m);
+      assertThat(scores[row]).as("movie %d", m).isEqualTo(fallbackAlone[row]);
+      nonZero += scores[row] != 0 ? 1 : 0;
+    }
+    assertThat(nonZero).isGreaterThan(40);
+    assertThat(scores[model.movies().rowOf(movies)]).isZero();
   }
 }
