@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * holds dimension {@code d} of {@code LANES} rows, the query's {@code d}-th value is broadcast, and
  * the accumulators hold {@code LANES} rows' scores at once, with no horizontal sum. The kernel
  * keeps two panels by four queries in eight accumulators, so each multiply-add needs a quarter of a
- * load: measured on this project's 2-core AVX-512 machines, 35-36 instead of 19-21 billion
+ * load: measured on this project's 2-core AVX-512 machines, 35-38 instead of 19-21 billion
  * multiply-adds a second for the ML-25M genome (13,816 x 1,128) and ALS factors (62,423 x 128) in
  * passes of 8-28 queries. It is the register blocking of a matrix-multiply kernel (BLAS {@code
  * sgemm}); written here because a BLAS call would need the matrix off the heap (see {@link
