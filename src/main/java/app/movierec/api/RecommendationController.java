@@ -141,7 +141,9 @@ class RecommendationController {
       history.rate(rating.movieId(), rating.rating());
     }
     UserHistory ratingsGiven = history.build();
-    Set<Integer> known = catalog.movies(toList(ratingsGiven.movieIds())).keySet();
+    // the listings are in memory (one query for any not cached yet); movies() would ask JPA each
+    // time
+    Set<Integer> known = catalog.listings(toList(ratingsGiven.movieIds())).keySet();
     for (int i = 0; i < body.size(); i++) {
       int movieId = body.get(i).movieId();
       if (!known.contains(movieId)) {
