@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Commands.Version.class,
     description = "Batch commands of the hybrid movie recommender (no web server).",
+    footer =
+        "Without a command (only --options, such as --movierec.data-dir=DIR --server.port=8080)"
+            + " the web app starts.",
     subcommands = {
       RecommendCommand.class,
       EvaluateCommand.class,
@@ -46,11 +50,14 @@ public final class Commands {
   /**
    * Whether these arguments are for a batch command rather than the web app: the web app takes only
    * options ({@code --name=value}), so a first argument that is not one names a command, and a
-   * misspelt command gets a usage error instead of starting the web app on the default data.
+   * misspelt command gets a usage error instead of starting the web app on the default data. {@code
+   * --help} and {@code --version} (and {@code -h}, {@code -V}) alone are this usage's own.
    */
   public static boolean isBatch(String[] args) {
-    return args.length > 0 && !args[0].startsWith("-");
+    return args.length > 0 && (!args[0].startsWith("-") || OWN_OPTIONS.contains(args[0]));
   }
+
+  private static final Set<String> OWN_OPTIONS = Set.of("--help", "-h", "--version", "-V");
 
   /** Runs the command named by {@code args[0]} and returns the process exit code. */
   public static int run(String[] args) {

@@ -42,6 +42,19 @@ class CommandsTest {
   }
 
   @Test
+  void help_alone_lists_the_commands_instead_of_starting_the_web_app() {
+    assertThat(Commands.isBatch(new String[] {"--help"})).isTrue();
+    assertThat(Commands.isBatch(new String[] {"--version"})).isTrue();
+
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains("recommend")
+        .contains("evaluate")
+        .contains("loadtest")
+        .contains("Without a command (only --options");
+  }
+
+  @Test
   void a_misspelt_command_is_a_usage_error_that_suggests_the_right_one() {
     String[] misspelt = {"load-test", "--url", "http://localhost:8080"};
     assertThat(Commands.isBatch(misspelt)).as("not the web app").isTrue();
