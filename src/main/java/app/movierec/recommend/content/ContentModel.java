@@ -11,12 +11,14 @@ import app.movierec.common.TrainingData;
 import app.movierec.common.UserHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Content-based similarity over two vector spaces, immutable and thread-safe.
@@ -43,16 +45,7 @@ public final class ContentModel {
   private final int genomeDimension;
   private final int[] genomeRowOfMovieRow; // -1 when the movie has no genome vector
   private final int[] movieRowOfGenomeRow;
-  // The movies without a genome vector, and their fallback terms and weights copied in that order,
-  // grouped by how many terms a movie has: within a group every sum is equally long, so the loop
-  // that scores them ends where the branch predictor expects (ragged lengths cost a mispredicted
-  // branch per movie). Group g holds the movies with g terms (the last, those with more);
-  // fallbackOnlyGroups[g] is its first place in fallbackOnlyRows.
-  private static final int GROUPED_TERM_COUNTS = 16;
-  private final int[] fallbackOnlyRows;
-  private final int[] fallbackOnlyGroups;
-  private final int[] fallbackOnlyTerms;
-  private final float[] fallbackOnlyValues;
+  private final FallbackOnly fallbackOnly; // the movies without a genome vector, by term count
   private final float[] genome; // genomeMovies x genomeDimension, centred, L2-normalised
   private final float[] rawGenome; // the relevances as given, for strongestGenomeTags
   private final List<String> genomeTagNames;
@@ -78,37 +71,8 @@ public final class ContentModel {
     this.genomeDimension = genomeDimension;
     this.genomeRowOfMovieRow = genomeRowOfMovieRow;
     this.movieRowOfGenomeRow = movieRowOfGenomeRow;
-    int[] groupSizes = new int[GROUPED_TERM_COUNTS + 2];
-    int fallbackOnlyEntries = 0;
-    for (int movieRow = 0; movieRow < genomeRowOfMovieRow.length; movieRow++) {
-      if (genomeRowOfMovieRow[movieRow] < 0) {
-        int terms = fallbackOffsets[movieRow + 1] - fallbackOffsets[movieRow];
-        groupSizes[Math.min(terms, GROUPED_TERM_COUNTS + 1)]++;
-        fallbackOnlyEntries += terms;
-      }
-    }
-    this.fallbackOnlyGroups = new int[groupSizes.length + 1];
-    for (int g = 0; g < groupSizes.length; g++) {
-      fallbackOnlyGroups[g + 1] = fallbackOnlyGroups[g] + groupSizes[g];
-    }
-    this.fallbackOnlyRows = new int[fallbackOnlyGroups[groupSizes.length]];
-    int[] next = Arrays.copyOf(fallbackOnlyGroups, groupSizes.length);
-    for (int movieRow = 0; movieRow < genomeRowOfMovieRow.length; movieRow++) {
-      if (genomeRowOfMovieRow[movieRow] < 0) {
-        int terms = fallbackOffsets[movieRow + 1] - fallbackOffsets[movieRow];
-        fallbackOnlyRows[next[Math.min(terms, GROUPED_TERM_COUNTS + 1)]++] = movieRow;
-      }
-    }
-    this.fallbackOnlyTerms = new int[fallbackOnlyEntries];
-    this.fallbackOnlyValues = new float[fallbackOnlyEntries];
-    int entry = 0;
-    for (int movieRow : fallbackOnlyRows) {
-      int from = fallbackOffsets[movieRow];
-      int terms = fallbackOffsets[movieRow + 1] - from;
-      System.arraycopy(fallbackTerms, from, fallbackOnlyTerms, entry, terms);
-      System.arraycopy(fallbackValues, from, fallbackOnlyValues, entry, terms);
-      entry += terms;
-    }
+    this.fallbackOnly =
+        FallbackOnly.of(genomeRowOfMovieRow, fallbackOffsets, fallbackTerms, fallbackValues);
     this.genome = genome;
     this.rawGenome = rawGenome;
     this.genomeTagNames = genomeTagNames;
@@ -518,29 +482,61 @@ public final class ContentModel {
   private float[] fallbackScores(float[] denseQuery, boolean genomeOverlaid) {
     float[] scores = new float[movies.size()];
     if (genomeOverlaid) {
-      // only the movies without a genome vector, in groups of equal term counts (see the fields);
-      // each sum adds the same products in the same order as fallbackDot
-      int entry = 0;
-      int groups = fallbackOnlyGroups.length - 1;
-      for (int g = 0; g < groups; g++) {
-        boolean ragged = g == groups - 1;
-        for (int i = fallbackOnlyGroups[g]; i < fallbackOnlyGroups[g + 1]; i++) {
-          int movieRow = fallbackOnlyRows[i];
-          int end =
-              entry + (ragged ? fallbackOffsets[movieRow + 1] - fallbackOffsets[movieRow] : g);
-          float sum = 0;
-          for (; entry < end; entry++) {
-            sum += denseQuery[fallbackOnlyTerms[entry]] * fallbackOnlyValues[entry];
-          }
-          scores[movieRow] = sum;
-        }
-      }
+      fallbackOnly.score(denseQuery, scores);
     } else {
       for (int movieRow = 0; movieRow < scores.length; movieRow++) {
         scores[movieRow] = fallbackDot(denseQuery, movieRow);
       }
     }
     return scores;
+  }
+
+  /**
+   * The movies without a genome vector, ordered by how many fallback terms they have, with their
+   * terms and weights copied in that order ({@code starts[i]} is where the {@code i}-th movie's
+   * begin): then consecutive sums are equally long, so the loop over a movie's terms ends where the
+   * branch predictor expects (in catalogue order the ragged lengths cost a mispredicted branch per
+   * movie; 48,607 movies of 1-12 terms: 220 instead of 570 µs).
+   */
+  private record FallbackOnly(int[] movieRows, int[] starts, int[] terms, float[] values) {
+
+    static FallbackOnly of(
+        int[] genomeRowOfMovieRow, int[] offsets, int[] allTerms, float[] allValues) {
+      int[] movieRows =
+          IntStream.range(0, genomeRowOfMovieRow.length)
+              .filter(movieRow -> genomeRowOfMovieRow[movieRow] < 0)
+              .boxed()
+              .sorted(
+                  Comparator.comparingInt(movieRow -> offsets[movieRow + 1] - offsets[movieRow]))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      int[] starts = new int[movieRows.length + 1];
+      for (int i = 0; i < movieRows.length; i++) {
+        starts[i + 1] = starts[i] + offsets[movieRows[i] + 1] - offsets[movieRows[i]];
+      }
+      int[] terms = new int[starts[movieRows.length]];
+      float[] values = new float[terms.length];
+      for (int i = 0; i < movieRows.length; i++) {
+        int count = starts[i + 1] - starts[i];
+        System.arraycopy(allTerms, offsets[movieRows[i]], terms, starts[i], count);
+        System.arraycopy(allValues, offsets[movieRows[i]], values, starts[i], count);
+      }
+      return new FallbackOnly(movieRows, starts, terms, values);
+    }
+
+    /**
+     * {@code scores[movieRow]} = the movie's fallback vector . {@code denseQuery}, for these
+     * movies: the same products added in the same order as {@link #fallbackDot}.
+     */
+    void score(float[] denseQuery, float[] scores) {
+      for (int i = 0; i < movieRows.length; i++) {
+        float sum = 0;
+        for (int k = starts[i]; k < starts[i + 1]; k++) {
+          sum += denseQuery[terms[k]] * values[k];
+        }
+        scores[movieRows[i]] = sum;
+      }
+    }
   }
 
   private float fallbackDot(float[] denseQuery, int movieRow) {
