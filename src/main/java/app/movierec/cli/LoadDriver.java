@@ -3,9 +3,6 @@ package app.movierec.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,19 +115,15 @@ final class LoadDriver {
 
   private static final Pattern MOVIE_ID = Pattern.compile("\"movieId\"\\s*:\\s*(\\d+)");
 
-  private final HttpClient http;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
   private final URI base;
 
-  LoadDriver(HttpClient http, URI base) {
-    this.http = http;
+  LoadDriver(URI base) {
     this.base = base;
-  }
-
-  static HttpClient client(int clients) {
-    return HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(Executors.newFixedThreadPool(Math.max(2, clients / 4)))
-        .build();
+    // fails here, before any load, on an address PlainHttp cannot speak to
+    new PlainHttp(base, CONNECT_TIMEOUT, READ_TIMEOUT).close();
   }
 
   /** Latencies (ns, in completion order per slot), wall time, non-200 answers, I/O failures. */
@@ -155,31 +149,45 @@ final class LoadDriver {
   /** The parameters of one kind of request. */
   record Plan(Kind kind, long[] users, String mode, Double alsWeight, int n, int[] movies) {}
 
+  /** One request: method, path with query, and the JSON body of a POST (else null). */
+  private record Call(String method, String path, byte[] body) {}
+
   /** Movie ids the search queries find (for details and fold-in), up to {@code limit} per query. */
-  int[] moviePool(int limit) throws IOException, InterruptedException {
+  int[] moviePool(int limit) throws IOException {
     Set<Integer> ids = new LinkedHashSet<>();
-    for (String query : QUERIES) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(searchUri(query, limit)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200) {
-        Matcher matcher = MOVIE_ID.matcher(response.body());
-        while (matcher.find()) {
-          ids.add(Integer.parseInt(matcher.group(1)));
+    try (PlainHttp http = new PlainHttp(base, CONNECT_TIMEOUT, READ_TIMEOUT)) {
+      for (String query : QUERIES) {
+        PlainHttp.Response response = http.get(searchPath(query, limit));
+        if (response.status() == 200) {
+          Matcher matcher = MOVIE_ID.matcher(response.text());
+          while (matcher.find()) {
+            ids.add(Integer.parseInt(matcher.group(1)));
+          }
         }
       }
     }
     return ids.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** Closed loop: each client sends its next request as soon as the previous one is answered. */
   Result drive(Plan plan, int clients, int requests, long seed) {
+    return drive(plan, clients, requests, 0, seed);
+  }
+
+  /**
+   * With {@code rate > 0}, open loop: request {@code i} is due {@code i / rate} seconds after the
+   * start, whichever client is free takes it, and its latency counts from when it was due, so time
+   * spent waiting for a free client counts too (no "coordinated omission": a stalled server cannot
+   * hide its queue by slowing the clients down). With {@code rate == 0}, closed loop.
+   */
+  Result drive(Plan plan, int clients, int requests, double rate, long seed) {
     long[] latencies = new long[requests];
     AtomicInteger next = new AtomicInteger();
     AtomicLong non200 = new AtomicLong();
     AtomicLong ioErrors = new AtomicLong();
     String[] firstError = new String[1];
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    double nanosApart = rate > 0 ? 1e9 / rate : 0;
     long start = System.nanoTime();
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -188,30 +196,36 @@ final class LoadDriver {
         futures.add(
             pool.submit(
                 () -> {
-                  for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    HttpRequest request = request(plan, random);
-                    long sent = System.nanoTime();
-                    try {
-                      HttpResponse<byte[]> response =
-                          http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                      if (response.statusCode() != 200) {
-                        non200.incrementAndGet();
-                        record(
-                            firstError,
-                            request.method()
-                                + " "
-                                + request.uri().getPath()
-                                + ": HTTP "
-                                + response.statusCode());
+                  try (PlainHttp http = new PlainHttp(base, CONNECT_TIMEOUT, READ_TIMEOUT)) {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                      Call call = call(plan, random);
+                      long sent;
+                      if (rate > 0) {
+                        sent = start + (long) (i * nanosApart);
+                        long wait = sent - System.nanoTime();
+                        if (wait > 0) {
+                          LockSupport.parkNanos(wait);
+                        }
+                      } else {
+                        sent = System.nanoTime();
                       }
-                    } catch (IOException e) {
-                      ioErrors.incrementAndGet();
-                      record(firstError, request.uri().getPath() + ": " + e);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      return;
+                      try {
+                        PlainHttp.Response response =
+                            call.body() == null
+                                ? http.get(call.path())
+                                : http.post(call.path(), "application/json", call.body());
+                        if (response.status() != 200) {
+                          non200.incrementAndGet();
+                          record(
+                              firstError,
+                              call.method() + " " + call.path() + ": HTTP " + response.status());
+                        }
+                      } catch (IOException e) {
+                        ioErrors.incrementAndGet();
+                        record(firstError, call.method() + " " + call.path() + ": " + e);
+                      }
+                      latencies[i] = System.nanoTime() - sent;
                     }
-                    latencies[i] = System.nanoTime() - sent;
                   }
                 }));
       }
@@ -227,55 +241,48 @@ final class LoadDriver {
         latencies, System.nanoTime() - start, non200.get(), ioErrors.get(), firstError[0]);
   }
 
-  private HttpRequest request(Plan plan, SplittableRandom random) {
-    HttpRequest.Builder builder =
-        switch (plan.kind()) {
-          case RECOMMENDATIONS -> {
-            long userId = random.nextLong(plan.users()[0], plan.users()[1] + 1);
-            yield HttpRequest.newBuilder(
-                    base.resolve("/api/users/" + userId + "/recommendations" + query(plan, "?")))
-                .GET();
+  private Call call(Plan plan, SplittableRandom random) {
+    return switch (plan.kind()) {
+      case RECOMMENDATIONS -> {
+        long userId = random.nextLong(plan.users()[0], plan.users()[1] + 1);
+        yield new Call("GET", "/api/users/" + userId + "/recommendations" + query(plan, "?"), null);
+      }
+      case SEARCH ->
+          new Call("GET", searchPath(QUERIES.get(random.nextInt(QUERIES.size())), 20), null);
+      case DETAILS ->
+          new Call(
+              "GET", "/api/movies/" + plan.movies()[random.nextInt(plan.movies().length)], null);
+      case FOLD_IN -> {
+        int count = 5 + random.nextInt(16);
+        StringBuilder body = new StringBuilder("[");
+        Set<Integer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < Math.min(count, plan.movies().length)) {
+          chosen.add(plan.movies()[random.nextInt(plan.movies().length)]);
+        }
+        for (int movieId : chosen) {
+          if (body.length() > 1) {
+            body.append(',');
           }
-          case SEARCH ->
-              HttpRequest.newBuilder(searchUri(QUERIES.get(random.nextInt(QUERIES.size())), 20))
-                  .GET();
-          case DETAILS ->
-              HttpRequest.newBuilder(
-                      base.resolve(
-                          "/api/movies/" + plan.movies()[random.nextInt(plan.movies().length)]))
-                  .GET();
-          case FOLD_IN -> {
-            int count = 5 + random.nextInt(16);
-            StringBuilder body = new StringBuilder("[");
-            Set<Integer> chosen = new LinkedHashSet<>();
-            while (chosen.size() < Math.min(count, plan.movies().length)) {
-              chosen.add(plan.movies()[random.nextInt(plan.movies().length)]);
-            }
-            for (int movieId : chosen) {
-              if (body.length() > 1) {
-                body.append(',');
-              }
-              body.append("{\"movieId\":")
-                  .append(movieId)
-                  .append(",\"rating\":")
-                  .append(0.5 * (1 + random.nextInt(10)))
-                  .append('}');
-            }
-            body.append(']');
-            yield HttpRequest.newBuilder(base.resolve("/api/recommendations" + query(plan, "?")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-          }
-        };
-    return builder.timeout(Duration.ofSeconds(60)).build();
+          body.append("{\"movieId\":")
+              .append(movieId)
+              .append(",\"rating\":")
+              .append(0.5 * (1 + random.nextInt(10)))
+              .append('}');
+        }
+        body.append(']');
+        yield new Call(
+            "POST",
+            "/api/recommendations" + query(plan, "?"),
+            body.toString().getBytes(StandardCharsets.UTF_8));
+      }
+    };
   }
 
-  private URI searchUri(String query, int limit) {
-    return base.resolve(
-        "/api/movies?query="
-            + URLEncoder.encode(query, StandardCharsets.UTF_8)
-            + "&limit="
-            + limit);
+  private static String searchPath(String query, int limit) {
+    return "/api/movies?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8)
+        + "&limit="
+        + limit;
   }
 
   private static String query(Plan plan, String prefix) {

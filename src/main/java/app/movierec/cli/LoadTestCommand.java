@@ -40,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * movies, or a visitor's fold-in (5-20 ratings posted, nothing stored); details and fold-in use the
  * movies that the search queries find.
  *
+ * <p>With {@code --rate R} the load is open: requests fall due R times a second, whichever client
+ * is free sends the next one, and each latency counts from when it fell due. Closed-loop clients
+ * find the most the app can answer (and then latency is just clients / throughput); a rate below
+ * that shows the latency users see at that load.
+ *
  * <p>With {@code --write-fraction F} it mixes in writes as visitors do: every client first creates
  * a visitor ({@code POST /api/users}, whose token it sends as {@code Authorization: Bearer}) and
  * picks the movies it will rate from that visitor's first recommendations; then a fraction F of its
@@ -80,6 +85,15 @@ final class LoadTestCommand implements Callable<Integer> {
       defaultValue = "32",
       description = "concurrent clients (default: ${DEFAULT-VALUE})")
   int clients;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      defaultValue = "0",
+      description =
+          "open loop: R requests a second in all, each timed from when it was due; 0 = closed loop,"
+              + " each client sends again as soon as it has its answer (default: ${DEFAULT-VALUE})")
+  double rate;
 
   @Option(
       names = "--requests",
@@ -168,6 +182,9 @@ final class LoadTestCommand implements Callable<Integer> {
       throw UserInputException.usage(
           "--clients must be 1-1024, --requests at least 1, --warmup at least 0, --n 1-100");
     }
+    if (!(rate >= 0 && rate <= 1_000_000)) {
+      throw UserInputException.usage("--rate must be 0 (closed loop) or a positive rate");
+    }
     if (!(writeFraction >= 0 && writeFraction <= 1)) {
       throw UserInputException.usage("--write-fraction must lie in 0..1");
     }
@@ -181,6 +198,10 @@ final class LoadTestCommand implements Callable<Integer> {
     boolean mixed = writeFraction > 0 || retrainAt != null;
     if (!mixed) {
       return readsOnly(out, kind);
+    }
+    if (rate > 0) {
+      throw UserInputException.usage(
+          "--rate drives reads only, not --write-fraction or --retrain-at");
     }
     if (kind != LoadDriver.Kind.RECOMMENDATIONS) {
       throw UserInputException.usage(
@@ -564,16 +585,13 @@ final class LoadTestCommand implements Callable<Integer> {
   private Integer readsOnly(PrintWriter out, LoadDriver.Kind kind) {
     long[] userRange = userRange(users);
     URI base = URI.create(url.replaceAll("/+$", ""));
-    LoadDriver driver = new LoadDriver(LoadDriver.client(clients), base);
+    LoadDriver driver = new LoadDriver(base);
     int[] movies = new int[0];
     if (kind == LoadDriver.Kind.DETAILS || kind == LoadDriver.Kind.FOLD_IN) {
       try {
         movies = driver.moviePool(100);
       } catch (IOException e) {
         throw UserInputException.data("cannot reach " + base + ": " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw UserInputException.data("interrupted");
       }
       if (movies.length == 0) {
         throw UserInputException.data("the title search found no movies to ask about");
@@ -582,10 +600,13 @@ final class LoadTestCommand implements Callable<Integer> {
     LoadDriver.Plan plan = new LoadDriver.Plan(kind, userRange, mode.id(), alsWeight, n, movies);
     out.printf(
         Locale.ROOT,
-        "loadtest: %s, %s, %d clients, %d requests (+%d warm-up)%s%n",
+        "loadtest: %s, %s, %d clients%s, %d requests (+%d warm-up)%s%n",
         base,
         kind.id,
         clients,
+        rate > 0
+            ? String.format(Locale.ROOT, " at %.0f requests/s (open loop)", rate)
+            : " (closed loop)",
         requests,
         warmup,
         switch (kind) {
@@ -601,9 +622,9 @@ final class LoadTestCommand implements Callable<Integer> {
           case DETAILS, FOLD_IN -> ", " + movies.length + " movies found by search";
         });
     if (warmup > 0) {
-      driver.drive(plan, clients, warmup, seed + 1);
+      driver.drive(plan, clients, warmup, rate, seed + 1);
     }
-    LoadDriver.Result result = driver.drive(plan, clients, requests, seed);
+    LoadDriver.Result result = driver.drive(plan, clients, requests, rate, seed);
     out.printf(
         Locale.ROOT,
         "requests %d in %.2f s: %.0f requests/s%n",

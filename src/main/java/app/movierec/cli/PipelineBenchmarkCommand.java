@@ -174,8 +174,8 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
             imported.cpuSeconds() - started.cpuSeconds(),
             "database " + (folderBytes(work.resolve("db")) >> 20) + " MB");
         URI base = first.baseUri();
-        HttpClient http = LoadDriver.client(clients);
-        Timeline firstAnswer = first.awaitRecommendation(http, base, Duration.ofMinutes(120));
+        Timeline firstAnswer =
+            first.awaitRecommendation(HttpClient.newHttpClient(), base, Duration.ofMinutes(120));
         if (first.lines().stream().anyMatch(line -> line.contains(LEARNING_AFTER_SERVING))) {
           // the serving figures must not share the cores with the blend being learned
           first.await("Stage choose blend", Duration.ofMinutes(120));
@@ -189,7 +189,7 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
             firstAnswer.seconds(),
             firstAnswer.cpuSeconds(),
             "since the JVM started (import + training + content model + serving)");
-        serve(out, new LoadDriver(http, base), shape, first);
+        serve(out, new LoadDriver(base), shape, first);
         out.printf(
             Locale.ROOT,
             "%-44s %,d MB (VmHWM of the app's process)%n",
@@ -217,7 +217,7 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
               "same files: nothing imported");
           URI base = second.baseUri();
           Timeline answer =
-              second.awaitRecommendation(LoadDriver.client(2), base, Duration.ofMinutes(60));
+              second.awaitRecommendation(HttpClient.newHttpClient(), base, Duration.ofMinutes(60));
           for (String line : second.lines()) {
             printIfStage(out, line);
           }
@@ -245,7 +245,8 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
    * p50/p99 under load for each kind of request, and the CPU each request cost the app and this
    * process (the clients): on a shared machine the CPU per request is the steadier figure, and
    * {@code clients x CPU per request / cores} is about the latency an idle machine would show. Then
-   * p50/p99 of the same requests sent one at a time: the time one request takes to serve.
+   * p50/p99 at half the throughput just measured (open loop, timed from when each request fell due)
+   * and of the same requests sent one at a time: the time one request takes to serve.
    */
   private void serve(PrintWriter out, LoadDriver driver, SyntheticShape shape, ChildApp app)
       throws Exception {
@@ -279,6 +280,22 @@ final class PipelineBenchmarkCommand implements Callable<Integer> {
           result.firstError() == null ? "" : " (first: " + result.firstError() + ")",
           clients,
           requests);
+      // Half that throughput, open loop: the latency users see while the app is half busy, where
+      // closed-loop clients can only show clients / throughput.
+      double halfRate = result.requestsPerSecond() / 2;
+      int halfRequests = Math.max(10, requests / 2);
+      LoadDriver.Result half = driver.drive(plan, clients, halfRequests, halfRate, seed + 3);
+      out.printf(
+          Locale.ROOT,
+          "%-44s p50 %.1f ms, p99 %.1f ms, %d errors (open loop at %.0f requests/s, %d clients,"
+              + " %d requests)%n",
+          "serving " + kind.id + ", at half that rate",
+          half.percentileMillis(0.5),
+          half.percentileMillis(0.99),
+          half.errors(),
+          halfRate,
+          clients,
+          halfRequests);
       // The same request alone: its service time, without the queue 32 clients build on 2 cores.
       int aloneRequests = Math.max(10, requests / 5);
       LoadDriver.Result alone = driver.drive(plan, 1, aloneRequests, seed + 2);

@@ -151,6 +151,43 @@ class LoadTestAndColdStartCommandsTest {
   }
 
   @Test
+  void loadtest_at_a_rate_spreads_the_requests_over_the_time_they_are_due() throws IOException {
+    String url = startServer(-1);
+    long start = System.nanoTime();
+
+    int code =
+        run(
+            "loadtest",
+            "--url",
+            url,
+            "--clients",
+            "4",
+            "--requests",
+            "40",
+            "--warmup",
+            "0",
+            "--rate",
+            "100",
+            "--users",
+            "1-5");
+
+    // the 40th request falls due 0.39 s after the first: no sooner can the run end
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(390_000_000L);
+    assertThat(out.toString())
+        .contains("4 clients at 100 requests/s (open loop)", "p99", "errors 0");
+    assertThat(requestedPaths).isNotEmpty();
+  }
+
+  @Test
+  void loadtest_refuses_a_negative_rate_and_a_rate_with_writes() {
+    assertThat(run("loadtest", "--rate", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--rate must be 0 (closed loop) or a positive rate");
+    assertThat(run("loadtest", "--rate", "5", "--write-fraction", "0.1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--rate drives reads only");
+  }
+
+  @Test
   void loadtest_rejects_an_unknown_kind_of_request() {
     assertThat(run("loadtest", "--request", "everything")).isEqualTo(2);
     assertThat(err.toString())

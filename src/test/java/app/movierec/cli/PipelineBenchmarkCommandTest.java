@@ -67,6 +67,8 @@ class PipelineBenchmarkCommandTest {
             "serving fold-in",
             "serving recommendations, one at a time",
             "serving fold-in, one at a time",
+            "serving recommendations, at half that rate",
+            "serving search, at half that rate",
             "ratings from the saved snapshot",
             "second start: first recommendation")
         .doesNotContain("first:")
