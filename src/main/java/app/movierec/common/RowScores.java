@@ -83,7 +83,20 @@ public abstract class RowScores {
       throw new IllegalArgumentException(
           "a " + rows + " x " + dim + " matrix needs " + (long) rows * dim + " floats");
     }
-    for (int r = 0; r < rows; r++) {
+    scoreRowRange(matrix, 0, rows, dim, queries, count, targets, outs);
+  }
+
+  /** The rows {@code fromRow} to {@code toRow - 1} of {@link #scoreRows}' batch form. */
+  private void scoreRowRange(
+      float[] matrix,
+      int fromRow,
+      int toRow,
+      int dim,
+      float[][] queries,
+      int count,
+      int[] targets,
+      float[][] outs) {
+    for (int r = fromRow; r < toRow; r++) {
       int target = targets == null ? r : targets[r];
       int offset = r * dim;
       int q = 0;
@@ -103,8 +116,44 @@ public abstract class RowScores {
    */
   public Prepared prepare(float[] matrix, int rows, int dim) {
     checkShape(matrix, rows, dim);
-    return (queries, count, targets, outs) ->
-        scoreRows(matrix, rows, dim, queries, count, targets, outs);
+    return new Prepared() {
+      @Override
+      public int blocks() {
+        return (rows + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+      }
+
+      @Override
+      public void scoreRows(
+          float[][] queries, int count, int[] targets, float[][] outs, int fromBlock, int toBlock) {
+        if (fromBlock == 0 && toBlock >= blocks()) {
+          // the whole matrix through the public method, which a subclass may have overridden
+          RowScores.this.scoreRows(matrix, rows, dim, queries, count, targets, outs);
+          return;
+        }
+        checkQueries(queries, count, rows, dim);
+        scoreRowRange(
+            matrix,
+            fromBlock * ROWS_PER_BLOCK,
+            Math.min(rows, toBlock * ROWS_PER_BLOCK),
+            dim,
+            queries,
+            count,
+            targets,
+            outs);
+      }
+    };
+  }
+
+  /** Rows per block of the row-major matrix as prepared here. */
+  private static final int ROWS_PER_BLOCK = 64;
+
+  static void checkQueries(float[][] queries, int count, int rows, int dim) {
+    for (int q = 0; q < count; q++) {
+      if (queries[q].length < dim) {
+        throw new IllegalArgumentException(
+            "a " + rows + " x " + dim + " matrix needs a query of " + dim + " floats");
+      }
+    }
   }
 
   static void checkShape(float[] matrix, int rows, int dim) {
@@ -114,8 +163,10 @@ public abstract class RowScores {
     }
   }
 
-  /** A matrix {@linkplain #prepare prepared} for scoring. */
-  @FunctionalInterface
+  /**
+   * A matrix {@linkplain #prepare prepared} for scoring. Its rows fall into {@link #blocks()}
+   * consecutive blocks, which can be scored apart (by two threads, say) with the same results.
+   */
   public interface Prepared {
 
     /**
@@ -124,7 +175,19 @@ public abstract class RowScores {
      *
      * @throws IllegalArgumentException when a query is shorter than a row
      */
-    void scoreRows(float[][] queries, int count, int[] targets, float[][] outs);
+    default void scoreRows(float[][] queries, int count, int[] targets, float[][] outs) {
+      scoreRows(queries, count, targets, outs, 0, blocks());
+    }
+
+    /** How many blocks the rows fall into (0 for no rows). */
+    int blocks();
+
+    /**
+     * As {@link #scoreRows(float[][], int, int[], float[][])} for the rows of blocks {@code
+     * fromBlock} to {@code toBlock - 1} only.
+     */
+    void scoreRows(
+        float[][] queries, int count, int[] targets, float[][] outs, int fromBlock, int toBlock);
   }
 
   /**

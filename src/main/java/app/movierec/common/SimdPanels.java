@@ -46,16 +46,18 @@ final class SimdPanels implements RowScores.Prepared {
     }
   }
 
+  /** A block is a pair of panels, what one kernel call scores. */
   @Override
-  public void scoreRows(float[][] queries, int count, int[] targets, float[][] outs) {
-    for (int q = 0; q < count; q++) {
-      if (queries[q].length < dim) {
-        throw new IllegalArgumentException(
-            "a " + rows + " x " + dim + " matrix needs a query of " + dim + " floats");
-      }
-    }
+  public int blocks() {
+    return panelCount / 2;
+  }
+
+  @Override
+  public void scoreRows(
+      float[][] queries, int count, int[] targets, float[][] outs, int fromBlock, int toBlock) {
+    RowScores.checkQueries(queries, count, rows, dim);
     float[] scores = new float[4 * 2 * LANES]; // a kernel call's scores: 2 panels per query
-    for (int p = 0; p < panelCount; p += 2) {
+    for (int p = 2 * fromBlock; p < 2 * toBlock; p += 2) {
       int base = p * dim * LANES;
       int firstRow = p * LANES;
       int q = 0;

@@ -51,7 +51,7 @@ class SharedScanTest {
     float[] matrix = randomFloats(random, ROWS * DIM);
     CountDownLatch firstPassMayFinish = new CountDownLatch(1);
     RecordingKernel kernel = new RecordingKernel(firstPassMayFinish);
-    SharedScan scan = new SharedScan(matrix, ROWS, DIM, null, kernel, 1);
+    SharedScan scan = new SharedScan(matrix, ROWS, DIM, null, kernel, 1, null);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       float[][] queries = new float[6][];
@@ -148,7 +148,7 @@ class SharedScanTest {
             return RowScores.scalar().dot(m, offset, query, dim);
           }
         };
-    SharedScan scan = new SharedScan(matrix, ROWS, DIM, null, failingOnce, 1);
+    SharedScan scan = new SharedScan(matrix, ROWS, DIM, null, failingOnce, 1, null);
     float[] query = randomFloats(new SplittableRandom(5), DIM);
 
     assertThatThrownBy(() -> scan.score(query, new float[ROWS]))
@@ -180,6 +180,80 @@ class SharedScanTest {
     assertThat(new SharedScan(new float[0], 0, 128, null).maxBatch()).isEqualTo(32);
     assertThat(new SharedScan(new float[0], 0, 1128, null).maxBatch()).isEqualTo(29);
     assertThat(new SharedScan(new float[0], 0, 100_000, null).maxBatch()).isEqualTo(1);
+  }
+
+  @Test
+  void a_lone_query_split_in_two_gets_the_scores_of_one_pass_whoever_scores_the_second_half()
+      throws Exception {
+    SplittableRandom random = new SplittableRandom(6);
+    int rows = 1_000;
+    for (int dim : new int[] {1, 19, 128}) {
+      float[] matrix = randomFloats(random, rows * dim);
+      int[] targets = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        targets[r] = rows - 1 - r;
+      }
+      float[] query = randomFloats(random, dim);
+      float[] unsplit = new float[rows];
+      RowScores.fastest()
+          .prepare(matrix, rows, dim)
+          .scoreRows(new float[][] {query}, 1, targets, new float[][] {unsplit});
+      ExecutorService helper = Executors.newSingleThreadExecutor();
+      try {
+        // a helper thread, a helper that runs the half at once, one that never gets to it
+        for (java.util.concurrent.Executor helpers :
+            List.<java.util.concurrent.Executor>of(helper, Runnable::run, task -> {})) {
+          SharedScan scan =
+              new SharedScan(matrix, rows, dim, targets, RowScores.fastest(), 1, helpers);
+          float[] out = new float[rows];
+
+          scan.score(query, out);
+
+          assertThat(out).isEqualTo(unsplit);
+          assertThat(scan.passes()).isEqualTo(1);
+        }
+      } finally {
+        helper.shutdownNow();
+      }
+      assertThat(unsplit[rows - 1]).isCloseTo(exact(matrix, 0, query), within(1e-4f));
+    }
+  }
+
+  @Test
+  void a_failure_in_either_half_of_a_split_pass_fails_the_query_and_the_next_one_works() {
+    int rows = 300; // 5 blocks of the plain kernel: 0-2 scored by the caller, 3-4 by the helper
+    float[] matrix = randomFloats(new SplittableRandom(7), rows * DIM);
+    for (int failingRow : new int[] {10, 250}) {
+      RowScores failingOnce =
+          new RowScores() {
+            boolean failed;
+
+            @Override
+            public boolean simd() {
+              return false;
+            }
+
+            @Override
+            public float dot(float[] m, int offset, float[] query, int dim) {
+              if (!failed && offset == failingRow * dim) {
+                failed = true;
+                throw new ArithmeticException("boom at " + failingRow);
+              }
+              return RowScores.scalar().dot(m, offset, query, dim);
+            }
+          };
+      SharedScan scan = new SharedScan(matrix, rows, DIM, null, failingOnce, 1, Runnable::run);
+      float[] query = randomFloats(new SplittableRandom(8), DIM);
+
+      assertThatThrownBy(() -> scan.score(query, new float[rows]))
+          .isInstanceOf(IllegalStateException.class)
+          .hasRootCauseMessage("boom at " + failingRow);
+      float[] out = new float[rows];
+      scan.score(query, out);
+      for (int r = 0; r < rows; r++) {
+        assertThat(out[r]).isCloseTo(exact(matrix, r, query), within(1e-4f));
+      }
+    }
   }
 
   private static float exact(float[] matrix, int row, float[] query) {
