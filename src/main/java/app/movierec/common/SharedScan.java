@@ -56,7 +56,6 @@ public final class SharedScan {
   private final LongAdder passCount = new LongAdder();
   private final LongAdder queryCount = new LongAdder();
   private final Executor helpers;
-  private final boolean splitLonePasses;
 
   /**
    * A shared scan of the {@code rows x dim} row-major {@code matrix}; row {@code r}'s score goes to
@@ -104,7 +103,6 @@ public final class SharedScan {
     this.passes = new Semaphore(Math.max(1, concurrentPasses));
     this.maxBatch = Math.max(1, Math.min(MAX_BATCH, QUERY_FLOATS_PER_PASS / Math.max(1, dim)));
     this.helpers = helpers;
-    this.splitLonePasses = helpers != null;
   }
 
   /** The most queries one pass scores. */
@@ -177,7 +175,7 @@ public final class SharedScan {
     }
     Throwable failure = null;
     try {
-      if (count == 1 && splitLonePasses && matrix.blocks() >= 2) {
+      if (count == 1 && helpers != null && matrix.blocks() >= 2) {
         scoreSplit(queries, outs);
       } else {
         matrix.scoreRows(queries, count, targets, outs);
