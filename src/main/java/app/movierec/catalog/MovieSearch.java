@@ -219,33 +219,48 @@ public class MovieSearch {
 
     List<Movie> search(List<String> words, int limit) {
       int n = movies.length;
-      int[] matched = new int[n];
+      int wordCount = words.size();
+      // per movie: its points, and (words matched so far << 2 | the best points of the current
+      // word); a movie that missed a word is never credited again, so only the movies of the
+      // first word are candidates, and only they are walked at the end (not the whole catalogue)
       int[] score = new int[n];
-      int[] best = new int[n];
-      int[] stamp = new int[n];
-      for (int w = 0; w < words.size(); w++) {
+      int[] state = new int[n];
+      int[] candidates = new int[16];
+      int candidateCount = 0;
+      for (int w = 0; w < wordCount; w++) {
         String word = words.get(w);
-        int mark = w + 1;
         // exact word = 2, prefix of a word = 1, release year = 2
         int from = lowerBound(word);
         for (int t = from; t < tokens.length && tokens[t].startsWith(word); t++) {
           int points = tokens[t].length() == word.length() ? 2 : 1;
           for (int movie : postings[t]) {
-            credit(movie, points, mark, matched, score, best, stamp);
+            if (credit(movie, points, w, score, state) && w == 0) {
+              if (candidateCount == candidates.length) {
+                candidates = Arrays.copyOf(candidates, 2 * candidateCount);
+              }
+              candidates[candidateCount++] = movie;
+            }
           }
         }
         if (word.length() == 4 && word.chars().allMatch(Character::isDigit)) {
           for (int movie : byYear.getOrDefault(Integer.parseInt(word), new int[0])) {
-            credit(movie, 2, mark, matched, score, best, stamp);
+            if (credit(movie, 2, w, score, state) && w == 0) {
+              if (candidateCount == candidates.length) {
+                candidates = Arrays.copyOf(candidates, 2 * candidateCount);
+              }
+              candidates[candidateCount++] = movie;
+            }
           }
         }
       }
       // the best `limit` hits by a bounded heap (worst at the root): a broad query ("a", "the")
-      // matches thousands of titles, and sorting them all, boxed, cost more than the matching
+      // matches thousands of titles, and sorting them all, boxed, cost more than the matching;
+      // "better" is a total order, so the order the candidates are walked in does not matter
       int[] heap = new int[Math.min(limit, n)];
       int size = 0;
-      for (int i = 0; i < n; i++) {
-        if (matched[i] != words.size()) {
+      for (int c = 0; c < candidateCount; c++) {
+        int i = candidates[c];
+        if (state[i] >>> 2 != wordCount) {
           continue;
         }
         if (size < heap.length) {
@@ -319,17 +334,24 @@ public class MovieSearch {
       heap[index] = item;
     }
 
-    private static void credit(
-        int movie, int points, int mark, int[] matched, int[] score, int[] best, int[] stamp) {
-      if (stamp[movie] != mark) {
-        stamp[movie] = mark;
-        matched[movie]++;
+    /**
+     * Credits word {@code w} (0-based) to a movie that matched every word before it, keeping the
+     * best points the word earns in any of the movie's title words; true when the movie was first
+     * credited for this word.
+     */
+    private static boolean credit(int movie, int points, int w, int[] score, int[] state) {
+      int matched = state[movie] >>> 2;
+      if (matched == w) {
+        state[movie] = (w + 1) << 2 | points;
         score[movie] += points;
-        best[movie] = points;
-      } else if (points > best[movie]) {
-        score[movie] += points - best[movie];
-        best[movie] = points;
+        return true;
       }
+      int best = state[movie] & 3;
+      if (matched == w + 1 && points > best) {
+        state[movie] = (w + 1) << 2 | points;
+        score[movie] += points - best;
+      }
+      return false;
     }
 
     private int lowerBound(String word) {

@@ -160,6 +160,91 @@ class MovieSearchTest {
     assertThat(search.search("toy story 1995", 1).getFirst().getMovieId()).isEqualTo(1);
   }
 
+  @Test
+  void random_titles_and_queries_rank_as_the_rules_say() {
+    // words sharing prefixes, so that a query word is an exact word of some titles and a prefix in
+    // others; few distinct counts and lengths, so that ties need every rule
+    String[] vocabulary = {
+      "night",
+      "nights",
+      "nightmare",
+      "star",
+      "stars",
+      "start",
+      "war",
+      "wars",
+      "love",
+      "lover",
+      "man",
+      "mad",
+      "max",
+      "the",
+      "a",
+      "1995"
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    List<Movie> movies = new ArrayList<>();
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int movieId = 1; movieId <= 400; movieId++) {
+      StringBuilder title = new StringBuilder();
+      for (int w = 1 + random.nextInt(4); w > 0; w--) {
+        title.append(title.isEmpty() ? "" : " ").append(vocabulary[random.nextInt(15)]);
+      }
+      movies.add(new Movie(movieId, title.toString(), 1990 + random.nextInt(10), "Drama"));
+      counts.put(movieId, random.nextInt(4));
+    }
+    MovieSearch search = MovieSearch.of(movies, counts);
+    for (int q = 0; q < 300; q++) {
+      List<String> words = new ArrayList<>();
+      for (int w = 1 + random.nextInt(3); w > 0; w--) {
+        String word = vocabulary[random.nextInt(vocabulary.length)];
+        words.add(
+            random.nextInt(3) == 0 ? word.substring(0, 1 + random.nextInt(word.length())) : word);
+      }
+      String query = String.join(" ", words);
+      List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(words));
+      List<Integer> expected =
+          java.util.stream.IntStream.range(0, movies.size())
+              .filter(i -> points(movies.get(i), distinct) > 0)
+              .boxed()
+              .sorted(
+                  java.util.Comparator.<Integer>comparingInt(i -> -points(movies.get(i), distinct))
+                      .thenComparingInt(i -> -counts.get(movies.get(i).getMovieId()))
+                      .thenComparingInt(i -> movies.get(i).getTitle().length())
+                      .thenComparingInt(i -> i))
+              .map(i -> movies.get(i).getMovieId())
+              .toList();
+      for (int limit : new int[] {1, 10, 1000}) {
+        assertThat(search.search(query, limit).stream().map(Movie::getMovieId).toList())
+            .as("'%s', limit %d", query, limit)
+            .containsExactlyElementsOf(expected.subList(0, Math.min(limit, expected.size())));
+      }
+    }
+  }
+
+  /**
+   * The rules: each query word earns its best of 2 (a title word), 1 (the start of a title word)
+   * and 2 (the release year); a title that misses a word does not match (0).
+   */
+  private static int points(Movie movie, List<String> words) {
+    List<String> titleWords = MovieSearch.tokens(movie.getTitle());
+    int total = 0;
+    for (String word : words) {
+      int best = 0;
+      for (String titleWord : titleWords) {
+        best = Math.max(best, titleWord.equals(word) ? 2 : titleWord.startsWith(word) ? 1 : 0);
+      }
+      if (word.equals(String.valueOf(movie.getYear()))) {
+        best = 2;
+      }
+      if (best == 0) {
+        return 0;
+      }
+      total += best;
+    }
+    return total;
+  }
+
   private static List<Integer> ids(String query) {
     return SEARCH.search(query, 20).stream().map(Movie::getMovieId).toList();
   }
