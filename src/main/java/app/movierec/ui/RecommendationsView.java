@@ -216,9 +216,16 @@ public class RecommendationsView extends Div
             onAlsWeightChosen(change.getValue());
           }
         });
-    // Released: put the DOM in rank order too (see renderGrid); a timer does it too, should
-    // "change" be missed.
-    slider.getElement().addEventListener("change", release -> renderGrid(false));
+    // Released: put the DOM in rank order too (see renderGrid), and write the address once more;
+    // a timer does both too, should "change" be missed.
+    slider
+        .getElement()
+        .addEventListener(
+            "change",
+            release -> {
+              renderGrid(false);
+              updateUrl();
+            });
     alsLegend.addClassName("mr-blend__als");
     alsLegend.setId("als-weight");
     contentLegend.addClassName("mr-blend__content");
@@ -565,7 +572,10 @@ public class RecommendationsView extends Div
 
   /**
    * Should the slider's "change" event be missed, puts the DOM in rank order once the slider has
-   * rested (see {@link #renderGrid(boolean)}).
+   * rested (see {@link #renderGrid(boolean)}), and writes the address again: each step's address
+   * goes to the page as a one-off script call, which a resynchronisation of Vaadin's client (after
+   * a lost or reordered round trip) does not replay, while the label, which is component state, is
+   * resent. Once rested, the two agree again.
    */
   private void settleWhenTheSliderRests() {
     getUI()
@@ -576,9 +586,11 @@ public class RecommendationsView extends Div
                       try {
                         ui.access(
                             () -> {
-                              if (domOutOfOrder
-                                  && System.nanoTime() - lastLiveRenderNanos >= SLIDER_REST_NANOS) {
-                                renderGrid(false);
+                              if (System.nanoTime() - lastLiveRenderNanos >= SLIDER_REST_NANOS) {
+                                if (domOutOfOrder) {
+                                  renderGrid(false);
+                                }
+                                updateUrl();
                               }
                             });
                       } catch (UIDetachedException e) {

@@ -13,19 +13,24 @@ import app.movierec.recommend.Mode;
 import app.movierec.recommend.RecommendationService;
 import app.movierec.ui.components.MovieCard;
 import app.movierec.ui.components.TasteChart;
+import com.github.mvysny.kaributesting.v10.KaribuConfig;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.slider.DecimalSlider;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import kotlin.Unit;
+import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,11 +123,36 @@ class RecommendationsViewTest {
     }
     assertThat(view.location()).isEqualTo("?user=3&mode=hybrid&alsWeight=1");
 
-    _fireDomEvent(slider(), "change"); // released: the DOM follows the ranking too
+    // the script calls the page gets from now on: Karibu hands those of a simulated round trip to
+    // its handlers, the others stay pending
+    UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+    List<PendingJavaScriptInvocation> scripts = new ArrayList<>();
+    Function1<PendingJavaScriptInvocation, Unit> recorder =
+        call -> {
+          scripts.add(call);
+          return Unit.INSTANCE;
+        };
+    KaribuConfig.getPendingJavascriptInvocationHandlers().add(recorder);
+    try {
+      _fireDomEvent(slider(), "change"); // released: the DOM follows the ranking too
+    } finally {
+      KaribuConfig.getPendingJavascriptInvocationHandlers().remove(recorder);
+    }
+    scripts.addAll(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations());
     assertThat(
             _find(_get(Div.class, spec -> spec.withId("recommendations")), MovieCard.class).stream()
                 .map(card -> card.getData().movie().movieId()))
         .containsExactlyElementsOf(recommended(3, Mode.HYBRID, 1.0));
+    // and the address is written once more, should a step's one-off script call have been lost
+    assertThat(scripts)
+        .anySatisfy(
+            call -> {
+              // History.replaceState, as Vaadin's router sends it
+              assertThat(call.getInvocation().getExpression()).contains("replace: true");
+              assertThat(call.getInvocation().getParameters())
+                  .anySatisfy(
+                      parameter -> assertThat(String.valueOf(parameter)).contains("alsWeight=1"));
+            });
   }
 
   @Test
