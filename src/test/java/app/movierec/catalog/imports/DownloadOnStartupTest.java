@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A first start with an empty data folder: the app downloads the release from "GroupLens" (a local
@@ -62,8 +63,10 @@ class DownloadOnStartupTest {
   }
 
   @AfterAll
-  static void stopServer() {
+  static void stopServerAndDeleteTheData() throws IOException {
     SERVER.stop(0);
+    // a folder per run under the system's temp folder would otherwise pile up
+    FileSystemUtils.deleteRecursively(DATA.getParent());
   }
 
   @Autowired CatalogService catalog;
