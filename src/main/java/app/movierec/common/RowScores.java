@@ -73,16 +73,8 @@ public abstract class RowScores {
       int count,
       int[] targets,
       float[][] outs) {
-    for (int q = 0; q < count; q++) {
-      if (queries[q].length < dim) {
-        throw new IllegalArgumentException(
-            "a " + rows + " x " + dim + " matrix needs a query of " + dim + " floats");
-      }
-    }
-    if (matrix.length < (long) rows * dim) {
-      throw new IllegalArgumentException(
-          "a " + rows + " x " + dim + " matrix needs " + (long) rows * dim + " floats");
-    }
+    checkQueries(queries, count, rows, dim);
+    checkShape(matrix, rows, dim);
     scoreRowRange(matrix, 0, rows, dim, queries, count, targets, outs);
   }
 
@@ -125,11 +117,6 @@ public abstract class RowScores {
       @Override
       public void scoreRows(
           float[][] queries, int count, int[] targets, float[][] outs, int fromBlock, int toBlock) {
-        if (fromBlock == 0 && toBlock >= blocks()) {
-          // the whole matrix through the public method, which a subclass may have overridden
-          RowScores.this.scoreRows(matrix, rows, dim, queries, count, targets, outs);
-          return;
-        }
         checkQueries(queries, count, rows, dim);
         scoreRowRange(
             matrix,

@@ -130,30 +130,13 @@ class SharedScanTest {
   @Test
   void a_failed_pass_fails_its_queries_and_the_next_pass_works() {
     float[] matrix = randomFloats(new SplittableRandom(4), ROWS * DIM);
-    RowScores failingOnce =
-        new RowScores() {
-          boolean failed;
-
-          @Override
-          public boolean simd() {
-            return false;
-          }
-
-          @Override
-          public float dot(float[] m, int offset, float[] query, int dim) {
-            if (!failed) {
-              failed = true;
-              throw new ArithmeticException("boom");
-            }
-            return RowScores.scalar().dot(m, offset, query, dim);
-          }
-        };
+    RowScores failingOnce = failingOnceAt(0);
     SharedScan scan = new SharedScan(matrix, ROWS, DIM, null, failingOnce, 1, null);
     float[] query = randomFloats(new SplittableRandom(5), DIM);
 
     assertThatThrownBy(() -> scan.score(query, new float[ROWS]))
         .isInstanceOf(IllegalStateException.class)
-        .hasRootCauseMessage("boom");
+        .hasRootCauseMessage("boom at 0");
     float[] out = new float[ROWS];
     scan.score(query, out);
     assertThat(out[ROWS - 1]).isCloseTo(exact(matrix, ROWS - 1, query), within(1e-4f));
@@ -224,24 +207,7 @@ class SharedScanTest {
     int rows = 300; // 5 blocks of the plain kernel: 0-2 scored by the caller, 3-4 by the helper
     float[] matrix = randomFloats(new SplittableRandom(7), rows * DIM);
     for (int failingRow : new int[] {10, 250}) {
-      RowScores failingOnce =
-          new RowScores() {
-            boolean failed;
-
-            @Override
-            public boolean simd() {
-              return false;
-            }
-
-            @Override
-            public float dot(float[] m, int offset, float[] query, int dim) {
-              if (!failed && offset == failingRow * dim) {
-                failed = true;
-                throw new ArithmeticException("boom at " + failingRow);
-              }
-              return RowScores.scalar().dot(m, offset, query, dim);
-            }
-          };
+      RowScores failingOnce = failingOnceAt(failingRow);
       SharedScan scan = new SharedScan(matrix, rows, DIM, null, failingOnce, 1, Runnable::run);
       float[] query = randomFloats(new SplittableRandom(8), DIM);
 
@@ -254,6 +220,27 @@ class SharedScanTest {
         assertThat(out[r]).isCloseTo(exact(matrix, r, query), within(1e-4f));
       }
     }
+  }
+
+  /** The scalar kernel, except that scoring {@code row} throws, the first time only. */
+  private static RowScores failingOnceAt(int row) {
+    return new RowScores() {
+      boolean failed;
+
+      @Override
+      public boolean simd() {
+        return false;
+      }
+
+      @Override
+      public float dot(float[] m, int offset, float[] query, int dim) {
+        if (!failed && offset == row * dim) {
+          failed = true;
+          throw new ArithmeticException("boom at " + row);
+        }
+        return RowScores.scalar().dot(m, offset, query, dim);
+      }
+    };
   }
 
   private static float exact(float[] matrix, int row, float[] query) {
@@ -292,23 +279,33 @@ class SharedScanTest {
     }
 
     @Override
-    public void scoreRows(
-        float[] matrix,
-        int rows,
-        int dim,
-        float[][] queries,
-        int count,
-        int[] targets,
-        float[][] outs) {
-      batches.add(count);
-      if (batches.size() == 1) {
-        try {
-          firstPassMayFinish.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    public Prepared prepare(float[] matrix, int rows, int dim) {
+      Prepared plain = super.prepare(matrix, rows, dim);
+      return new Prepared() {
+        @Override
+        public int blocks() {
+          return plain.blocks();
         }
-      }
-      super.scoreRows(matrix, rows, dim, queries, count, targets, outs);
+
+        @Override
+        public void scoreRows(
+            float[][] queries,
+            int count,
+            int[] targets,
+            float[][] outs,
+            int fromBlock,
+            int toBlock) {
+          batches.add(count);
+          if (batches.size() == 1) {
+            try {
+              firstPassMayFinish.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          plain.scoreRows(queries, count, targets, outs, fromBlock, toBlock);
+        }
+      };
     }
   }
 }
