@@ -117,15 +117,13 @@ public final class Blender {
         content.add(contentScores[movieRow]);
       }
     }
-    double alsMean = als.mean();
-    double alsScale = als.scale();
-    double contentMean = content.mean();
-    double contentScale = content.scale();
+    als.fix();
+    content.fix();
     float alsFloor = Float.POSITIVE_INFINITY;
     for (int movieRow = 0; movieRow < movieCount; movieRow++) {
       float alsScore = alsScores[movieRow];
       if (Float.isFinite(alsScore)) {
-        float z = (float) ((alsScore - alsMean) * alsScale);
+        float z = als.z(alsScore);
         alsScores[movieRow] = z;
         if (!excluded[movieRow]) {
           alsFloor = Math.min(alsFloor, z);
@@ -133,18 +131,23 @@ public final class Blender {
       }
       float contentScore = contentScores[movieRow];
       if (Float.isFinite(contentScore)) {
-        contentScores[movieRow] = (float) ((contentScore - contentMean) * contentScale);
+        contentScores[movieRow] = content.z(contentScore);
       }
     }
     return new StandardScores(
         alsScores, contentScores, excluded, Float.isFinite(alsFloor) ? alsFloor : 0f);
   }
 
-  /** Count, sum and sum of squares of the finite values added. */
+  /**
+   * Count, sum and sum of squares of the finite values added; once {@link #fix fixed}, the z-score
+   * of a value.
+   */
   private static final class Moments {
     private double sum;
     private double squares;
     private int count;
+    private double mean;
+    private double scale;
 
     void add(float value) {
       if (Float.isFinite(value)) {
@@ -154,15 +157,19 @@ public final class Blender {
       }
     }
 
-    double mean() {
-      return count == 0 ? 0 : sum / count;
+    /**
+     * Takes the mean and 1 / the standard deviation of what was added (0 when there is none: then
+     * every value becomes 0); one division here, a multiplication per value after (62k values: 78
+     * instead of 111 µs).
+     */
+    void fix() {
+      mean = count == 0 ? 0 : sum / count;
+      double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
+      scale = sd > 0 ? 1 / sd : 0;
     }
 
-    /** 1 / the standard deviation; 0 when there is none (then every value becomes 0). */
-    double scale() {
-      double mean = mean();
-      double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
-      return sd > 0 ? 1 / sd : 0;
+    float z(float value) {
+      return (float) ((value - mean) * scale);
     }
   }
 
@@ -235,13 +242,10 @@ public final class Blender {
         moments.add(values[row]);
       }
     }
-    double mean = moments.mean();
-    // one division, then a multiplication per value (62k values: 78 instead of 111 µs)
-    double scale = moments.scale();
+    moments.fix();
     for (int row = 0; row < values.length; row++) {
-      float value = values[row];
-      if (Float.isFinite(value)) {
-        values[row] = (float) ((value - mean) * scale);
+      if (Float.isFinite(values[row])) {
+        values[row] = moments.z(values[row]);
       }
     }
   }
