@@ -42,11 +42,6 @@ public final class Commands {
 
   private Commands() {}
 
-  /** Whether {@code name} is a batch command (rather than an option of the web app). */
-  public static boolean isCommand(String name) {
-    return commandLine(System.out, System.err).getSubcommands().containsKey(name);
-  }
-
   /**
    * Whether these arguments are for a batch command rather than the web app: the web app takes only
    * options ({@code --name=value}), so a first argument that is not one names a command, and a
