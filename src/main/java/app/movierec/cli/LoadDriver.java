@@ -121,9 +121,8 @@ final class LoadDriver {
   private final URI base;
 
   LoadDriver(URI base) {
+    PlainHttp.requirePlainHttp(base); // before any load, not in every client thread
     this.base = base;
-    // fails here, before any load, on an address PlainHttp cannot speak to
-    new PlainHttp(base, CONNECT_TIMEOUT, READ_TIMEOUT).close();
   }
 
   /** Latencies (ns, in completion order per slot), wall time, non-200 answers, I/O failures. */

@@ -51,14 +51,19 @@ final class PlainHttp implements Closeable {
   private int exchangesOnConnection;
 
   PlainHttp(URI base, Duration connectTimeout, Duration readTimeout) {
-    if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
-      throw UserInputException.usage("--url must be http://HOST[:PORT], got '" + base + "'");
-    }
+    requirePlainHttp(base);
     this.host = base.getHost();
     this.port = base.getPort() < 0 ? 80 : base.getPort();
     this.hostHeader = base.getPort() < 0 ? host : host + ":" + port;
     this.connectTimeoutMillis = (int) connectTimeout.toMillis();
     this.readTimeoutMillis = (int) readTimeout.toMillis();
+  }
+
+  /** Refuses an address this client cannot speak to (HTTPS, no host), as a usage error. */
+  static void requirePlainHttp(URI base) {
+    if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
+      throw UserInputException.usage("--url must be http://HOST[:PORT], got '" + base + "'");
+    }
   }
 
   /** {@code GET pathAndQuery}. */
